@@ -1,0 +1,39 @@
+/**
+ * Territory keys: one string grammar shared by the ingest (which writes them)
+ * and the client (which reads them). The length tells the kind:
+ *
+ * | key        | kind            | meaning                                             |
+ * |------------|-----------------|-----------------------------------------------------|
+ * | `09`       | region          | everything attributed inside the region             |
+ * | `048`      | province        | the province's comuni plus its province-wide bucket |
+ * | `048017`   | comune          | one comune (6-digit ISTAT code)                     |
+ * | `048000`   | province-wide   | projects localised to a whole province (comune 000) |
+ * | `000000`   | region-wide     | projects localised to the whole region (prov. 000)  |
+ */
+export type TerritoryKind = 'region' | 'province' | 'comune' | 'province-wide' | 'region-wide';
+
+export const REGION_WIDE_KEY = '000000';
+
+export function territoryKind(key: string): TerritoryKind | null {
+  if (/^\d{2}$/.test(key)) return 'region';
+  if (/^\d{3}$/.test(key)) return key === '000' ? null : 'province';
+  if (!/^\d{6}$/.test(key)) return null;
+  if (key === REGION_WIDE_KEY) return 'region-wide';
+  if (key.endsWith('000')) return 'province-wide';
+  return 'comune';
+}
+
+export const provinceWideKey = (province: string): string => `${province}000`;
+
+/** The province a comune or province-wide key belongs to, else null. */
+export function provinceOf(key: string): string | null {
+  const kind = territoryKind(key);
+  return kind === 'comune' || kind === 'province-wide' ? key.slice(0, 3) : null;
+}
+
+/** A 6-digit ISTAT municipality code (leading zeros kept, not `…000`). */
+export const isComuneCode = (value: string): boolean => territoryKind(value) === 'comune';
+/** A 3-digit ISTAT province code. */
+export const isProvinceCode = (value: string): boolean => territoryKind(value) === 'province';
+/** CUP: 15 upper-case letters and digits. */
+export const isCup = (value: string): boolean => /^[A-Z0-9]{15}$/.test(value);

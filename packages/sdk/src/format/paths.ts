@@ -1,0 +1,15 @@
+/** File names inside a data package. The manifest repeats them, so readers follow the manifest. */
+export const PACKAGE_FILES = {
+  manifest: 'manifest.json',
+  territories: 'territories.json',
+  measures: 'measures.json',
+  facts: 'facts.json',
+  bodyFacts: 'facts-bodies.json',
+  boundaries: 'boundaries.topo.json',
+  quality: 'quality.json',
+  checksums: 'checksums.json',
+  projectShardPattern: 'projects/{shard}.json',
+  listPattern: 'lists/{key}.json',
+} as const;
+
+export const fillPattern = (pattern: string, name: string, value: string): string => pattern.replace(`{${name}}`, value);
