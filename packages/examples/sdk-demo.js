@@ -1,0 +1,43 @@
+// Regional totals by mission, straight from the SDK's browser bundle and the embedded package.
+import { createClient } from '../sdk/dist/browser/pnrr-sdk.js';
+
+const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const integer = new Intl.NumberFormat('it-IT');
+const status = document.getElementById('sdk-status');
+
+try {
+  const client = createClient();
+  const [manifest, rows, measures] = await Promise.all([
+    client.manifest(),
+    client.spending({ groupBy: 'mission', metric: 'pnrr' }),
+    client.measures(),
+  ]);
+  const names = new Map(measures.missions.map((m) => [m.code, m.name]));
+  const table = document.getElementById('missions');
+  const body = table.tBodies[0];
+  for (const row of [...rows].sort((a, b) => a.key.localeCompare(b.key))) {
+    const tr = body.insertRow();
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = `${row.key} – ${names.get(row.key) ?? row.label}`;
+    tr.append(th);
+    tr.insertCell().textContent = euro.format(row.value);
+    tr.insertCell().textContent = integer.format(row.count);
+  }
+  const inside = rows.reduce((sum, row) => sum + row.value, 0);
+  const foot = table.tFoot.rows[0].cells;
+  foot[1].textContent = euro.format(inside);
+  foot[2].textContent = integer.format(manifest.totals.projects);
+  table.hidden = false;
+  const t = manifest.totals;
+  document.getElementById('reconciliation').textContent =
+    `${integer.format(t.projects)} progetti toccano la Toscana per ${euro.format(t.touching.pnrrCents / 100)} di finanziamento PNRR; ` +
+    `${euro.format(t.outside.pnrrCents / 100)} sono attribuiti ad altre regioni (quota delle localizzazioni fuori Toscana), ` +
+    `${euro.format(t.inside.pnrrCents / 100)} alla Toscana: ${euro.format(t.comuni.pnrrCents / 100)} a singoli comuni, ` +
+    `${euro.format(t.provinceWide.pnrrCents / 100)} a intere province e ${euro.format(t.regionWide.pnrrCents / 100)} all'intera regione.`;
+  document.getElementById('attribution').textContent =
+    `${manifest.attribution.data} Dati aggiornati al ${new Date(manifest.referenceDate).toLocaleDateString('it-IT')}.`;
+  status.textContent = '';
+} catch (error) {
+  status.textContent = `Impossibile caricare i dati: ${error.message}`;
+}

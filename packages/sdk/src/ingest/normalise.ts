@@ -1,0 +1,25 @@
+/**
+ * Header-name normalisation. Official headers drift between releases
+ * (`CUP ` with a trailing space, `FINANZIAMENTO _UE`, `Codice Univoco submisura`,
+ * snake_case re-renderings such as `codice_univoco_submisura`), so every header is
+ * reduced to one comparable form before it is looked up in the alias tables.
+ */
+export function normaliseHeader(name: string): string {
+  return name
+    .replace(/^\uFEFF/, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '') // strip accents: "Modalità" → "modalita"
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ') // spaces, underscores, punctuation → one space
+    .trim();
+}
+
+/** Trimmed text, with the source's missing-value markers (`N/D`, `N/A`, empty) read as null. */
+export function cleanText(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const value = raw.replace(/\s+/g, ' ').trim();
+  if (value === '' || MISSING.has(value.toUpperCase())) return null;
+  return value;
+}
+
+export const MISSING = new Set(['N/D', 'N/A', 'ND', 'NA', 'N.D.', 'N.A.', '-']);

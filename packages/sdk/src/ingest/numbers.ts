@@ -1,0 +1,82 @@
+/**
+ * Amounts → integer euro cents, without floating point.
+ *
+ * The official downloads use Italian formatting (`1.234.567,89`, `60.000`,
+ * ` 80.000.000,00 `), the re-serialised ReGiS extracts use a plain dot decimal
+ * (`47427.00`). A dot is ambiguous (`60.000` is sixty thousand in the first
+ * release, `47427.00` is a decimal in the 2023 extract), so the rule is:
+ *
+ * 1. A comma present → Italian: the comma is the decimal separator, dots are
+ *    thousands separators (they must group by three).
+ * 2. No comma, `italian` style (official layouts) → dots are thousands separators
+ *    when they group by three (`60.000`, `1.234.567`); a single dot followed by
+ *    one or two digits (`47427.00`, `12.5`) is read as a decimal point, because
+ *    it cannot be a thousands group.
+ * 3. No comma, `dot` style (re-serialised layouts) → a single dot is the decimal
+ *    separator; more than one dot is unparseable.
+ *
+ * Decimals beyond the cent are rounded half away from zero on the digit string.
+ * Missing markers (`N/D`, `N/A`, empty) give null; anything else that does not
+ * match gives `undefined` so the caller can warn with file and line.
+ */
+import { MISSING } from './normalise.js';
+
+export type NumberStyle = 'italian' | 'dot';
+
+/** cents, null for a missing value, undefined when the text is not a number. */
+export function parseCents(raw: string | undefined, style: NumberStyle): number | null | undefined {
+  if (raw === undefined) return null;
+  let text = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/^€|€$/g, '');
+  if (text === '' || MISSING.has(text.toUpperCase())) return null;
+  let negative = false;
+  if (text.startsWith('-') || text.startsWith('+')) {
+    negative = text.startsWith('-');
+    text = text.slice(1);
+  }
+  let intPart: string;
+  let decPart = '';
+  if (text.includes(',')) {
+    const m = /^(\d{1,3}(?:\.\d{3})+|\d*),(\d*)$/.exec(text);
+    if (!m) return undefined;
+    intPart = m[1]!.replace(/\./g, '');
+    decPart = m[2]!;
+    if (intPart === '' && decPart === '') return undefined;
+  } else if (text.includes('.')) {
+    if (style === 'italian' && /^\d{1,3}(?:\.\d{3})+$/.test(text)) {
+      intPart = text.replace(/\./g, '');
+    } else {
+      const m = style === 'italian' ? /^(\d+)\.(\d{1,2})$/.exec(text) : /^(\d*)\.(\d+)$/.exec(text);
+      if (!m) return undefined;
+      intPart = m[1]!;
+      decPart = m[2]!;
+    }
+  } else {
+    if (!/^\d+$/.test(text)) return undefined;
+    intPart = text;
+  }
+  if (!/^\d*$/.test(intPart) || !/^\d*$/.test(decPart)) return undefined;
+  const cents2 = (decPart + '00').slice(0, 2);
+  let cents = Number(intPart || '0') * 100 + Number(cents2);
+  // Round half away from zero on the third decimal digit.
+  if (decPart.length > 2 && Number(decPart[2]) >= 5) cents += 1;
+  if (!Number.isSafeInteger(cents)) return undefined;
+  return negative && cents !== 0 ? -cents : cents;
+}
+
+/**
+ * A percentage (`50,00`, `100`, `33.33`) → hundredths of a percent (integer), so
+ * shares can be compared and normalised exactly. Same rules as amounts.
+ */
+export function parsePercentHundredths(raw: string | undefined, style: NumberStyle): number | null | undefined {
+  return parseCents(raw, style);
+}
+
+/** Formats cents as `1.234.567,89` (Italian) for human-readable output. */
+export function formatEuro(cents: number): string {
+  const negative = cents < 0;
+  const abs = Math.abs(cents);
+  const euros = Math.floor(abs / 100).toString();
+  const dec = (abs % 100).toString().padStart(2, '0');
+  const grouped = euros.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${negative ? '-' : ''}${grouped},${dec}`;
+}
