@@ -1,0 +1,57 @@
+// docs/data-schema.md must document every field of every package file schema, so the
+// documentation cannot drift from the schemas (which are the types' source too).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { FILE_SCHEMAS } from '../../src/schema/package.js';
+
+const DOC = readFileSync(new URL('../../../../docs/data-schema.md', import.meta.url), 'utf8');
+
+const SECTIONS: Record<keyof typeof FILE_SCHEMAS, string> = {
+  manifest: 'manifest.json',
+  territories: 'territories.json',
+  measures: 'measures.json',
+  facts: 'facts.json',
+  'facts-bodies': 'facts-bodies.json',
+  'project-shard': 'projects/{shard}.json',
+  'project-list': 'lists/{key}.json',
+  quality: 'quality.json',
+  checksums: 'checksums.json',
+};
+
+type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema | Schema[]; anyOf?: Schema[]; patternProperties?: Record<string, Schema> };
+
+/** Field paths of a schema: `a.b`, arrays as `a[]`, records as `a.*`. */
+function fieldPaths(schema: Schema, prefix = '', out = new Set<string>()): Set<string> {
+  if (schema.properties) {
+    for (const [key, child] of Object.entries(schema.properties)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      out.add(path);
+      fieldPaths(child, path, out);
+    }
+  } else if (schema.items && !Array.isArray(schema.items)) {
+    fieldPaths(schema.items, `${prefix}[]`, out);
+  } else if (schema.anyOf) {
+    for (const option of schema.anyOf) fieldPaths(option, prefix, out);
+  } else if (schema.patternProperties) {
+    for (const child of Object.values(schema.patternProperties)) fieldPaths(child, `${prefix}.*`, out);
+  }
+  return out;
+}
+
+function section(title: string): string {
+  const start = DOC.indexOf(`\n## ${title}\n`);
+  assert.ok(start >= 0, `docs/data-schema.md has no section "## ${title}"`);
+  const end = DOC.indexOf('\n## ', start + 1);
+  return DOC.slice(start, end < 0 ? undefined : end);
+}
+
+describe('docs/data-schema.md', () => {
+  for (const [name, schema] of Object.entries(FILE_SCHEMAS) as [keyof typeof FILE_SCHEMAS, Schema][]) {
+    it(`documents every field of ${SECTIONS[name]}`, () => {
+      const text = section(SECTIONS[name]);
+      const missing = [...fieldPaths(schema)].filter((path) => !text.includes(`\`${path}\``));
+      assert.deepEqual(missing, [], `undocumented fields in ${SECTIONS[name]}`);
+    });
+  }
+});
