@@ -1,18 +1,20 @@
 /** Public types of the client: queries and answers. */
 import type { TerritoryKind } from '../format/keys.js';
-import type { Project, ProjectListItem } from '../schema/package.js';
+import type { Manifest, Measures, Project, ProjectListItem, Quality, Territories } from '../schema/package.js';
 
 export interface ClientOptions {
   /**
    * Where the data package lives: an http(s) URL, a `file:` URL or, in Node, a
-   * directory path. Default: the package embedded in `@pnrr-toscana/sdk` (Tuscany).
+   * directory path. Default: the package embedded in `@pnrr-toscana/sdk` (Tuscany), see
+   * `DEFAULT_BASE_URL`; pass it explicitly once the SDK is bundled into another file.
+   * A missing file is a `NetworkError` with status 404 for every transport (http or disk).
    */
   baseUrl?: string | URL;
   /** Per-request timeout in milliseconds (default 10 000). */
   timeout?: number;
   /** Retries of a failed GET (network error, 408, 429, 5xx); default 2, so 3 attempts. */
   retry?: number;
-  /** A fetch implementation (default: globalThis.fetch). */
+  /** A fetch implementation for http(s) packages (default: globalThis.fetch). */
   fetch?: typeof globalThis.fetch;
   /** Aborts every request of this client. */
   signal?: AbortSignal;
@@ -48,7 +50,7 @@ export interface Filters {
   measure?: string;
   /** Codice Univoco Submisura, e.g. "M2C2I4.02.00". */
   submeasure?: string;
-  /** Implementing body key (tax code, or "name:…" when masked). */
+  /** Implementing body key (tax code, or "name:…" when masked); an unknown key matches nothing. */
   implementingBody?: string;
 }
 
@@ -92,12 +94,19 @@ export interface SpendingQuery extends Filters, CallOptions {
   perCapita?: boolean | PopulationYear;
 }
 
+/**
+ * One group of a `spending()` answer. Only groups with at least one project are
+ * listed; rows come sorted by value (largest first), then key.
+ * Grouping by province adds the region-wide bucket ("000000"); grouping by comune
+ * adds each province-wide bucket ("PPP000") and the region-wide one: money that
+ * belongs to no single comune/province. With them, the rows add up to the region.
+ */
 export interface SpendingRow {
   /** Group key: mission/component/measure/sub-measure code, territory key or body key. */
   key: string;
-  /** Human name of the group. */
+  /** Name of the group (for a bucket: the name of the province or region it covers; see `kind`). */
   label: string;
-  /** The metric: euros (pnrr, total), projects (count), or per inhabitant when perCapita. */
+  /** The metric: euros (pnrr, total), projects (count), or per inhabitant when perCapita (NaN when the population is unknown). */
   value: number;
   /** Distinct projects in the group. */
   count: number;
@@ -107,4 +116,36 @@ export interface SpendingRow {
   population?: number | null;
   /** For territorial groupings: comune, province, or a bucket that cannot be attributed to one comune/province. */
   kind?: TerritoryKind;
+}
+
+/** The TopoJSON topology of the package's boundaries (objects `comuni`, `province`, `regione`). */
+export interface Topology {
+  type: 'Topology';
+  objects: Record<string, { type: string; geometries?: unknown[]; [key: string]: unknown }>;
+  arcs: unknown[];
+  transform?: { scale: [number, number]; translate: [number, number] };
+  bbox?: number[];
+  [key: string]: unknown;
+}
+
+/** A client bound to one data package. Every method is async, typed and abortable. */
+export interface PnrrClient {
+  /** The package location every file is read from (absolute, ends with "/"). */
+  readonly baseUrl: string;
+  /** Sources, reference date, licence, attribution and reconciliation totals of the package. */
+  manifest(options?: CallOptions): Promise<Manifest>;
+  /** One project by CUP (reads one small shard file); several local projects under a CUP: the first by local code, or `localCode`. */
+  project(cup: string, options?: ProjectOptions): Promise<ProjectResult>;
+  /** A page of projects of a territory (reads one list file), filtered and sorted. */
+  projects(query?: ProjectsQuery): Promise<ProjectsPage>;
+  /** Aggregated spending from the fact table (never from project rows). */
+  spending(query?: SpendingQuery): Promise<SpendingRow[]>;
+  /** Region, provinces and comuni with their population. */
+  territories(options?: CallOptions): Promise<Territories>;
+  /** Missions, components, measures and sub-measures. */
+  measures(options?: CallOptions): Promise<Measures>;
+  /** TopoJSON boundaries of the region's comuni and provinces. */
+  boundaries(options?: CallOptions): Promise<Topology>;
+  /** The ingest's data-quality report. */
+  quality(options?: CallOptions): Promise<Quality>;
 }

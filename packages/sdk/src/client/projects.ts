@@ -1,0 +1,61 @@
+/** `projects()`: filtering, sorting and paging of one project list file. */
+import { provinceOf } from '../format/keys.js';
+import type { ProjectListItem } from '../schema/package.js';
+import { measureMatcher } from './args.js';
+import type { Filters, ProjectSort, ProjectsPage } from './types.js';
+
+export interface ListQuery {
+  filters: Filters;
+  text: string;
+  sort: ProjectSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** Lower case without accents, so "citta" finds "CITTÀ". */
+export const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+let collator: Intl.Collator | undefined;
+const byCode = (a: ProjectListItem, b: ProjectListItem): number =>
+  a.cup < b.cup ? -1 : a.cup > b.cup ? 1 : a.localCode < b.localCode ? -1 : a.localCode > b.localCode ? 1 : 0;
+
+const COMPARE: Record<ProjectSort, (a: ProjectListItem, b: ProjectListItem) => number> = {
+  pnrr: (a, b) => a.pnrrCents - b.pnrrCents,
+  total: (a, b) => a.totalCents - b.totalCents,
+  title: (a, b) => (collator ??= new Intl.Collator('it', { sensitivity: 'base', numeric: true })).compare(a.title, b.title),
+  cup: byCode,
+};
+
+/** `listKey` is the territory of the list read; a province filter still applies when the list is a comune's. */
+export function selectProjects(items: readonly ProjectListItem[], listKey: string, q: ListQuery): ProjectsPage {
+  const { province, implementingBody } = q.filters;
+  const inProvince = province !== undefined && province !== listKey;
+  const measure = measureMatcher(q.filters);
+  const words = fold(q.text).split(/\s+/).filter(Boolean);
+
+  const matches = items.filter(
+    (item) =>
+      (!inProvince || item.places.some((p) => p === province || provinceOf(p) === province)) &&
+      (implementingBody === undefined || item.body === implementingBody) &&
+      (!measure || measure(item.submeasure)) &&
+      (words.length === 0 || hasWords(item, words)),
+  );
+
+  const compare = COMPARE[q.sort];
+  const sign = q.order === 'asc' ? 1 : -1;
+  // Ties are broken by CUP and local code, always ascending, so pages are stable.
+  matches.sort((a, b) => sign * compare(a, b) || byCode(a, b));
+
+  return {
+    total: matches.length,
+    offset: q.offset,
+    limit: q.limit,
+    items: matches.slice(q.offset, q.offset + q.limit).map((item) => ({ ...item, places: [...item.places] })),
+  };
+}
+
+function hasWords(item: ProjectListItem, words: string[]): boolean {
+  const haystack = fold(`${item.title}\n${item.cup}\n${item.localCode}\n${item.bodyName}`);
+  return words.every((w) => haystack.includes(w));
+}

@@ -1,0 +1,165 @@
+/**
+ * `spending()`: aggregates of the fact table (territory × sub-measure, or
+ * territory × sub-measure × body). Never reads project rows: every grouping
+ * is a sum of fact rows, and project counts stay exact because each project
+ * has exactly one sub-measure (and one implementing body), so summing the
+ * per-sub-measure distinct counts of one territory row counts each project once.
+ */
+import { DataFormatError } from '../errors.js';
+import { REGION_WIDE_KEY, provinceOf, territoryKind, type TerritoryKind } from '../format/keys.js';
+import type { BodyFacts, Measures, Population, Territories } from '../schema/package.js';
+import { measureMatcher } from './args.js';
+import type { Filters, GroupBy, Metric, PopulationYear, SpendingRow } from './types.js';
+
+export interface SpendingInput {
+  groupBy: GroupBy;
+  metric: Metric;
+  perCapita: PopulationYear | undefined;
+  filters: Filters;
+  /** Fact rows; with `bodies`, body-fact rows (the body index is column 2). */
+  rows: ReadonlyArray<ReadonlyArray<string | number>>;
+  /** The file the rows come from, for error messages. */
+  file: string;
+  bodies?: BodyFacts['bodies'];
+  measures?: Measures;
+  territories?: Territories;
+}
+
+const TERRITORIAL: ReadonlySet<GroupBy> = new Set(['province', 'comune']);
+export const isTerritorial = (g: GroupBy): boolean => TERRITORIAL.has(g);
+
+interface Sum {
+  pnrr: number;
+  total: number;
+  projects: number;
+}
+
+export function computeSpending(input: SpendingInput): SpendingRow[] {
+  const { groupBy, filters, rows, bodies } = input;
+  const keepTerritory = territoryFilter(groupBy, filters);
+  const keepMeasure = measureMatcher(filters);
+  const body = bodies !== undefined;
+  // Column offsets: body-fact rows have the body index in column 2.
+  const AMOUNT = body ? 3 : 2;
+  let wantedBody: number | undefined;
+  if (filters.implementingBody !== undefined) {
+    wantedBody = bodies?.findIndex((b) => b.key === filters.implementingBody) ?? -1;
+    if (wantedBody < 0) return [];
+  }
+  const groupOf = grouping(input);
+
+  const sums = new Map<string, Sum>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as ReadonlyArray<string | number>;
+    const territory = row[0] as string;
+    const submeasure = row[1] as string;
+    if (!keepTerritory(territory)) continue;
+    if (keepMeasure && !keepMeasure(submeasure)) continue;
+    if (wantedBody !== undefined && row[2] !== wantedBody) continue;
+    const key = groupOf(row, i);
+    const sum = sums.get(key) ?? { pnrr: 0, total: 0, projects: 0 };
+    sum.pnrr += row[AMOUNT] as number;
+    sum.total += row[AMOUNT + 1] as number;
+    sum.projects += row[AMOUNT + 2] as number;
+    sums.set(key, sum);
+  }
+
+  const describe = describer(input);
+  const out: SpendingRow[] = [];
+  for (const [key, sum] of sums) {
+    // Cents are summed as integers and converted once, so euro totals are exact to the cent.
+    const amount = input.metric === 'count' ? sum.projects : (input.metric === 'pnrr' ? sum.pnrr : sum.total) / 100;
+    const { label, kind, population } = describe(key);
+    const row: SpendingRow = { key, label, value: amount, count: sum.projects, amount };
+    if (input.perCapita) {
+      const people = population?.[input.perCapita] ?? null;
+      row.population = people;
+      // Unknown (or zero) population: no meaningful ratio.
+      row.value = people ? amount / people : Number.NaN;
+    }
+    if (kind) row.kind = kind;
+    out.push(row);
+  }
+  // Largest first; NaN (unknown population) last; ties by key.
+  return out.sort((a, b) => (Number.isNaN(a.value) ? 1 : 0) - (Number.isNaN(b.value) ? 1 : 0) || b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Which fact rows take part, by their territory key. */
+function territoryFilter(groupBy: GroupBy, { comune, province }: Filters): (key: string) => boolean {
+  // A comune outside the filtered province: the intersection is empty.
+  if (comune !== undefined && province !== undefined && provinceOf(comune) !== province) return () => false;
+  if (groupBy === 'province') {
+    // Provinces plus the money that belongs to the whole region and to no single province.
+    return province !== undefined ? (k) => k === province : (k) => territoryKind(k) === 'province' || k === REGION_WIDE_KEY;
+  }
+  if (groupBy === 'comune') {
+    if (comune !== undefined) return (k) => k === comune;
+    return (k) => {
+      const kind = territoryKind(k);
+      if (kind === 'region-wide') return province === undefined;
+      return (kind === 'comune' || kind === 'province-wide') && (province === undefined || provinceOf(k) === province);
+    };
+  }
+  // Non-territorial groupings read the one row set of the narrowest territory.
+  if (comune !== undefined) return (k) => k === comune;
+  if (province !== undefined) return (k) => k === province;
+  return (k) => territoryKind(k) === 'region';
+}
+
+/** The group key of a fact row. */
+function grouping(input: SpendingInput): (row: ReadonlyArray<string | number>, index: number) => string {
+  const { groupBy, measures, bodies, file } = input;
+  if (groupBy === 'province' || groupBy === 'comune') return (row) => row[0] as string;
+  if (groupBy === 'implementing-body') {
+    return (row, i) => {
+      const b = bodies?.[row[2] as number];
+      if (!b) throw new DataFormatError(file, `/rows/${i}/2`, `no implementing body at index ${String(row[2])}`);
+      return b.key;
+    };
+  }
+  if (groupBy === 'submeasure') return (row) => row[1] as string;
+  // Climb the hierarchy of measures.json: sub-measure → measure → component → mission.
+  const up = new Map<string, string>();
+  for (const s of measures?.submeasures ?? []) up.set(s.code, s.measure);
+  for (const m of measures?.measures ?? []) up.set(m.code, m.component);
+  for (const c of measures?.components ?? []) up.set(c.code, c.mission);
+  const steps = groupBy === 'measure' ? 1 : groupBy === 'component' ? 2 : 3;
+  return (row, i) => {
+    let code = row[1] as string;
+    for (let s = 0; s < steps; s++) {
+      const parent = up.get(code);
+      if (parent === undefined) throw new DataFormatError(file, `/rows/${i}/1`, `"${code}" is not in measures.json`);
+      code = parent;
+    }
+    return code;
+  };
+}
+
+interface Description {
+  label: string;
+  kind?: TerritoryKind;
+  population?: Population;
+}
+
+/** Label, kind and population of a group key. */
+function describer(input: SpendingInput): (key: string) => Description {
+  const { groupBy, measures, bodies, territories, filters } = input;
+  if (isTerritorial(groupBy)) {
+    const t = territories;
+    const provinces = new Map(t?.provinces.map((p) => [p.code, p]));
+    const comuni = new Map(t?.comuni.map((c) => [c.code, c]));
+    return (key) => {
+      const kind = territoryKind(key) ?? undefined;
+      // Buckets are named after the area they cover; `kind` tells them apart from a comune or province.
+      const place = kind === 'comune' ? comuni.get(key) : kind === 'region-wide' ? t?.region : provinces.get(provinceOf(key) ?? key);
+      return { label: place?.name ?? key, ...(kind ? { kind } : {}), ...(place ? { population: place.population } : {}) };
+    };
+  }
+  const names = new Map<string, string>();
+  if (groupBy === 'implementing-body') for (const b of bodies ?? []) names.set(b.key, b.name);
+  else for (const list of [measures?.missions, measures?.components, measures?.measures, measures?.submeasures]) for (const m of list ?? []) names.set(m.code, m.name);
+  // Non-territorial rows are divided by the population of the filtered territory.
+  const t = territories;
+  const place = filters.comune !== undefined ? t?.comuni.find((c) => c.code === filters.comune) : filters.province !== undefined ? t?.provinces.find((p) => p.code === filters.province) : t?.region;
+  return (key) => ({ label: names.get(key) ?? key, ...(place ? { population: place.population } : {}) });
+}

@@ -1,0 +1,84 @@
+// HTTP routes for the client tests, shared by the Node test server (test/node/client.test.ts) and the
+// web-test-runner dev server (web-test-runner.config.mjs), so both runs see the same faults.
+//
+//   /pkg/<file>        the data package as is
+//   /flaky/<file>      500 on the first request of each file (since the last reset), then the file
+//   /broken/<file>     always 500
+//   /corrupt/<file>    the package, but facts.json is truncated (not JSON)
+//   /misshapen/<file>  the package, but facts.json has a row of the wrong length at /rows/3
+//   /future/<file>     the package, but manifest.json says schemaVersion 2.0.0
+//   /slow/<file>       the package, each answer delayed by SLOW_MS
+//   /__requests        JSON { "<path>": count } of the requests above since the last reset
+//   /__reset           clears the counts and the flaky state
+// Plain JavaScript so that the web-test-runner config (an .mjs file) can import it.
+import { readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+
+export const SLOW_MS = 1500;
+
+const json = (status, body) => ({ status, type: 'application/json', body });
+
+export function createFaultRoutes(dataDir) {
+  const root = resolve(dataDir);
+  const counts = new Map();
+  const seen = new Set();
+
+  async function file(rel) {
+    const full = resolve(root, rel);
+    if (full !== root && !full.startsWith(root + sep)) return json(403, '{"error":"outside the package"}');
+    try {
+      return json(200, await readFile(full));
+    } catch {
+      return json(404, '{"error":"not found"}');
+    }
+  }
+
+  const faults = {
+    pkg: (rel) => file(rel),
+    flaky: (rel) => {
+      if (seen.has(rel)) return file(rel);
+      seen.add(rel);
+      return json(500, '{"error":"flaky"}');
+    },
+    broken: () => json(500, '{"error":"broken"}'),
+    corrupt: async (rel) => {
+      const answer = await file(rel);
+      if (rel !== 'facts.json' || answer.status !== 200) return answer;
+      return { ...answer, body: answer.body.subarray(0, Math.floor(answer.body.length / 2)) };
+    },
+    misshapen: async (rel) => {
+      const answer = await file(rel);
+      if (rel !== 'facts.json' || answer.status !== 200) return answer;
+      const facts = JSON.parse(String(answer.body));
+      facts.rows[3] = facts.rows[3].slice(0, 3);
+      return { ...answer, body: JSON.stringify(facts) };
+    },
+    future: async (rel) => {
+      const answer = await file(rel);
+      if (rel !== 'manifest.json' || answer.status !== 200) return answer;
+      return { ...answer, body: JSON.stringify({ ...JSON.parse(String(answer.body)), schemaVersion: '2.0.0' }) };
+    },
+    slow: async (rel) => {
+      await delay(SLOW_MS);
+      return file(rel);
+    },
+  };
+
+  /** The answer for `pathname`, or null when the path is not one of these routes. */
+  async function handle(pathname) {
+    if (pathname === '/__requests') return json(200, JSON.stringify(Object.fromEntries(counts)));
+    if (pathname === '/__reset') {
+      counts.clear();
+      seen.clear();
+      return json(200, '{}');
+    }
+    const match = /^\/([a-z]+)\/(.+)$/.exec(pathname);
+    const fault = match && Object.hasOwn(faults, match[1]) ? faults[match[1]] : undefined;
+    if (!fault) return null;
+    counts.set(pathname, (counts.get(pathname) ?? 0) + 1);
+    return fault(decodeURIComponent(match[2]));
+  }
+
+  return { handle };
+}
