@@ -1,0 +1,33 @@
+/**
+ * Deterministic output: objects are built with their keys in schema order and
+ * every array is sorted by the builder, so plain JSON.stringify is stable. Only
+ * the manifest is indented (people read it); the rest is compact.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+export const compactJson = (value: unknown): string => `${JSON.stringify(value)}\n`;
+export const prettyJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+export interface WrittenFile {
+  bytes: number;
+  sha256: string;
+}
+
+/** Writes text files under `dir`, remembering size and hash of each for checksums.json. */
+export class PackageWriter {
+  readonly written = new Map<string, WrittenFile>();
+  constructor(readonly dir: string) {}
+
+  async write(relative: string, content: string | Buffer): Promise<void> {
+    const path = join(this.dir, relative);
+    await mkdir(dirname(path), { recursive: true });
+    const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    await writeFile(path, buffer);
+    this.written.set(relative, { bytes: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') });
+  }
+}
+
+/** Code-point order, independent of the locale. */
+export const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
