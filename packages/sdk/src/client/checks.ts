@@ -8,7 +8,8 @@ import { SCHEMA_MAJOR } from '../format/version.js';
 
 /**
  * "string" | "number" | "object" | "array" | a tuple written "(ssnnn)" (s = string, n = number) |
- * `[item]` for an array whose items match `item` | an object literal for the named fields.
+ * `[item]` for an array whose items match `item` | an object literal for the named fields |
+ * `{ '*': item }` for a record whose every value matches `item`.
  */
 export type Spec = 'string' | 'number' | 'object' | 'array' | `(${string})` | readonly [Spec] | { readonly [key: string]: Spec };
 
@@ -45,7 +46,10 @@ function check(value: unknown, spec: Spec, path: string): void {
     return;
   }
   if (!isObject(value)) throw new ShapeMismatch(path, 'expected an object');
-  for (const [key, inner] of Object.entries(spec as Record<string, Spec>)) check(value[key], inner, `${path}/${key}`);
+  const each = (spec as Record<string, Spec>)['*'];
+  for (const [key, inner] of each ? Object.keys(value).map((k) => [k, each] as const) : Object.entries(spec as Record<string, Spec>)) {
+    check(value[key], inner, `${path}/${key}`);
+  }
 }
 
 /** Checks `data` against `spec` and, when `versioned`, the package layout's major version. */
@@ -76,7 +80,7 @@ export const SHAPES = {
     measures: [{ ...named, component: 'string' }],
     submeasures: [{ ...named, measure: 'string' }],
   },
-  facts: { rows: ['(ssnnn)'] },
+  facts: { submeasures: ['string'], amounts: { '*': ['(nnnn)'] }, counts: { '*': ['(nn)'] } },
   bodyFacts: { bodies: [{ key: 'string', name: 'string' }], rows: ['(ssnnnn)'] },
   shard: { projects: [{ cup: 'string', localCode: 'string', title: 'string', localisations: 'array' }] },
   list: {

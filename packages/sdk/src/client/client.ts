@@ -13,9 +13,8 @@ import { fail, filters, integer, oneOf, queryObject } from './args.js';
 import { resolveBaseUrl } from './base-url.js';
 import { SHAPES, type Spec } from './checks.js';
 import { createLoader } from './loader.js';
-import { selectProjects } from './projects.js';
 import { anySignal } from './signals.js';
-import { computeSpending, isTerritorial } from './spending.js';
+import type { SpendingInput } from './spending.js';
 import type {
   CallOptions,
   ClientOptions,
@@ -95,6 +94,7 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
       if (territory && error instanceof NetworkError && error.status === 404) throw new NotFoundError(territory[0] as string, key);
       throw error;
     }
+    const { selectProjects } = await import('./projects.js');
     return selectProjects(list.items, key, { filters: f, text: q.text ?? '', sort, order, limit, offset });
   }
 
@@ -106,6 +106,8 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     const perCapita = q.perCapita === true ? 'istat2021' : q.perCapita === false || q.perCapita === undefined ? undefined : oneOf('perCapita', q.perCapita, YEARS, 'istat2021');
     if (groupBy === 'province' && f.comune !== undefined) fail('groupBy', groupBy, 'cannot group one comune by province; filter by province instead');
     const signal = callSignal(q);
+    // Loaded on first use, so a page that only shows project cards never downloads the aggregation code.
+    const [{ computeSpending, isTerritorial }, { flattenFacts }] = await Promise.all([import('./spending.js'), import('../format/facts.js')]);
 
     const withBodies = groupBy === 'implementing-body' || f.implementingBody !== undefined;
     const needTerritories = isTerritorial(groupBy) || perCapita !== undefined || f.comune !== undefined || f.province !== undefined;
@@ -118,14 +120,20 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     if (f.comune !== undefined && !territories?.comuni.some((c) => c.code === f.comune)) throw new NotFoundError('comune', f.comune);
     if (f.province !== undefined && !territories?.provinces.some((p) => p.code === f.province)) throw new NotFoundError('province', f.province);
 
+    let source: Pick<SpendingInput, 'rows' | 'file' | 'bodies' | 'pointer'>;
+    if (withBodies) source = { rows: (facts as BodyFacts).rows, file: PACKAGE_FILES.bodyFacts, bodies: (facts as BodyFacts).bodies };
+    else {
+      const { submeasures } = facts as Facts;
+      const rows = flattenFacts(facts as Facts, PACKAGE_FILES.facts);
+      // Only the sub-measure column can be wrong (a code not in measures.json): point at that code.
+      source = { rows, file: PACKAGE_FILES.facts, pointer: (row) => `/submeasures/${submeasures.indexOf(rows[row]?.[1] ?? '')}` };
+    }
     return computeSpending({
       groupBy,
       metric,
       perCapita,
       filters: f,
-      rows: facts.rows,
-      file: withBodies ? PACKAGE_FILES.bodyFacts : PACKAGE_FILES.facts,
-      ...(withBodies ? { bodies: (facts as BodyFacts).bodies } : {}),
+      ...source,
       ...(measures ? { measures } : {}),
       ...(territories ? { territories } : {}),
     });

@@ -1,7 +1,7 @@
 /**
- * `spending()`: aggregates of the fact table (territory × sub-measure, or
- * territory × sub-measure × body). Never reads project rows: every grouping
- * is a sum of fact rows, and project counts stay exact because each project
+ * `spending()`: aggregates of the fact table (territory × sub-measure, read flat
+ * through flattenFacts, or territory × sub-measure × body). Never reads project
+ * rows: every grouping is a sum of fact rows, and project counts stay exact because each project
  * has exactly one sub-measure (and one implementing body), so summing the
  * per-sub-measure distinct counts of one territory row counts each project once.
  */
@@ -16,10 +16,12 @@ export interface SpendingInput {
   metric: Metric;
   perCapita: PopulationYear | undefined;
   filters: Filters;
-  /** Fact rows; with `bodies`, body-fact rows (the body index is column 2). */
+  /** Flat fact rows (see flattenFacts); with `bodies`, body-fact rows (the body index is column 2). */
   rows: ReadonlyArray<ReadonlyArray<string | number>>;
   /** The file the rows come from, for error messages. */
   file: string;
+  /** JSON pointer, in `file`, of a row's column for error messages; default `/rows/{row}/{column}`. */
+  pointer?: (row: number, column: number) => string;
   bodies?: BodyFacts['bodies'];
   measures?: Measures;
   territories?: Territories;
@@ -109,11 +111,12 @@ function territoryFilter(groupBy: GroupBy, { comune, province }: Filters): (key:
 /** The group key of a fact row. */
 function grouping(input: SpendingInput): (row: ReadonlyArray<string | number>, index: number) => string {
   const { groupBy, measures, bodies, file } = input;
+  const at = input.pointer ?? ((row: number, column: number) => `/rows/${row}/${column}`);
   if (groupBy === 'province' || groupBy === 'comune') return (row) => row[0] as string;
   if (groupBy === 'implementing-body') {
     return (row, i) => {
       const b = bodies?.[row[2] as number];
-      if (!b) throw new DataFormatError(file, `/rows/${i}/2`, `no implementing body at index ${String(row[2])}`);
+      if (!b) throw new DataFormatError(file, at(i, 2), `no implementing body at index ${String(row[2])}`);
       return b.key;
     };
   }
@@ -128,7 +131,7 @@ function grouping(input: SpendingInput): (row: ReadonlyArray<string | number>, i
     let code = row[1] as string;
     for (let s = 0; s < steps; s++) {
       const parent = up.get(code);
-      if (parent === undefined) throw new DataFormatError(file, `/rows/${i}/1`, `"${code}" is not in measures.json`);
+      if (parent === undefined) throw new DataFormatError(file, at(i, 1), `"${code}" is not in measures.json`);
       code = parent;
     }
     return code;

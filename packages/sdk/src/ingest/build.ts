@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import type {
-  BodyFactRow, BodyFacts, Checksums, FactRow, Facts, Funding, Manifest, Measures, Project, ProjectList, ProjectListItem,
+  BodyFactRow, BodyFacts, Checksums, Facts, Funding, Manifest, Measures, Project, ProjectList, ProjectListItem,
   ProjectShard, Quality, Reconciliation, Source, Territories,
 } from '../schema/package.js';
 import { SCHEMA_VERSION } from '../format/version.js';
@@ -20,7 +20,7 @@ import { attributeProject } from './attribute.js';
 import type { MergedComune } from './merged-comuni.js';
 import { QualityLog } from './quality.js';
 import { loadTerritories } from './territories.js';
-import { PackageWriter, byString, compactJson, prettyJson } from './json.js';
+import { PackageWriter, byString, compactJson, prettyJson, sortedRecordJson } from './json.js';
 import { InputError } from './csv.js';
 import { maxDate } from './dates.js';
 import {
@@ -223,16 +223,37 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
   };
   await writer.write(PACKAGE_FILES.measures, compactJson(measuresFile));
 
-  const factRows: FactRow[] = [];
-  for (const key of [...facts.keys()].sort(byString)) {
-    const bySub = facts.get(key)!;
-    for (const sub of [...bySub.keys()].sort(byString)) {
-      const acc = bySub.get(sub)!;
-      factRows.push([key, sub, acc.pnrr, acc.total, acc.projects.size]);
+  // facts.json: sub-measure codes once, amounts only for comuni and buckets (provinces and the region
+  // are their sums), distinct project counts for provinces and the region (not sums: a project in two
+  // comuni of a province counts once there).
+  const factCodes = [...new Set([...facts.values()].flatMap((bySub) => [...bySub.keys()]))].sort(byString);
+  const factIndex = new Map(factCodes.map((code, i) => [code, i]));
+  const amounts: Facts['amounts'] = {};
+  const counts: Facts['counts'] = {};
+  for (const [key, bySub] of facts) {
+    // Sorted codes give sorted indexes.
+    const subs = [...bySub.keys()].sort(byString);
+    // 6-digit keys are comuni and buckets; the others, provinces and the region.
+    if (key.length === 6) {
+      amounts[key] = subs.map((sub) => {
+        const acc = bySub.get(sub)!;
+        return [factIndex.get(sub)!, acc.pnrr, acc.total - acc.pnrr, acc.projects.size];
+      });
+    } else {
+      counts[key] = subs.map((sub) => [factIndex.get(sub)!, bySub.get(sub)!.projects.size]);
     }
   }
-  const factsFile: Facts = { schemaVersion: SCHEMA_VERSION, columns: ['territory', 'submeasure', 'pnrrCents', 'totalCents', 'projects'], rows: factRows };
-  await writer.write(PACKAGE_FILES.facts, compactJson(factsFile));
+  const factsFile: Facts = {
+    schemaVersion: SCHEMA_VERSION,
+    columns: { amounts: ['submeasure', 'pnrrCents', 'otherCents', 'projects'], counts: ['submeasure', 'projects'] },
+    submeasures: factCodes,
+    amounts,
+    counts,
+  };
+  const factsJson =
+    `{"schemaVersion":${JSON.stringify(factsFile.schemaVersion)},"columns":${JSON.stringify(factsFile.columns)},` +
+    `"submeasures":${JSON.stringify(factsFile.submeasures)},"amounts":${sortedRecordJson(amounts)},"counts":${sortedRecordJson(counts)}}\n`;
+  await writer.write(PACKAGE_FILES.facts, factsJson);
 
   const bodyKeys = [...bodies.keys()].sort(byString);
   const bodyIndex = new Map(bodyKeys.map((k, i) => [k, i]));

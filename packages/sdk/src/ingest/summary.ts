@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Facts, Manifest, Measures, ProjectList, Territories } from '../schema/package.js';
 import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
 import { isComuneCode } from '../format/keys.js';
+import { flattenFacts } from '../format/facts.js';
 import { formatEuro } from './numbers.js';
 import { InputError } from './csv.js';
 
@@ -37,7 +38,7 @@ export async function summarise(options: SummaryOptions = {}): Promise<string> {
   const dir = options.dir ?? EMBEDDED_PACKAGE_DIR;
   const manifest = await readJson<Manifest>(dir, PACKAGE_FILES.manifest);
   const territories = await readJson<Territories>(dir, manifest.files.territories);
-  const facts = await readJson<Facts>(dir, manifest.files.facts);
+  const facts = flattenFacts(await readJson<Facts>(dir, manifest.files.facts), manifest.files.facts);
   const out: string[] = [];
   out.push(`Regione ${manifest.region.name} (${manifest.region.code}) – data of ${manifest.referenceDate}, package generated ${manifest.generatedAt}`);
   out.push(manifest.attribution.data, '');
@@ -49,7 +50,7 @@ export async function summarise(options: SummaryOptions = {}): Promise<string> {
     const list = await readJson<ProjectList>(dir, fillPattern(manifest.files.lists.pattern, 'key', comune.code));
     const unsplitPnrr = list.items.reduce((a, i) => a + i.pnrrCents, 0);
     const unsplitTotal = list.items.reduce((a, i) => a + i.totalCents, 0);
-    const rows = facts.rows.filter((r) => r[0] === comune.code);
+    const rows = facts.filter((r) => r[0] === comune.code);
     const attrPnrr = rows.reduce((a, r) => a + r[2], 0);
     const attrTotal = rows.reduce((a, r) => a + r[3], 0);
     out.push(`Comune ${comune.name} (${comune.code}), province ${comune.province}, population ${comune.population.istat2021 ?? 'n/a'} (${territories.populationYears.istat2021})`);
@@ -103,7 +104,7 @@ export async function summarise(options: SummaryOptions = {}): Promise<string> {
     m.projects++;
     m.pnrr += item.pnrrCents;
   }
-  for (const [key, sub, pnrr, total] of facts.rows) {
+  for (const [key, sub, pnrr, total] of facts) {
     if (key !== manifest.region.code) continue;
     const m = get(missionOf.get(sub) ?? '?');
     m.inside += pnrr;

@@ -10,13 +10,15 @@ import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import {
   BodyFacts, Checksums, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories,
-  type Checksums as ChecksumsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
+  type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
   type ProjectShard as ProjectShardT, type Quality as QualityT, type Territories as TerritoriesT,
 } from '../schema/package.js';
 import { SCHEMA_MAJOR } from '../format/version.js';
 import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
 import { PROJECT_SHARD_COUNT, projectShard } from '../format/shard.js';
 import { provinceOf, provinceWideKey, REGION_WIDE_KEY, territoryKind } from '../format/keys.js';
+import { flattenFacts, type FlatFactRow } from '../format/facts.js';
+import { DataFormatError } from '../errors.js';
 
 export interface ValidationIssue {
   file: string;
@@ -151,27 +153,7 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
   eq(PACKAGE_FILES.manifest, '/totals/inside/totalCents', 'Σ project inside total', sum.insideTotal, t.inside.totalCents);
 
   // ------------------------------------------------------------ facts
-  if (facts) {
-    const byKind = { region: 0, comune: 0, 'province-wide': 0, 'region-wide': 0 } as Record<string, number>;
-    const province = new Map<string, number>();
-    const provinceParts = new Map<string, number>();
-    for (const [key, , pnrr] of facts.rows) {
-      const kind = territoryKind(key);
-      if (kind === null) {
-        issue(manifest.files.facts, '/rows', `unknown territory key "${key}"`);
-        continue;
-      }
-      if (kind === 'province') province.set(key, (province.get(key) ?? 0) + pnrr);
-      else byKind[kind] = (byKind[kind] ?? 0) + pnrr;
-      const p = provinceOf(key);
-      if (p) provinceParts.set(p, (provinceParts.get(p) ?? 0) + pnrr);
-    }
-    eq(manifest.files.facts, '/rows', 'region PNRR = manifest inside', byKind['region']!, t.inside.pnrrCents);
-    eq(manifest.files.facts, '/rows', 'Σ comuni PNRR = manifest comuni', byKind['comune']!, t.comuni.pnrrCents);
-    eq(manifest.files.facts, '/rows', 'Σ province-wide PNRR = manifest provinceWide', byKind['province-wide']!, t.provinceWide.pnrrCents);
-    eq(manifest.files.facts, '/rows', 'region-wide PNRR = manifest regionWide', byKind['region-wide']!, t.regionWide.pnrrCents);
-    for (const [code, value] of province) eq(manifest.files.facts, '/rows', `province ${code} = its comuni + bucket`, value, provinceParts.get(code) ?? 0);
-  }
+  if (facts) checkFacts(manifest, facts, issue);
 
   // ------------------------------------------------------------ lists
   if (territories) {
@@ -192,6 +174,75 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
 
   return { ok: issues.length === 0, issues, filesChecked };
 }
+
+/** The layout's order and completeness, and its amounts against the manifest totals to the cent. */
+function checkFacts(
+  manifest: ManifestT,
+  facts: FactsT,
+  issue: (file: string, path: string, message: string) => void,
+): void {
+  const file = manifest.files.facts;
+  const t = manifest.totals;
+  const sorted = (values: readonly (string | number)[]): boolean => values.every((v, i) => i === 0 || values[i - 1]! < v);
+  if (!sorted(facts.submeasures)) issue(file, '/submeasures', 'sub-measure codes are not sorted and unique');
+  for (const part of ['amounts', 'counts'] as const) {
+    for (const [key, tuples] of Object.entries<ReadonlyArray<readonly [number, ...number[]]>>(facts[part])) {
+      if (!sorted(tuples.map((row) => row[0]))) issue(file, `/${part}/${key}`, 'tuples are not sorted by sub-measure index, or repeat one');
+    }
+  }
+  let rows: FlatFactRow[];
+  try {
+    rows = flattenFacts(facts, file);
+  } catch (error) {
+    if (!(error instanceof DataFormatError)) throw error;
+    issue(file, error.path, error.message);
+    return;
+  }
+
+  const sums = { region: zeroTotals(), comune: zeroTotals(), 'province-wide': zeroTotals(), 'region-wide': zeroTotals() };
+  // Per province or region × sub-measure: the projects of its parts (Σ and largest), to bound the distinct count.
+  const parts = new Map<string, { sum: number; max: number }>();
+  const counted = new Set<string>();
+  let regionProjects = 0;
+  for (const [key, sub, pnrr, total, projects] of rows) {
+    const kind = territoryKind(key);
+    if (kind === 'province' || kind === 'region') {
+      counted.add(`${key} ${sub}`);
+      if (kind === 'region') {
+        sums.region.pnrrCents += pnrr;
+        sums.region.totalCents += total;
+        regionProjects += projects;
+      }
+      const p = parts.get(`${key} ${sub}`);
+      if (!p) issue(file, `/counts/${key}`, `${sub}: a project count without amounts in the territory`);
+      else if (projects > p.sum || projects < p.max) issue(file, `/counts/${key}`, `${sub}: ${projects} distinct projects, not between ${p.max} and ${p.sum}`);
+      continue;
+    }
+    if (kind !== 'comune' && kind !== 'province-wide' && kind !== 'region-wide') continue; // flattenFacts refuses them
+    sums[kind].pnrrCents += pnrr;
+    sums[kind].totalCents += total;
+    for (const whole of [provinceOf(key), manifest.region.code]) {
+      if (whole === null) continue;
+      const p = parts.get(`${whole} ${sub}`) ?? { sum: 0, max: 0 };
+      p.sum += projects;
+      p.max = Math.max(p.max, projects);
+      parts.set(`${whole} ${sub}`, p);
+    }
+  }
+  for (const key of parts.keys()) if (!counted.has(key)) issue(file, '/counts', `no distinct project count for ${key.replace(' ', ' × ')}`);
+  const eqCents = (what: string, got: AmountTotalsT, want: AmountTotalsT): void => {
+    if (got.pnrrCents !== want.pnrrCents) issue(file, '/amounts', `${what} PNRR: ${got.pnrrCents} ≠ ${want.pnrrCents}`);
+    if (got.totalCents !== want.totalCents) issue(file, '/amounts', `${what} total: ${got.totalCents} ≠ ${want.totalCents}`);
+  };
+  eqCents('Σ comuni = manifest comuni', sums.comune, t.comuni);
+  eqCents('Σ province-wide buckets = manifest provinceWide', sums['province-wide'], t.provinceWide);
+  eqCents('region-wide bucket = manifest regionWide', sums['region-wide'], t.regionWide);
+  eqCents('region = manifest inside', sums.region, t.inside);
+  // One sub-measure per project: the region's distinct counts add up to the package's projects.
+  if (regionProjects !== t.projects) issue(file, `/counts/${manifest.region.code}`, `Σ distinct projects ${regionProjects} ≠ manifest projects ${t.projects}`);
+}
+
+const zeroTotals = (): AmountTotalsT => ({ pnrrCents: 0, totalCents: 0 });
 
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];

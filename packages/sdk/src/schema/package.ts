@@ -137,20 +137,56 @@ export const Measures = Type.Object({
 
 // ---------------------------------------------------------------- facts.json / facts-bodies.json
 /**
- * Fact table at territory × sub-measure grain. Rows are tuples to keep the
- * file small: [territory key, sub-measure code, PNRR cents, total cents, projects].
- * Amounts are the attributed shares; `projects` counts distinct projects with a
- * localisation in that territory (so province and region rows carry their own
- * distinct counts and must not be rebuilt by summing comuni).
+ * Fact table at territory × sub-measure grain, laid out to stay small (a chart
+ * plus a map must fit the data-size budget): sub-measure codes are written once
+ * and referred to by index, and province/region amounts are not stored because
+ * they are sums of the comuni and buckets. Their project counts are stored,
+ * because a project localised in two comuni of a province counts once there.
  */
-export const FactRow = Type.Tuple([Type.String(), Type.String(), Type.Integer(), Type.Integer(), Type.Integer()]);
+export const FactAmountsRow = Type.Tuple(
+  [
+    Type.Integer({ minimum: 0, description: 'Index of the sub-measure code in `submeasures`' }),
+    Cents('Finanziamento PNRR attributed to the territory'),
+    Cents('Funding from every source other than the PNRR attributed to the territory: Finanziamento Totale − Finanziamento PNRR; may be 0'),
+    Type.Integer({ minimum: 1, description: 'Distinct projects of the sub-measure localised in the territory' }),
+  ],
+  { description: '[sub-measure index, PNRR cents, other-sources cents, projects]' },
+);
+export const FactCountsRow = Type.Tuple(
+  [
+    Type.Integer({ minimum: 0, description: 'Index of the sub-measure code in `submeasures`' }),
+    Type.Integer({ minimum: 1, description: 'Distinct projects of the sub-measure localised anywhere in the province or region (a project in two comuni counts once)' }),
+  ],
+  { description: '[sub-measure index, distinct projects]' },
+);
 export const Facts = Type.Object({
   schemaVersion: SchemaVersion,
-  columns: Type.Tuple([Type.Literal('territory'), Type.Literal('submeasure'), Type.Literal('pnrrCents'), Type.Literal('totalCents'), Type.Literal('projects')]),
-  rows: Type.Array(FactRow),
+  columns: Type.Object(
+    {
+      amounts: Type.Tuple([Type.Literal('submeasure'), Type.Literal('pnrrCents'), Type.Literal('otherCents'), Type.Literal('projects')]),
+      counts: Type.Tuple([Type.Literal('submeasure'), Type.Literal('projects')]),
+    },
+    { description: 'Names of the tuple positions of `amounts` and `counts`' },
+  ),
+  submeasures: Type.Array(Type.String({ description: 'Codice Univoco Submisura' }), {
+    description: 'Sub-measure codes with data, sorted; tuples refer to them by index',
+  }),
+  amounts: Type.Record(Type.String({ pattern: '^\\d{6}$' }), Type.Array(FactAmountsRow), {
+    additionalProperties: false,
+    description:
+      'By comune, province-wide bucket ("PPP000") and region-wide bucket ("000000") key, sorted: one tuple per sub-measure with data, sorted by index. ' +
+      'Amounts of a province = Σ its comuni + its bucket; of the region = Σ every key',
+  }),
+  counts: Type.Record(Type.String({ pattern: '^\\d{2,3}$' }), Type.Array(FactCountsRow), {
+    additionalProperties: false,
+    description: 'By province ("PPP") and region ("RR") key, sorted: distinct project counts per sub-measure, sorted by index',
+  }),
 });
 
-/** Same grain plus the implementing body: [territory, sub-measure, body index, PNRR cents, total cents, projects]. */
+/**
+ * Territory × sub-measure × implementing body, as plain rows for every kind of key (comuni, buckets,
+ * provinces and the region, whose `projects` are distinct): [territory, sub-measure, body index, PNRR cents, total cents, projects].
+ */
 export const BodyFactRow = Type.Tuple([Type.String(), Type.String(), Type.Integer(), Type.Integer(), Type.Integer(), Type.Integer()]);
 export const BodyFacts = Type.Object({
   schemaVersion: SchemaVersion,
@@ -280,7 +316,8 @@ export type AmountTotals = Static<typeof AmountTotals>;
 export type Population = Static<typeof Population>;
 export type Territories = Static<typeof Territories>;
 export type Measures = Static<typeof Measures>;
-export type FactRow = Static<typeof FactRow>;
+export type FactAmountsRow = Static<typeof FactAmountsRow>;
+export type FactCountsRow = Static<typeof FactCountsRow>;
 export type Facts = Static<typeof Facts>;
 export type BodyFactRow = Static<typeof BodyFactRow>;
 export type BodyFacts = Static<typeof BodyFacts>;

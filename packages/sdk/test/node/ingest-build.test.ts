@@ -19,28 +19,33 @@ function assertReconciles(pkg: LoadedPackage): void {
     assert.equal(p.attributed.inside.pnrrCents + p.attributed.outside.pnrrCents, p.funding.pnrrCents, `${p.cup} PNRR inside+outside`);
     assert.equal(p.attributed.inside.totalCents + p.attributed.outside.totalCents, p.funding.totalCents, `${p.cup} total inside+outside`);
   }
-  // Region total = Σ comuni + Σ province-wide + region-wide, recomputed from facts.json.
-  const sums = { region: 0, comune: 0, 'province-wide': 0, 'region-wide': 0, regionTotal: 0, partsTotal: 0 };
+  // facts.json: Σ comuni, Σ province-wide, region-wide (and so the region) to the cent, from its `amounts`;
+  // each province's amounts (its comuni + bucket) = the project localisations attributed there.
+  const zero = () => ({ pnrrCents: 0, totalCents: 0 });
+  const sums = { comune: zero(), 'province-wide': zero(), 'region-wide': zero() };
   const provinces = new Map<string, number>();
-  const provinceParts = new Map<string, number>();
-  for (const [key, , pnrr, total] of pkg.facts.rows) {
+  for (const [key, tuples] of Object.entries(pkg.facts.amounts)) {
     const kind = territoryKind(key);
-    if (kind === 'region') {
-      sums.region += pnrr;
-      sums.regionTotal += total;
-    } else if (kind === 'province') {
-      provinces.set(key, (provinces.get(key) ?? 0) + pnrr);
-    } else if (kind) {
-      sums[kind] += pnrr;
-      sums.partsTotal += total;
+    assert.ok(kind === 'comune' || kind === 'province-wide' || kind === 'region-wide', `amounts key ${key}`);
+    for (const [, pnrr, other] of tuples) {
+      sums[kind].pnrrCents += pnrr;
+      sums[kind].totalCents += pnrr + other;
       const p = provinceOf(key);
-      if (p) provinceParts.set(p, (provinceParts.get(p) ?? 0) + pnrr);
+      if (p) provinces.set(p, (provinces.get(p) ?? 0) + pnrr);
     }
   }
-  assert.equal(sums.region, sums.comune + sums['province-wide'] + sums['region-wide']);
-  assert.equal(sums.regionTotal, sums.partsTotal);
-  for (const [code, v] of provinces) assert.equal(v, provinceParts.get(code), `province ${code}`);
-  assert.equal(sums.region, t.inside.pnrrCents);
+  assert.deepEqual(sums.comune, t.comuni);
+  assert.deepEqual(sums['province-wide'], t.provinceWide);
+  assert.deepEqual(sums['region-wide'], t.regionWide);
+  const located = new Map<string, number>();
+  for (const p of pkg.projects) {
+    for (const l of p.localisations) {
+      const province = l.territory === null ? null : provinceOf(l.territory);
+      if (province) located.set(province, (located.get(province) ?? 0) + l.pnrrCents);
+    }
+  }
+  assert.deepEqual([...provinces].sort(), [...located].sort(), 'provinces: Σ facts amounts = Σ attributed localisations');
+  assert.deepEqual(Object.keys(pkg.facts.counts).sort(), [...pkg.territories.provinces.map((p) => p.code), pkg.manifest.region.code].sort());
   assert.equal(t.touching.pnrrCents, t.inside.pnrrCents + t.outside.pnrrCents);
   assert.equal(t.touching.totalCents, t.inside.totalCents + t.outside.totalCents);
   assert.equal(t.inside.pnrrCents, t.comuni.pnrrCents + t.provinceWide.pnrrCents + t.regionWide.pnrrCents);
@@ -102,7 +107,7 @@ describe('build: Toscana, validated series of 1 March 2023 + payments 2025', () 
     const list = await pkg.list('048017');
     assert.equal(list.items.length, 302);
     assert.equal(list.items.reduce((a, i) => a + i.pnrrCents, 0), euros('683,763,855.50'));
-    const factProjects = pkg.facts.rows.filter((r) => r[0] === '048017').reduce((a, r) => a + r[4], 0);
+    const factProjects = pkg.facts.amounts['048017']!.reduce((a, r) => a + r[3], 0);
     assert.equal(factProjects, 302, 'one sub-measure per project, so Σ projects over sub-measures is distinct');
     assert.ok(list.items.every((i) => i.places.includes('048017')));
   });
@@ -114,8 +119,9 @@ describe('build: Toscana, validated series of 1 March 2023 + payments 2025', () 
       tram.localisations.map((l) => [l.territory, l.share, l.shareSource, l.pnrrCents]),
       [['048006', 0.5, 'equal-split', euros('111,242,920.00')], ['048017', 0.5, 'equal-split', euros('111,242,920.00')]],
     );
-    const firenzeFact = pkg.facts.rows.find((r) => r[0] === '048017' && r[1] === 'M2C2I4.02.00')!;
-    assert.ok(firenzeFact[2] >= euros('111,242,920.00'));
+    const tramIndex = pkg.facts.submeasures.indexOf('M2C2I4.02.00');
+    const firenzeFact = pkg.facts.amounts['048017']!.find((r) => r[0] === tramIndex)!;
+    assert.ok(firenzeFact[1] >= euros('111,242,920.00'));
   });
 
   it('remaps the merged comune 051019 Laterina to 051042 and records it', () => {

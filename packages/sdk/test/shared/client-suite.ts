@@ -167,6 +167,20 @@ export function clientSuite(api: TestApi, server: TestServer): void {
       assert.equal(cents(sum(inFirenze.map((r) => r.amount))), cents(province?.amount ?? -1), 'Σ comuni of 048 + bucket = province 048');
     });
 
+    it('province and region counts are distinct projects: the length of their project lists', async () => {
+      const c = client();
+      const [byProvince, byMission] = await Promise.all([c.spending({ groupBy: 'province', metric: 'count' }), c.spending({ groupBy: 'mission', metric: 'count' })]);
+      assert.equal(sum(byMission.map((r) => r.count)), README.projects, 'region: Σ missions = projects');
+      for (const code of README.provinces) {
+        const listed = (await c.projects({ province: code, limit: 1 })).total;
+        assert.equal(byProvince.find((r) => r.key === code)?.count, listed, `distinct projects of province ${code}`);
+      }
+      // A project in two comuni of a province counts once there (the tramway: Firenze and Campi Bisenzio), so the
+      // province's count is less than the sum over its comuni and bucket.
+      const places = await c.spending({ groupBy: 'comune', province: '048', metric: 'count' });
+      assert.ok(sum(places.map((r) => r.count)) > (byProvince.find((r) => r.key === '048')?.count ?? Infinity), 'distinct, not summed');
+    });
+
     it('a comune filter reads that comune: 302 projects in Firenze, the same euros as its row by comune', async () => {
       const c = client();
       const [byMission, counts, byComune] = await Promise.all([
@@ -410,7 +424,7 @@ export function clientSuite(api: TestApi, server: TestServer): void {
       assert.equal(notJson.file, 'facts.json');
       const misshapen = await assert.rejects(client('misshapen').spending(), DataFormatError);
       assert.equal(misshapen.file, 'facts.json');
-      assert.equal(misshapen.path, '/rows/3');
+      assert.equal(misshapen.path, '/amounts/048017/3');
       const future = await assert.rejects(client('future').manifest(), DataFormatError);
       assert.equal(future.path, '/schemaVersion');
     });

@@ -5,7 +5,7 @@
 //   /flaky/<file>      500 on the first request of each file (since the last reset), then the file
 //   /broken/<file>     always 500
 //   /corrupt/<file>    the package, but facts.json is truncated (not JSON)
-//   /misshapen/<file>  the package, but facts.json has a row of the wrong length at /rows/3
+//   /misshapen/<file>  the package, but facts.json has a tuple of the wrong length at /amounts/048017/3
 //   /future/<file>     the package, but manifest.json says schemaVersion 2.0.0
 //   /slow/<file>       the package, each answer delayed by SLOW_MS
 //   /__requests        JSON { "<path>": count } of the requests above since the last reset
@@ -51,7 +51,7 @@ export function createFaultRoutes(dataDir) {
       const answer = await file(rel);
       if (rel !== 'facts.json' || answer.status !== 200) return answer;
       const facts = JSON.parse(String(answer.body));
-      facts.rows[3] = facts.rows[3].slice(0, 3);
+      facts.amounts['048017'][3] = facts.amounts['048017'][3].slice(0, 3);
       return { ...answer, body: JSON.stringify(facts) };
     },
     future: async (rel) => {
