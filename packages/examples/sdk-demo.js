@@ -41,3 +41,8 @@ try {
 } catch (error) {
   status.textContent = `Impossibile caricare i dati: ${error.message}`;
 }
+
+// Drill-down that stays on the page: the map's selection drives the second chart.
+document.addEventListener('pnrr-municipality-select', (event) => {
+  document.getElementById('comune-chart')?.setAttribute('comune', event.detail.code);
+});

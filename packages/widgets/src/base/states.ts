@@ -1,0 +1,111 @@
+/**
+ * Templates of the shared states: skeleton, error (one message per SDK error
+ * class), empty, and the attribution line. Every piece of data is bound as
+ * text (`${value}`), never as HTML.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DataFormatError, InvalidArgumentError, Manifest, NetworkError, NotFoundError } from '@pnrr-toscana/sdk';
+import { cap, common } from '../i18n/common.js';
+import { date } from '../format.js';
+import type { Lang } from './lang.js';
+
+/** Rendered state of an element; also exposed as `element.state` and `data-state` on the frame. */
+export type WidgetState = 'loading' | 'ready' | 'empty' | 'error' | 'not-found';
+
+/** Skeleton: `lines` grey bars under a title bar; the frame's min-block-size reserves the final size. */
+export function skeletonTemplate(lang: Lang, lines = 4): TemplateResult {
+  return html`<div class="skeleton" part="skeleton">
+    <span class="visually-hidden">${common[lang].loading}</span>
+    <span class="bone title" aria-hidden="true"></span>
+    ${Array.from({ length: lines }, (_, i) => html`<span class="bone ${i % 3 === 2 ? 'short' : ''}" aria-hidden="true"></span>`)}
+  </div>`;
+}
+
+// Errors are told apart by their stable `code`, not `instanceof`: a page may
+// hold two copies of the SDK (two bundles), whose classes differ.
+const codeOf = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : undefined;
+
+export function stateOfError(error: unknown): WidgetState {
+  return codeOf(error) === 'not-found' ? 'not-found' : 'error';
+}
+
+interface ErrorText {
+  message: string;
+  detail?: string;
+  retry: boolean;
+}
+
+const show = (value: unknown): string => (typeof value === 'string' ? value : String(value));
+
+/** The localised message for an error; `retry` says whether trying again can help. */
+export function describeError(error: unknown, lang: Lang): ErrorText {
+  const t = common[lang];
+  const code = codeOf(error);
+  if (code === 'invalid-argument') {
+    const e = error as InvalidArgumentError;
+    const label = t.argument(e.argument);
+    const value = show(e.value);
+    const message = value === '' || e.value == null ? t.missingArgument(label) : t.invalidArgument(label, value);
+    return { message, ...(e.argument === 'cup' ? { detail: t.invalidCupHint } : {}), retry: false };
+  }
+  if (code === 'not-found') {
+    const e = error as NotFoundError;
+    return { message: t.notFound(t.argument(e.what), e.value), retry: false };
+  }
+  if (code === 'network') {
+    const e = error as NetworkError;
+    return { message: t.network, detail: e.status === undefined ? t.networkNoResponse : t.networkStatus(e.status), retry: true };
+  }
+  if (code === 'data-format') {
+    const e = error as DataFormatError;
+    return { message: t.dataFormat, detail: t.dataFormatFile(e.file), retry: true };
+  }
+  return { message: t.unexpected, retry: true };
+}
+
+/** Error or not-found state, with a retry button when retrying can help. */
+export function errorTemplate(error: unknown, lang: Lang, retry: () => void): TemplateResult {
+  const { message, detail, retry: canRetry } = describeError(error, lang);
+  const state = stateOfError(error);
+  return html`<div class="state ${state}" part="state ${state}" role="alert">
+    <p class="message">${message}</p>
+    ${detail ? html`<p class="detail">${detail}</p>` : nothing}
+    ${canRetry ? html`<button type="button" part="retry" @click=${retry}>${common[lang].retry}</button>` : nothing}
+  </div>`;
+}
+
+export function emptyTemplate(lang: Lang, message?: string): TemplateResult {
+  return html`<div class="state empty" part="state empty"><p class="message">${message ?? common[lang].empty}</p></div>`;
+}
+
+/**
+ * Attribution line: the package's own attribution text (it names the source
+ * and the licence, as the licence requires), a link to the licence whose text
+ * is its name (so the line reads the same printed), and the data date.
+ */
+export function attributionTemplate(manifest: Manifest | undefined, lang: Lang): TemplateResult {
+  const t = common[lang];
+  if (!manifest) return html`<p class="attribution" part="attribution" aria-hidden="true">&nbsp;</p>`;
+  return html`<p class="attribution" part="attribution">
+    ${manifest.attribution.data} ${t.licence}:
+    <a href=${manifest.licence.url} rel="license noopener">${manifest.licence.name}</a>.
+    ${cap(t.dataAsOf(date(manifest.referenceDate, lang)))}.
+  </p>`;
+}
+
+/** Heading level from a `heading-level` attribute value: 1…6, else `fallback`. */
+export function headingLevel(value: unknown, fallback = 3): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 6 ? n : fallback;
+}
+
+/**
+ * A heading at a level chosen by the host page (`heading-level`), so the
+ * widget fits the page's outline. `role="heading"` + `aria-level` keeps one
+ * static template (no dynamic tag names, no unsafe statics). `level`: 1…6
+ * (see headingLevel()).
+ */
+export function headingTemplate(level: number, content: unknown, part: string, id?: string): TemplateResult {
+  return html`<div role="heading" aria-level=${level} class="heading" part=${part} id=${id ?? nothing}>${content}</div>`;
+}

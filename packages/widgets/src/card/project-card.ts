@@ -1,0 +1,248 @@
+/**
+ * <pnrr-project-card>: one PNRR project, as a municipal web page or an article
+ * would show it. Class only (no registration): import `../card/define.js` or
+ * the package's `./define` entry to register the tag.
+ */
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { InvalidArgumentError } from '@pnrr-toscana/sdk';
+import type { Localisation, ProjectResult } from '@pnrr-toscana/sdk';
+import { PnrrElement } from '../base/pnrr-element.js';
+import type { PnrrClient } from '../base/client.js';
+import { headingLevel, headingTemplate } from '../base/states.js';
+import type { Lang } from '../base/lang.js';
+import { cardMessages } from '../i18n/card.js';
+import { date, euros, moneyFull, percent, placeName } from '../format.js';
+import { cardStyles } from './styles.js';
+
+/** OpenCUP's public page of a CUP. */
+export const openCupUrl = (cup: string): string => `https://www.opencup.gov.it/portale/web/opencup/home/progetto/-/cup/${encodeURIComponent(cup)}`;
+/** The Italia Domani open data catalogue, where the source files are published. */
+export const CATALOGUE_URL = 'https://www.italiadomani.gov.it/content/sogei-ng/it/it/catalogo-open-data.html';
+
+type Place = { label: string; share: number; scope: Localisation['scope'] };
+
+/** Places of a project: each comune / province / region once, outside places summed into one line. */
+function places(project: ProjectResult, t: (typeof cardMessages)[Lang]): Place[] {
+  const inside: Place[] = [];
+  let outsideCount = 0;
+  let outsideShare = 0;
+  for (const l of project.localisations) {
+    if (l.scope === 'comune') inside.push({ label: placeName(l.comuneName), share: l.share, scope: l.scope });
+    else if (l.scope === 'province-wide') inside.push({ label: t.provinceWide(placeName(l.provinceName)), share: l.share, scope: l.scope });
+    else if (l.scope === 'region-wide') inside.push({ label: t.regionWide(placeName(l.regionName)), share: l.share, scope: l.scope });
+    else {
+      outsideCount++;
+      outsideShare += l.share;
+    }
+  }
+  if (outsideCount > 0) inside.push({ label: t.outside(outsideCount), share: outsideShare, scope: 'outside' });
+  return inside;
+}
+
+/**
+ * One PNRR project: title, CUP, mission › component › measure, implementing
+ * body, places with their attributed share, PNRR and total funding with the
+ * other sources, payments (financed is not paid: both are labelled), data
+ * date, attribution and links to verify at the source.
+ *
+ * @summary A PNRR project card, read by CUP from the data package.
+ * @tagname pnrr-project-card
+ *
+ * @attr cup - Codice Unico di Progetto (15 letters and digits, e.g. `H91J12000770005`). Required. Lower case is accepted.
+ * @attr local-code - Codice Locale Progetto: picks one of several local projects sharing the CUP (default: the first).
+ * @attr compact - Shorter card: title, amounts, places and the source links only.
+ * @attr heading-level - Level of the card's heading, 1–6 (default 3); sub-headings are one level below.
+ * @attr src - URL of the data package (see the shared attributes).
+ * @attr lang - `it` (default) or `en`; else the nearest `lang` on the page.
+ * @attr theme - `auto` (default), `light` or `dark`.
+ *
+ * @fires pnrr-load - The project is shown. `detail: { referenceDate }`.
+ * @fires pnrr-error - Error or not-found state shown. `detail: { error }`.
+ *
+ * @csspart base - The frame.
+ * @csspart body - The content area.
+ * @csspart card - The `<article>` holding the project.
+ * @csspart kicker - The "PNRR project · CUP" line above the title.
+ * @csspart title - The project title (a heading).
+ * @csspart subtitle - The "Funding" and "Payments" headings.
+ * @csspart shared - The "local project i of N with this CUP" line.
+ * @csspart details - The list of CUP, plan, implementing body and places.
+ * @csspart amount - The PNRR headline amount.
+ * @csspart sources - The table of funding sources.
+ * @csspart payments - The financed-and-paid table.
+ * @csspart links - The "verify at the source" links.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart state - Error / not-found / empty message.
+ * @csspart retry - The retry button.
+ * @csspart attribution - Source, licence and data date.
+ *
+ * @cssprop --pnrr-min-block-size - Height reserved while loading (default 26rem, 12rem when `compact`).
+ * @cssprop --pnrr-color-primary - Links, buttons, focus ring and the headline amount.
+ * @cssprop --pnrr-color-text - Text colour (light theme); see the base element for every `--pnrr-*` property.
+ */
+export class PnrrProjectCard extends PnrrElement<ProjectResult> {
+  static override properties: PropertyDeclarations = {
+    ...PnrrElement.properties,
+    cup: { type: String },
+    localCode: { type: String, attribute: 'local-code' },
+    compact: { type: Boolean, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
+  static override styles: CSSResultGroup = [PnrrElement.styles, cardStyles];
+
+  /** CUP of the project; see the `cup` attribute. */
+  declare cup: string | undefined;
+  /** Codice Locale Progetto; see `local-code`. */
+  declare localCode: string | undefined;
+  /** Shorter card; see `compact`. */
+  declare compact: boolean;
+  /** Level of the heading; see `heading-level`. */
+  declare headingLevel: number | undefined;
+
+  constructor() {
+    super();
+    this.compact = false;
+    this.skeletonLines = 7;
+  }
+
+  protected override dataArgs(): readonly unknown[] {
+    return [this.cup, this.localCode];
+  }
+
+  protected override async loadData(client: PnrrClient, signal: AbortSignal): Promise<ProjectResult> {
+    // Pasted codes often carry spaces or lower case; the CUP itself is upper case.
+    const cup = (this.cup ?? '').trim().toUpperCase();
+    if (cup === '') throw new InvalidArgumentError('cup', '', 'the cup attribute is required');
+    const localCode = this.localCode?.trim();
+    return client.project(cup, { signal, ...(localCode ? { localCode } : {}) });
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    this.skeletonLines = this.compact ? 3 : 7;
+    return super.renderSkeleton();
+  }
+
+  protected override renderData(p: ProjectResult): TemplateResult {
+    const lang = this.language;
+    const t = cardMessages[lang];
+    const level = headingLevel(this.headingLevel);
+    const sub = Math.min(level + 1, 6);
+    const list = places(p, t);
+    const shared = p.localCodes.length > 1;
+    const equalSplit = list.length > 1 && p.localisations.some((l) => l.shareSource === 'equal-split');
+    return html`<article class="card" part="card" aria-labelledby="title">
+      <p class="kicker" part="kicker">${t.kicker} · ${t.cup} <span class="code">${p.cup}</span></p>
+      ${headingTemplate(level, p.title, 'title', 'title')}
+      ${shared
+        ? html`<p class="shared" part="shared">${t.sharedCup(p.localCodes.indexOf(p.localCode) + 1, p.localCodes.length, p.localCode)}</p>`
+        : nothing}
+      <p class="amount" part="amount">
+        <span class="label">${t.pnrr}</span>
+        <span class="value">${moneyFull(euros(p.funding.pnrrCents), lang)}</span>
+        <span class="muted">${t.total}: ${moneyFull(euros(p.funding.totalCents), lang)}</span>
+      </p>
+      <dl class="details" part="details">
+        ${this.compact
+          ? html`<dt>${t.mission}</dt><dd>${p.mission.code} ${p.mission.name}</dd>`
+          : html`<dt>${t.plan}</dt>
+              <dd>
+                <ol class="plan">
+                  <li><span class="code">${p.mission.code}</span> ${p.mission.name}</li>
+                  <li><span class="code">${p.component.code}</span> ${p.component.name}</li>
+                  <li><span class="code">${p.measure.id}</span> ${p.measure.name}</li>
+                </ol>
+              </dd>`}
+        <dt>${t.implementingBody}</dt>
+        <dd>${p.implementingBody.name}</dd>
+        ${shared || !this.compact ? html`<dt>${t.localCode}</dt><dd class="code">${p.localCode}</dd>` : nothing}
+        <dt>${t.places}</dt>
+        <dd>
+          <ul class="places">
+            ${list.map(
+              (pl) => html`<li>${pl.label}${list.length > 1 ? html` <span class="muted">(${t.share(percent(pl.share, lang))})</span>` : nothing}</li>`,
+            )}
+          </ul>
+          ${equalSplit && !this.compact ? html`<p class="note muted">${t.equalSplit}</p>` : nothing}
+        </dd>
+      </dl>
+      ${this.compact ? nothing : html`${this.renderFunding(p, lang, sub)} ${this.renderPayments(p, lang, sub)}`}
+      ${p.source.referenceDate ? html`<p class="muted asof">${t.projectDataAsOf(date(p.source.referenceDate, lang))}</p>` : nothing}
+      <p class="links" part="links">
+        <span>${t.verify}:</span>
+        <a href=${openCupUrl(p.cup)} rel="noopener">${t.openCup(p.cup)}</a>
+        <span aria-hidden="true">·</span>
+        <a href=${CATALOGUE_URL} rel="noopener">${t.catalogue}</a>
+      </p>
+    </article>`;
+  }
+
+  private renderFunding(p: ProjectResult, lang: Lang, level: number): TemplateResult {
+    const t = cardMessages[lang];
+    const total = p.funding.totalCents;
+    const rows: Array<[string, number]> = [[t.pnrrSource, p.funding.pnrrCents]];
+    for (const [key, cents] of Object.entries(p.funding.sources)) {
+      if (key !== 'pnrr' && cents !== 0) rows.push([t.source(key), cents]);
+    }
+    const share = (cents: number) => (total > 0 ? percent(cents / total, lang) : '–');
+    return html`<section class="funding" aria-label=${t.funding}>
+      ${headingTemplate(level, t.funding, 'subtitle')}
+      <table class="sources" part="sources">
+        <caption class="visually-hidden">${t.sourcesCaption}</caption>
+        <thead>
+          <tr><th scope="col">${t.sourceColumn}</th><th scope="col">${t.amountColumn}</th><th scope="col">${t.shareColumn}</th></tr>
+        </thead>
+        <tbody>
+          ${rows.map(([label, cents]) => html`<tr><th scope="row">${label}</th><td>${moneyFull(euros(cents), lang)}</td><td>${share(cents)}</td></tr>`)}
+        </tbody>
+        <tfoot>
+          <tr><th scope="row">${t.totalRow}</th><td>${moneyFull(euros(total), lang)}</td><td>${share(total)}</td></tr>
+        </tfoot>
+      </table>
+    </section>`;
+  }
+
+  private renderPayments(p: ProjectResult, lang: Lang, level: number): TemplateResult {
+    const t = cardMessages[lang];
+    const pay = p.payments;
+    if (!pay) {
+      return html`<section class="payments" aria-label=${t.payments}>
+        ${headingTemplate(level, t.payments, 'subtitle')}
+        <p class="muted">${t.noPayments}</p>
+      </section>`;
+    }
+    const financedPnrr = pay.financedPnrrCents ?? p.funding.pnrrCents;
+    const financedTotal = pay.financedTotalCents ?? p.funding.totalCents;
+    const ratio = (paid: number, financed: number) => (financed > 0 ? percent(paid / financed, lang) : '–');
+    return html`<section class="payments" aria-label=${t.payments}>
+      ${headingTemplate(level, t.payments, 'subtitle')}
+      <table part="payments">
+        <caption>${pay.referenceDate ? t.paymentsCaption(date(pay.referenceDate, lang)) : t.paymentsCaptionUndated}</caption>
+        <thead>
+          <tr><td></td><th scope="col">${t.financed}</th><th scope="col">${t.paid}</th><th scope="col">${t.paidShare}</th></tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">${t.pnrrSource}</th>
+            <td>${moneyFull(euros(financedPnrr), lang)}</td>
+            <td>${moneyFull(euros(pay.pnrrCents), lang)}</td>
+            <td>${ratio(pay.pnrrCents, financedPnrr)}</td>
+          </tr>
+          <tr>
+            <th scope="row">${t.totalRow}</th>
+            <td>${moneyFull(euros(financedTotal), lang)}</td>
+            <td>${moneyFull(euros(pay.totalCents), lang)}</td>
+            <td>${ratio(pay.totalCents, financedTotal)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p class="note muted">${t.notPaid}</p>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pnrr-project-card': PnrrProjectCard;
+  }
+}

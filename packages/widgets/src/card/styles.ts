@@ -1,0 +1,113 @@
+import { css } from 'lit';
+
+export const cardStyles = css`
+  :host {
+    /* Reserved while loading: about the height of a full card at 40rem wide. */
+    --_min-block-size: 26rem;
+    max-inline-size: 48rem;
+  }
+  :host([compact]) {
+    --_min-block-size: 12rem;
+  }
+  .card {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75em;
+  }
+  .card p,
+  .card dl,
+  .card dd,
+  .card ul,
+  .card ol {
+    margin: 0;
+  }
+  .kicker {
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
+  .code {
+    font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
+  }
+  .heading {
+    font-weight: 700;
+    line-height: 1.25;
+    overflow-wrap: anywhere;
+  }
+  [part='title'] {
+    font-size: 1.25em;
+  }
+  [part='subtitle'] {
+    font-size: 1em;
+    margin-block-end: 0.25em;
+  }
+  .amount {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25em 0.75em;
+  }
+  .amount .label {
+    font-weight: 600;
+  }
+  .amount .value {
+    font-size: 1.5em;
+    font-weight: 700;
+    color: var(--_primary);
+    font-variant-numeric: tabular-nums;
+  }
+  .details {
+    display: grid;
+    grid-template-columns: minmax(8em, max-content) 1fr;
+    gap: 0.25em 1em;
+  }
+  .details dt {
+    font-weight: 600;
+  }
+  .plan,
+  .places {
+    padding-inline-start: 1.25em;
+  }
+  .note {
+    font-size: 0.875em;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-block-end: 0.25em;
+  }
+  th,
+  td {
+    text-align: end;
+    padding: 0.25em 0.5em;
+    border-block-end: 1px solid var(--_border);
+  }
+  th[scope='row'],
+  thead th:first-child {
+    text-align: start;
+    font-weight: 400;
+  }
+  thead th {
+    font-weight: 600;
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 700;
+    border-block-end: none;
+  }
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
+  }
+  @container (max-width: 30rem) {
+    .details {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

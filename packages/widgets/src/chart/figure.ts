@@ -1,0 +1,240 @@
+/**
+ * Pieces shared by the chart and the map: the plot box (vega target + tooltip
+ * inside the shadow root), the toolbar (data table, CSV, PNG, SVG), the notes,
+ * and their styles.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Manifest, PopulationYear } from '@pnrr-toscana/sdk';
+import { saveText, saveUrl, slug } from '../vega/download.js';
+import { common } from '../i18n/common.js';
+import { date } from '../format.js';
+import type { Lang } from '../base/lang.js';
+
+/**
+ * `per-capita` attribute: absent → off; present empty, "true" or "istat2021" →
+ * ISTAT 1/1/2021; "anpr2025" → ANPR January 2025. Anything else is passed on
+ * so the SDK reports it as an invalid argument.
+ */
+export const perCapitaConverter = {
+  fromAttribute(value: string | null): boolean | string {
+    if (value === null || value === 'false') return false;
+    return value === '' || value === 'true' ? true : value;
+  },
+};
+
+export function populationYear(value: boolean | string | null | undefined): PopulationYear | undefined {
+  if (value === true) return 'istat2021';
+  if (!value) return undefined;
+  return value as PopulationYear;
+}
+
+/** Trimmed attribute value, undefined when empty. */
+export const opt = (value: string | null | undefined): string | undefined => {
+  const v = value?.trim();
+  return v ? v : undefined;
+};
+
+export interface ToolbarLabels {
+  actions: string;
+  showTable: string;
+  hideTable: string;
+  downloadCsv: string;
+  downloadPng: string;
+  downloadSvg: string;
+}
+
+export interface ToolbarState {
+  tableOpen: boolean;
+  toggleTable: () => void;
+  csv: () => { text: string; name: string };
+  /** The drawing as an image URL; null until the drawing exists. */
+  image: ((type: 'png' | 'svg') => Promise<string>) | null;
+  imageName: string;
+}
+
+/** Source line for downloaded images (the page shows the base's attribution line instead). */
+export function sourceLine(manifest: Manifest | undefined, lang: Lang): string {
+  if (!manifest) return '';
+  const t = common[lang];
+  const asOf = t.dataAsOf(date(manifest.referenceDate, lang));
+  // Same wording as the base's attribution line.
+  return `${manifest.attribution.data} ${t.licence}: ${manifest.licence.name}. ${asOf.charAt(0).toUpperCase()}${asOf.slice(1)}.`;
+}
+
+/** Buttons under a chart or map. PNG/SVG wait for the drawing. */
+export function toolbarTemplate(t: ToolbarLabels, s: ToolbarState, tableId: string): TemplateResult {
+  const image = async (type: 'png' | 'svg') => {
+    if (!s.image) return;
+    saveUrl(await s.image(type), `${s.imageName}.${type}`);
+  };
+  return html`<div class="toolbar" part="toolbar" role="group" aria-label=${t.actions}>
+    <button type="button" class="secondary" part="button table-toggle" aria-expanded=${s.tableOpen ? 'true' : 'false'} aria-controls=${tableId} @click=${s.toggleTable}>
+      ${s.tableOpen ? t.hideTable : t.showTable}
+    </button>
+    <button
+      type="button"
+      class="secondary"
+      part="button download-csv"
+      @click=${() => {
+        const { text, name } = s.csv();
+        saveText(text, name);
+      }}
+    >
+      ${t.downloadCsv}
+    </button>
+    <button type="button" class="secondary" part="button download-png" ?disabled=${!s.image} @click=${() => image('png')}>${t.downloadPng}</button>
+    <button type="button" class="secondary" part="button download-svg" ?disabled=${!s.image} @click=${() => image('svg')}>${t.downloadSvg}</button>
+  </div>`;
+}
+
+/** Plot box: the vega target (an image with a label, or hidden when the table/summary is the alternative) and its tooltip. */
+export function plotTemplate(label: string, minHeight: number, drawError?: string): TemplateResult {
+  // vega-embed gives its target role="graphics-document": the image role and its
+  // label sit on a wrapper so they stay ours.
+  // The sizer follows the box's width but has no height, so the drawing changing
+  // the box's height never re-triggers the ResizeObserver (no RO loop errors).
+  return html`<div class="plot-wrap" part="plot">
+    <div class="plot-sizer" aria-hidden="true"></div>
+    ${drawError ? html`<p class="draw-error" role="alert">${drawError}</p>` : nothing}
+    <div class="plot-image" role="img" aria-label=${label}><div class="plot" data-min-height=${minHeight}></div></div>
+    <div class="tooltip" part="tooltip" role="tooltip" hidden></div>
+  </div>`;
+}
+
+/**
+ * Reserves the plot box's height until vega has drawn into it (so the page
+ * does not move when the drawing arrives), through CSSOM, which a strict
+ * `style-src` allows. Once drawn, the drawing's own height rules.
+ */
+export function reservePlotHeight(root: ParentNode): void {
+  const plot = root.querySelector<HTMLElement>('.plot');
+  if (!plot) return;
+  const h = Number(plot.dataset.minHeight);
+  plot.style.minBlockSize = plot.querySelector('svg') || !(h > 0) ? '' : `${Math.round(h)}px`;
+}
+
+export function notesTemplate(notes: readonly string[]): TemplateResult | typeof nothing {
+  if (notes.length === 0) return nothing;
+  return html`<div class="notes" part="notes">${notes.map((n) => html`<p>${n}</p>`)}</div>`;
+}
+
+export const fileName = (...parts: Array<string | undefined>): string => slug(parts.filter(Boolean).join(' ')) || 'pnrr';
+
+export const figureStyles = css`
+  .figure {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75em;
+    margin: 0;
+    min-inline-size: 0;
+  }
+  .figure p {
+    margin: 0;
+  }
+  .heading {
+    font-weight: 700;
+    font-size: 1.125em;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+  .summary {
+    font-size: 1em;
+  }
+  .notes {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25em;
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
+  .plot-wrap {
+    position: relative;
+    min-inline-size: 0;
+  }
+  .plot-sizer {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-start: 0;
+    block-size: 0;
+    visibility: hidden;
+    pointer-events: none;
+  }
+  .plot {
+    inline-size: 100%;
+    overflow: hidden;
+  }
+  .plot svg {
+    display: block;
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+  .tooltip {
+    position: absolute;
+    z-index: 2;
+    max-inline-size: 18rem;
+    padding: 0.375em 0.625em;
+    white-space: pre-line;
+    pointer-events: none;
+    font-size: 0.875em;
+    line-height: 1.4;
+    background: var(--_background);
+    color: var(--_text);
+    border: 1px solid var(--_border);
+    border-radius: var(--pnrr-radius, 4px);
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.2);
+  }
+  .tooltip[hidden] {
+    display: none;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_primary);
+    border-color: var(--_primary);
+    font-size: 0.875em;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .table-wrap {
+    max-block-size: 28rem;
+    overflow: auto;
+    border: 1px solid var(--_border);
+  }
+  .table-wrap[hidden] {
+    display: none;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    font-size: 0.875em;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding: 0.5em;
+  }
+  th,
+  td {
+    padding: 0.25em 0.5em;
+    border-block-end: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  td.num,
+  th.num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  thead th {
+    position: sticky;
+    inset-block-start: 0;
+    background: var(--_surface);
+  }
+`;

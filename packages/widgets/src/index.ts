@@ -1,0 +1,14 @@
+/**
+ * @pnrr-toscana/widgets — element classes and page configuration, with no side
+ * effect: importing this module registers nothing. Register the tags with
+ * `import '@pnrr-toscana/widgets/define'`, or one by one with `define()`.
+ */
+export { PnrrElement, type Theme } from './base/pnrr-element.js';
+export { configure, type WidgetConfig } from './base/client.js';
+export { define } from './base/define.js';
+export type { PnrrLoadDetail, PnrrErrorDetail } from './base/events.js';
+export type { WidgetState } from './base/states.js';
+export type { Lang } from './base/lang.js';
+export { PnrrProjectCard } from './card/project-card.js';
+export { PnrrSpendingChart } from './chart/spending-chart.js';
+export { PnrrMunicipalityMap, type MunicipalitySelectDetail } from './map/municipality-map.js';

@@ -1,0 +1,59 @@
+/**
+ * CDN build: dist/cdn/pnrr-widgets.js, one ES module for a <script type="module">
+ * tag that registers every element. Everything it needs is bundled (lit,
+ * @lit/task, the SDK and ky); vega is split into lazy chunks beside it (the
+ * chart and map import it dynamically), and the SDK's embedded data package is
+ * copied to dist/cdn/data/toscana/, the bundle's default (see src/cdn-default.ts).
+ * Serving dist/ (or dist/cdn/) as static files is enough for a working page.
+ */
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const DATA_FROM = here('../sdk/data/toscana/');
+const OUT = here('dist/cdn/');
+const DATA_TO = here('dist/cdn/data/toscana/');
+
+function copyDataPackage(): Plugin {
+  return {
+    name: 'pnrr-copy-data-package',
+    apply: 'build',
+    closeBundle() {
+      if (!existsSync(DATA_FROM)) throw new Error(`The embedded data package is missing: ${DATA_FROM} (build @pnrr-toscana/sdk first)`);
+      rmSync(DATA_TO, { recursive: true, force: true });
+      cpSync(DATA_FROM, DATA_TO, { recursive: true });
+    },
+  };
+}
+
+export default defineConfig({
+  // The bundle must not carry Lit's dev mode or other development branches.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  resolve: { conditions: ['production', 'browser', 'module', 'import', 'default'] },
+  publicDir: false,
+  build: {
+    outDir: OUT,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: false,
+    lib: {
+      entry: here('src/cdn.ts'),
+      formats: ['es'],
+      fileName: () => 'pnrr-widgets.js',
+    },
+    rolldownOptions: {
+      // Lets the shared code (lit, the SDK, the base class) live in the entry file, which
+      // every page loads anyway, instead of a separate chunk: the chart and map chunks
+      // import it from pnrr-widgets.js (a card-only page then loads one file).
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        minify: true,
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+  plugins: [minifyTemplates(), copyDataPackage()],
+});

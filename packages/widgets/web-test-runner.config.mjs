@@ -1,0 +1,86 @@
+// Browser tests of @pnrr-toscana/widgets: Debian Chromium, TypeScript through
+// esbuild, the real data package served over real HTTP by the test server.
+// The server root is the repository, so the SDK's embedded package is at
+// /packages/sdk/data/toscana/ (also the SDK's own default URL when it is served
+// unbundled). Build @pnrr-toscana/sdk before running (its dist/ is imported).
+//
+// Test-only routes (middleware below):
+//   /__test/slow/<id>/<path>    serves /<path> after a delay; notes whether the browser gave up first
+//   /__test/flaky/<id>/<path>   503 until /__test/flaky-up/<id> is called, then serves /<path>
+//   /__test/log                 JSON of what the two routes above saw
+import { setTimeout, clearTimeout } from 'node:timers';
+import { fileURLToPath } from 'node:url';
+import { browserDefaults, chromium, reporters, typescript } from '../../scripts/wtr-shared.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const SLOW_MS = 4000;
+
+/** @type {{ route: string, id: string, path: string, outcome: string }[]} */
+const log = [];
+const flakyUp = new Set();
+
+function testRoutes() {
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/__test/')) return next();
+    try {
+      await route(ctx, next);
+    } finally {
+      // Test routes change their answer over time, so the browser must never reuse one.
+      // test-runner-core's cacheMiddleware (it runs around ours) gives every path with a
+      // file extension `max-age=31536000` after the response is made: leave it a path without one.
+      ctx.path = '/__test/no-store';
+      ctx.set('Cache-Control', 'no-store');
+    }
+  };
+}
+
+async function route(ctx, next) {
+  if (ctx.path === '/__test/log') {
+    ctx.type = 'json';
+    ctx.body = JSON.stringify(log);
+    return;
+  }
+  let m = /^\/__test\/flaky-up\/([^/]+)$/.exec(ctx.path);
+  if (m) {
+    flakyUp.add(m[1]);
+    ctx.body = 'up';
+    return;
+  }
+  m = /^\/__test\/(slow|flaky)\/([^/]+)(\/.*)$/.exec(ctx.path);
+  if (!m) return next();
+  const [, route, id, path] = m;
+  const entry = { route, id, path, outcome: 'waiting' };
+  log.push(entry);
+  if (route === 'flaky' && !flakyUp.has(id)) {
+    entry.outcome = 'failed';
+    ctx.status = 503;
+    ctx.body = 'down for the test';
+    return;
+  }
+  if (route === 'slow') {
+    const aborted = await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), SLOW_MS);
+      ctx.res.once('close', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    if (aborted) {
+      entry.outcome = 'aborted';
+      return;
+    }
+  }
+  entry.outcome = 'served';
+  ctx.url = path + (ctx.querystring ? `?${ctx.querystring}` : '');
+  await next();
+}
+
+export default {
+  ...browserDefaults,
+  rootDir: root,
+  files: ['test/**/*.test.ts'],
+  browsers: [chromium()],
+  plugins: [typescript(fileURLToPath(new URL('./tsconfig.test.json', import.meta.url)))],
+  middleware: [testRoutes()],
+  reporters: reporters(),
+};
