@@ -55,7 +55,7 @@ export function createDemoServer() {
       'cache-control': 'no-cache',
       // The demo runs under the same strict policy we promise to host pages.
       'content-security-policy':
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'",
+        "default-src 'self'; script-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'",
     });
     createReadStream(file).pipe(res);
   });
