@@ -470,6 +470,30 @@ export function clientSuite(api: TestApi, server: TestServer): void {
       await assert.rejectsNamed(c.manifest({ signal: AbortSignal.abort() }), 'AbortError', 'an already aborted signal');
     });
 
+    it('cancels a shared download once every caller waiting for it has aborted, and a later call starts afresh', async () => {
+      await reset();
+      const downloads: AbortSignal[] = [];
+      const watching: typeof fetch = (input, init) => {
+        if (init?.signal) downloads.push(init.signal);
+        return fetch(input, init);
+      };
+      const c = client('slow', { fetch: watching });
+      const first = new AbortController();
+      const second = new AbortController();
+      const a = c.manifest({ signal: first.signal });
+      const b = c.manifest({ signal: second.signal });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(downloads.length, 1, 'two callers share one download');
+      first.abort();
+      await assert.rejectsNamed(a, 'AbortError');
+      assert.equal(downloads[0]?.aborted, false, 'another caller still waits: the download goes on');
+      second.abort();
+      await assert.rejectsNamed(b, 'AbortError');
+      assert.equal(downloads[0]?.aborted, true, 'nobody waits any more: the download is cancelled');
+      assert.equal((await c.manifest()).region.code, '09', 'the cancelled download was not cached');
+      assert.equal(downloads.length, 2);
+    });
+
     it("the client's signal aborts its calls", async () => {
       const controller = new AbortController();
       const c = client('slow', { signal: controller.signal });
