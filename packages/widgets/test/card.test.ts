@@ -154,6 +154,25 @@ describe('<pnrr-project-card>', () => {
     expect(subs).to.deep.equal(['3', '3']);
   });
 
+  it('fits a 260 px wide column: the tables scroll inside focusable regions instead of overflowing the card', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 260px; font: 16px/1.5 sans-serif"><pnrr-project-card cup=${TRAM} src=${DATA}></pnrr-project-card></div>`,
+    );
+    const el = wrapper.querySelector('pnrr-project-card')!;
+    await settled(el);
+    const article = el.shadowRoot!.querySelector<HTMLElement>('[part="card"]')!;
+    expect(el.getBoundingClientRect().width).to.be.at.most(260);
+    expect(article.scrollWidth, 'no horizontal overflow of the card').to.be.at.most(article.clientWidth + 1);
+    const regions = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.table-scroll')];
+    expect(regions.map((r) => r.querySelector('table')?.getAttribute('part'))).to.deep.equal(['sources', 'payments']);
+    for (const region of regions) {
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(region.getAttribute('tabindex')).to.equal('0');
+      expect(region.getAttribute('aria-label')).to.not.equal('');
+      expect(region.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 1);
+    }
+  });
+
   it('renders data as text, never as markup', async () => {
     const el = await card(html`<pnrr-project-card cup="<img src=x onerror=alert(1)>" src=${DATA}></pnrr-project-card>`);
     expect(el.state).to.equal('error');

@@ -187,6 +187,7 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     const share = (cents: number) => (total > 0 ? percent(cents / total, lang) : '–');
     return html`<section class="funding" aria-label=${t.funding}>
       ${headingTemplate(level, t.funding, 'subtitle')}
+      <div class="table-scroll" role="region" tabindex="0" aria-label=${t.sourcesCaption}>
       <table class="sources" part="sources">
         <caption class="visually-hidden">${t.sourcesCaption}</caption>
         <thead>
@@ -199,6 +200,7 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
           <tr><th scope="row">${t.totalRow}</th><td>${moneyFull(euros(total), lang)}</td><td>${share(total)}</td></tr>
         </tfoot>
       </table>
+      </div>
     </section>`;
   }
 
@@ -214,10 +216,12 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     const financedPnrr = pay.financedPnrrCents ?? p.funding.pnrrCents;
     const financedTotal = pay.financedTotalCents ?? p.funding.totalCents;
     const ratio = (paid: number, financed: number) => (financed > 0 ? percent(paid / financed, lang) : '–');
+    const caption = pay.referenceDate ? t.paymentsCaption(date(pay.referenceDate, lang)) : t.paymentsCaptionUndated;
     return html`<section class="payments" aria-label=${t.payments}>
       ${headingTemplate(level, t.payments, 'subtitle')}
+      <div class="table-scroll" role="region" tabindex="0" aria-label=${caption}>
       <table part="payments">
-        <caption>${pay.referenceDate ? t.paymentsCaption(date(pay.referenceDate, lang)) : t.paymentsCaptionUndated}</caption>
+        <caption>${caption}</caption>
         <thead>
           <tr><td></td><th scope="col">${t.financed}</th><th scope="col">${t.paid}</th><th scope="col">${t.paidShare}</th></tr>
         </thead>
@@ -236,6 +240,7 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
           </tr>
         </tbody>
       </table>
+      </div>
       <p class="note muted">${t.notPaid}</p>
     </section>`;
   }

@@ -71,6 +71,16 @@ export const cardStyles = css`
   .note {
     font-size: 0.875em;
   }
+  /* Tables keep their figures on one line; on a narrow screen they scroll
+     sideways inside this focusable region (focus ring from the base styles)
+     instead of overflowing the card. */
+  .table-scroll {
+    overflow-x: auto;
+    max-inline-size: 100%;
+  }
+  td {
+    white-space: nowrap;
+  }
   table {
     border-collapse: collapse;
     inline-size: 100%;
@@ -108,6 +118,13 @@ export const cardStyles = css`
   @container (max-width: 30rem) {
     .details {
       grid-template-columns: 1fr;
+    }
+    table {
+      font-size: 0.875em;
+    }
+    th,
+    td {
+      padding-inline: 0.25em;
     }
   }
 `;
