@@ -1,4 +1,4 @@
-// One-file ESM build of the client for a <script type="module"> (ky inlined):
+// One-file ESM build of the client for a <script type="module">:
 // dist/browser/pnrr-sdk.js. It sits two levels below the package root, like
 // dist/client/*.js, so the embedded package default (../../data/toscana/) resolves the same.
 import { build } from 'esbuild';

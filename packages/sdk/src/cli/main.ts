@@ -5,12 +5,14 @@
  *
  * Exit codes: 0 success · 1 validation failed / input rejected · 2 usage error.
  */
-import { parseArgs } from 'node:util';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { buildPackage } from '../ingest/build.js';
 import { validatePackage } from '../ingest/validate.js';
 import { summarise } from '../ingest/summary.js';
-import { InputError } from '../ingest/csv.js';
+import { InputError } from '../ingest/input-error.js';
 import { LayoutError } from '../ingest/layouts.js';
 import { formatEuro } from '../ingest/numbers.js';
 
@@ -18,7 +20,7 @@ const USAGE = `pnrr-toscana – build and check PNRR open-data packages
 
 Usage:
   pnrr-toscana build --projects <csv> --localisations <csv> [--localisations <csv> …]
-                     [--payments <csv>] --region <NN> --boundaries <topojson>
+                     [--payments <csv> …] --region <NN> --boundaries <topojson>
                      --population <csv> --out <dir> [--generated-at YYYY-MM-DD]
                      [--reference-date YYYY-MM-DD]
   pnrr-toscana validate <dir>
@@ -26,16 +28,24 @@ Usage:
   pnrr-toscana --help | <command> --help
 
 Commands:
-  build     Read the official CSVs (streamed; any size) and write a data package to --out.
-            --projects and --localisations may be repeated (e.g. the region file and the
-            *_fuori_* file). --region is the 2-digit ISTAT code (09 Toscana, 07 Liguria).
-            --generated-at defaults to the latest reference date of the sources (never the
-            clock), so a rebuild is byte-identical. --reference-date overrides the data date
-            read from the project/localisation files.
+  build     Read the official CSVs (streamed; any size) and write a data package to --out
+            (an empty directory, or a previous package, which is replaced).
+            --projects, --localisations and --payments may be repeated (e.g. the region file
+            and the *_fuori_* file). --region is the 2-digit ISTAT code (09 Toscana, 07 Liguria).
+            --boundaries is a TopoJSON with the objects comuni, province and regione;
+            --population the table pro_com_t,name,cod_prov,prov_sigla,prov_name,
+            pop_istat_2021,pop_anpr_2025_01. Together they define the region's comuni.
+            --reference-date sets the data date; default: the latest Data di Estrazione of the
+            project/localisation files, else their latest Data aggiornamento (required when
+            the files carry neither). --generated-at defaults to the latest date of all
+            sources (never the clock), so a rebuild is byte-identical.
+            Rows that cannot be used are listed in the package's quality.json.
   validate  Check every file of a package against its JSON Schema, checksums.json, the
-            schema version and the reconciliation invariants. Exit code 1 on any error.
-  summary   Print totals by mission and the reconciliation figures, or, with --comune, the
-            projects of one comune. Default --dir: the package embedded in the SDK.
+            schema version and the reconciliation invariants (inside + outside = each
+            project's amount; region = comuni + province-wide + region-wide buckets).
+  summary   Print the reconciliation figures and totals by mission or, with --comune (a
+            6-digit ISTAT code, e.g. 048017), the projects of one comune.
+            Default --dir: the package embedded in the SDK.
 
 Exit codes: 0 ok, 1 failed (invalid input or package), 2 usage error.
 `;
@@ -55,6 +65,12 @@ const BUILD_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** `--help` of a command: prints the usage; true when the command should stop there. */
+function helpAsked(values: { help?: boolean }): boolean {
+  if (values.help) process.stdout.write(USAGE);
+  return values.help === true;
+}
+
 /** Runs parseArgs, turning its errors (unknown option, missing value) into usage errors. */
 function usage<T>(parseFn: () => T): T {
   try {
@@ -66,13 +82,11 @@ function usage<T>(parseFn: () => T): T {
 
 async function build(args: string[]): Promise<number> {
   const { values } = usage(() => parseArgs({ args, options: BUILD_OPTIONS, strict: true }));
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (helpAsked(values)) return 0;
   const missing = (['projects', 'localisations', 'region', 'boundaries', 'population', 'out'] as const).filter((k) => values[k] === undefined);
   if (missing.length > 0) throw new UsageError(`build: missing required option${missing.length > 1 ? 's' : ''} ${missing.map((m) => `--${m}`).join(', ')}`);
   const started = Date.now();
+  const out = resolve(values.out!);
   const result = await buildPackage({
     projects: values.projects!.map((p) => resolve(p)),
     localisations: values.localisations!.map((p) => resolve(p)),
@@ -80,7 +94,7 @@ async function build(args: string[]): Promise<number> {
     region: values.region!,
     boundaries: resolve(values.boundaries!),
     population: resolve(values.population!),
-    out: resolve(values.out!),
+    out,
     ...(values['generated-at'] !== undefined ? { generatedAt: values['generated-at'] } : {}),
     ...(values['reference-date'] !== undefined ? { referenceDate: values['reference-date'] } : {}),
   });
@@ -88,7 +102,7 @@ async function build(args: string[]): Promise<number> {
   let bytes = 0;
   for (const f of result.files.values()) bytes += f.bytes;
   const lines = [
-    `Built ${result.manifest.region.name} (${result.manifest.region.code}) into ${resolve(values.out!)}: ${result.files.size + 0} files, ${bytes} bytes, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `Built ${result.manifest.region.name} (${result.manifest.region.code}) into ${out}: ${result.files.size} files, ${bytes} bytes, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     ...result.quality.files.map((f) => `  ${f.role.padEnd(13)} ${f.file}: read ${f.read} = kept ${f.kept} + rejected ${f.rejected} + skipped ${f.skipped}`),
     `  projects ${t.projects}; PNRR € ${formatEuro(t.touching.pnrrCents)} touching = ${formatEuro(t.inside.pnrrCents)} inside + ${formatEuro(t.outside.pnrrCents)} outside`,
     `  quality: ${result.quality.rejected.length} rejected rows, ${result.quality.warnings.length} warnings (quality.json)`,
@@ -101,10 +115,7 @@ async function build(args: string[]): Promise<number> {
 
 async function validate(args: string[]): Promise<number> {
   const { values, positionals } = usage(() => parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (helpAsked(values)) return 0;
   if (positionals.length !== 1) throw new UsageError('validate: give exactly one package directory');
   const dir = resolve(positionals[0]!);
   const result = await validatePackage(dir);
@@ -120,10 +131,7 @@ async function validate(args: string[]): Promise<number> {
 
 async function summary(args: string[]): Promise<number> {
   const { values } = usage(() => parseArgs({ args, options: { comune: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (helpAsked(values)) return 0;
   process.stdout.write(await summarise({
     ...(values.dir !== undefined ? { dir: resolve(values.dir) } : {}),
     ...(values.comune !== undefined ? { comune: values.comune } : {}),
@@ -164,8 +172,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // Run when executed (also through the npm bin symlink), not when imported by tests.
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 const invoked = process.argv[1] ? realpathSync(process.argv[1]) : '';
 if (invoked === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).then(

@@ -4,7 +4,7 @@
  * pull TypeBox into every browser): it catches a wrong or truncated file early
  * and names the place, instead of failing later with an obscure TypeError.
  */
-import { SCHEMA_MAJOR } from '../format/version.js';
+import { SCHEMA_MAJOR, isReadableVersion } from '../format/version.js';
 
 /**
  * "string" | "number" | "object" | "array" | a tuple written "(ssnnn)" (s = string, n = number) |
@@ -57,8 +57,7 @@ export function checkShape(data: unknown, spec: Spec, versioned: boolean): void 
   if (versioned) {
     const version = isObject(data) ? data['schemaVersion'] : undefined;
     if (typeof version !== 'string') throw new ShapeMismatch('/schemaVersion', 'expected a string');
-    const major = Number(/^(\d+)\./.exec(version)?.[1]);
-    if (major !== SCHEMA_MAJOR) throw new ShapeMismatch('/schemaVersion', `version ${version} is not readable by this client (major ${SCHEMA_MAJOR})`);
+    if (!isReadableVersion(version)) throw new ShapeMismatch('/schemaVersion', `version ${version} is not readable by this client (major ${SCHEMA_MAJOR})`);
   }
   check(data, spec, '');
 }

@@ -5,6 +5,7 @@
  * lookup files), and every file is fetched at most once per client.
  */
 import { NetworkError, NotFoundError } from '../errors.js';
+import { byString } from '../format/compare.js';
 import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
 import { isCup } from '../format/keys.js';
 import { projectShard } from '../format/shard.js';
@@ -66,7 +67,7 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     const signal = callSignal(call);
     const path = fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', projectShard(cup));
     const shard = await load<ProjectShard>(path, SHAPES.shard, signal);
-    const matches = shard.projects.filter((p) => p.cup === cup).sort((a, b) => (a.localCode < b.localCode ? -1 : a.localCode > b.localCode ? 1 : 0));
+    const matches = shard.projects.filter((p) => p.cup === cup).sort((a, b) => byString(a.localCode, b.localCode));
     if (matches.length === 0) throw new NotFoundError('project', cup, `No project with CUP "${cup}" in the data package`);
     const found = localCode === undefined ? matches[0] : matches.find((p) => p.localCode === localCode);
     if (!found) throw new NotFoundError('localCode', localCode as string, `CUP "${cup}" has no local project "${String(localCode)}" (has: ${matches.map((p) => p.localCode).join(', ')})`);

@@ -1,4 +1,6 @@
 /** `projects()`: filtering, sorting and paging of one project list file. */
+import { byString } from '../format/compare.js';
+import { fold } from '../format/fold.js';
 import { provinceOf } from '../format/keys.js';
 import type { ProjectListItem } from '../schema/package.js';
 import { measureMatcher } from './args.js';
@@ -13,12 +15,8 @@ export interface ListQuery {
   offset: number;
 }
 
-/** Lower case without accents, so "citta" finds "CITTÀ". */
-export const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
 let collator: Intl.Collator | undefined;
-const byCode = (a: ProjectListItem, b: ProjectListItem): number =>
-  a.cup < b.cup ? -1 : a.cup > b.cup ? 1 : a.localCode < b.localCode ? -1 : a.localCode > b.localCode ? 1 : 0;
+const byCode = (a: ProjectListItem, b: ProjectListItem): number => byString(a.cup, b.cup) || byString(a.localCode, b.localCode);
 
 const COMPARE: Record<ProjectSort, (a: ProjectListItem, b: ProjectListItem) => number> = {
   pnrr: (a, b) => a.pnrrCents - b.pnrrCents,
@@ -32,6 +30,7 @@ export function selectProjects(items: readonly ProjectListItem[], listKey: strin
   const { province, implementingBody } = q.filters;
   const inProvince = province !== undefined && province !== listKey;
   const measure = measureMatcher(q.filters);
+  // Folded on both sides, so "citta" finds "CITTÀ".
   const words = fold(q.text).split(/\s+/).filter(Boolean);
 
   const matches = items.filter(

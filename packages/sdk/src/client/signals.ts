@@ -1,7 +1,8 @@
 /**
- * Abort plumbing. A call is aborted by its own signal or by the client's; the
- * shared (cached) request only listens to the client's signal, so one caller
- * giving up never cancels the download other callers are waiting for.
+ * Abort plumbing. A call is aborted by its own signal or by the client's. The
+ * shared (cached) download listens to the client's signal and to a controller
+ * of the loader, which aborts it only once every caller waiting for it has
+ * given up (see loader.ts); a single caller stops waiting through `raceSignal`.
  */
 
 /** One signal that aborts when any of the given ones does (undefined when none is given). */

@@ -6,6 +6,7 @@
  * per-sub-measure distinct counts of one territory row counts each project once.
  */
 import { DataFormatError } from '../errors.js';
+import { byString } from '../format/compare.js';
 import { REGION_WIDE_KEY, provinceOf, territoryKind, type TerritoryKind } from '../format/keys.js';
 import type { BodyFacts, Measures, Population, Territories } from '../schema/package.js';
 import { measureMatcher } from './args.js';
@@ -83,7 +84,7 @@ export function computeSpending(input: SpendingInput): SpendingRow[] {
     out.push(row);
   }
   // Largest first; NaN (unknown population) last; ties by key.
-  return out.sort((a, b) => (Number.isNaN(a.value) ? 1 : 0) - (Number.isNaN(b.value) ? 1 : 0) || b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return out.sort((a, b) => (Number.isNaN(a.value) ? 1 : 0) - (Number.isNaN(b.value) ? 1 : 0) || b.value - a.value || byString(a.key, b.key));
 }
 
 /** Which fact rows take part, by their territory key. */

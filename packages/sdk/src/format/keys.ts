@@ -31,6 +31,17 @@ export function provinceOf(key: string): string | null {
   return kind === 'comune' || kind === 'province-wide' ? key.slice(0, 3) : null;
 }
 
+/**
+ * Every key a package has a project list for: the region, the region-wide
+ * bucket, each province and its province-wide bucket, each comune. The build
+ * writes exactly these lists (empty ones too) and `validate` expects them.
+ */
+export function packageTerritoryKeys(
+  region: string, provinces: ReadonlyArray<{ code: string }>, comuni: ReadonlyArray<{ code: string }>,
+): string[] {
+  return [region, REGION_WIDE_KEY, ...provinces.flatMap((p) => [p.code, provinceWideKey(p.code)]), ...comuni.map((c) => c.code)];
+}
+
 /** A 6-digit ISTAT municipality code (leading zeros kept, not `…000`). */
 export const isComuneCode = (value: string): boolean => territoryKind(value) === 'comune';
 /** A 3-digit ISTAT province code. */

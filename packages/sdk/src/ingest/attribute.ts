@@ -14,6 +14,7 @@
  */
 import type { AttributionScope, Localisation } from '../schema/package.js';
 import { provinceWideKey, REGION_WIDE_KEY } from '../format/keys.js';
+import { byString } from '../format/compare.js';
 import { largestRemainder } from './attribution.js';
 import { remapComune, type MergedComune } from './merged-comuni.js';
 import type { LocRow } from './read-sources.js';
@@ -64,9 +65,7 @@ function sortRows(entries: Array<{ row: LocRow; placement: Placement }>): void {
     if (sa !== sb) return sa - sb;
     const ka = a.placement.territory ?? `${a.row.region}${a.row.province}${a.row.comune}`;
     const kb = b.placement.territory ?? `${b.row.region}${b.row.province}${b.row.comune}`;
-    if (ka !== kb) return ka < kb ? -1 : 1;
-    if (a.row.source.file !== b.row.source.file) return a.row.source.file < b.row.source.file ? -1 : 1;
-    return a.row.line - b.row.line;
+    return byString(ka, kb) || byString(a.row.source.file, b.row.source.file) || a.row.line - b.row.line;
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import type {
   BodyFactRow, BodyFacts, Checksums, Facts, Funding, Manifest, Measures, Project, ProjectList, ProjectListItem,
@@ -13,15 +13,16 @@ import type {
 } from '../schema/package.js';
 import { SCHEMA_VERSION } from '../format/version.js';
 import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
-import { PROJECT_SHARD_COUNT, projectShard } from '../format/shard.js';
-import { provinceOf, provinceWideKey, REGION_WIDE_KEY } from '../format/keys.js';
+import { ALL_SHARDS, PROJECT_SHARD_COUNT, projectShard } from '../format/shard.js';
+import { packageTerritoryKeys, provinceOf } from '../format/keys.js';
 import { collect, type ProjectDraft } from './collect.js';
-import { attributeProject } from './attribute.js';
+import { attributeProject, type AttributedProject } from './attribute.js';
 import type { MergedComune } from './merged-comuni.js';
 import { QualityLog } from './quality.js';
 import { loadTerritories } from './territories.js';
-import { PackageWriter, byString, compactJson, prettyJson, sortedRecordJson } from './json.js';
-import { InputError } from './csv.js';
+import { PackageWriter, compactJson, prettyJson, sortedRecordJson } from './json.js';
+import { byString } from '../format/compare.js';
+import { InputError } from './input-error.js';
 import { maxDate } from './dates.js';
 import {
   BOUNDARIES_ATTRIBUTION, BOUNDARIES_DATASET, LICENCE, POPULATION_ATTRIBUTION, POPULATION_DATASET, POPULATION_YEARS, dataAttribution,
@@ -95,6 +96,21 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
   const populationTally = quality.tally(basename(options.population), 'population');
   populationTally.read = populationTally.kept = territories.populationRows;
 
+  // ------------------------------------------------------------ dates
+  // Settled before the project records are made: --reference-date replaces the date of every
+  // project/localisation file, and each record copies its file's date.
+  const dataSources = collected.sources.filter((s) => s.role === 'projects' || s.role === 'localisations');
+  if (options.referenceDate) for (const s of dataSources) s.referenceDate = options.referenceDate;
+  let referenceDate: string | null = options.referenceDate ?? null;
+  for (const s of dataSources) referenceDate = maxDate(referenceDate, s.referenceDate);
+  let latestAll: string | null = referenceDate;
+  for (const s of collected.sources) latestAll = maxDate(latestAll, s.referenceDate);
+  referenceDate ??= latestAll ?? options.generatedAt ?? null;
+  const generatedAt = options.generatedAt ?? latestAll ?? referenceDate;
+  if (!referenceDate || !generatedAt) {
+    throw new InputError('the source files carry no date (no Data di Estrazione / Data aggiornamento): pass --reference-date YYYY-MM-DD');
+  }
+
   // ------------------------------------------------------------ projects and attribution
   const remapped = new Map<string, MergedComune>();
   const drafts = [...collected.projects.values()].sort((a, b) => byString(a.cup, b.cup) || byString(a.localCode, b.localCode));
@@ -156,6 +172,7 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
       if (province) bump(province, loc.pnrrCents, loc.totalCents);
       bump(options.region, loc.pnrrCents, loc.totalCents);
     }
+    // places: the comuni and buckets (6-digit keys), not the province and region added above.
     const places = [...byKey.keys()].filter((k) => k.length === 6).sort(byString);
     const item: ProjectListItem = {
       cup: record.cup,
@@ -180,23 +197,6 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
       if (list) list.push(item);
       else lists.set(key, [item]);
     }
-  }
-
-  // ------------------------------------------------------------ dates
-  const dataSources = collected.sources.filter((s) => s.role === 'projects' || s.role === 'localisations');
-  if (options.referenceDate) for (const s of dataSources) s.referenceDate = options.referenceDate;
-  let referenceDate: string | null = options.referenceDate ?? null;
-  for (const s of dataSources) referenceDate = maxDate(referenceDate, s.referenceDate);
-  let latestAll: string | null = referenceDate;
-  for (const s of collected.sources) latestAll = maxDate(latestAll, s.referenceDate);
-  referenceDate ??= latestAll ?? options.generatedAt ?? null;
-  const generatedAt = options.generatedAt ?? latestAll ?? referenceDate;
-  if (!referenceDate || !generatedAt) {
-    throw new InputError('the source files carry no date (no Data di Estrazione / Data aggiornamento): pass --reference-date YYYY-MM-DD');
-  }
-  for (const record of projectRecords) {
-    const src = collected.sources.find((s) => s.role === 'projects' && s.file === record.source.file);
-    record.source.referenceDate = src?.referenceDate ?? null;
   }
 
   // ------------------------------------------------------------ write
@@ -284,20 +284,13 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
     if (list) list.push(record);
     else shards.set(shard, [record]);
   }
-  for (let i = 0; i < PROJECT_SHARD_COUNT; i++) {
-    const shard = i.toString(16).padStart(2, '0');
+  for (const shard of ALL_SHARDS) {
     const file: ProjectShard = { schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard) ?? [] };
     await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', shard), compactJson(file));
   }
 
   // Lists: one per territory key, every one written even if empty.
-  const listKeys = new Set<string>([options.region, REGION_WIDE_KEY]);
-  for (const p of territories.provinces) {
-    listKeys.add(p.code);
-    listKeys.add(provinceWideKey(p.code));
-  }
-  for (const c of territories.comuni) listKeys.add(c.code);
-  for (const key of lists.keys()) listKeys.add(key);
+  const listKeys = new Set([...packageTerritoryKeys(options.region, territories.provinces, territories.comuni), ...lists.keys()]);
   for (const key of [...listKeys].sort(byString)) {
     const items = [...(lists.get(key) ?? [])].sort(
       (a, b) => b.pnrrCents - a.pnrrCents || byString(a.cup, b.cup) || byString(a.localCode, b.localCode),
@@ -368,7 +361,7 @@ function requiredAmount(draft: ProjectDraft, field: 'pnrr' | 'total', quality: Q
 const FUNDING_SOURCES = ['stato', 'statoBilancio', 'statoFoi', 'fpop', 'ue', 'regione', 'provincia', 'comune', 'altroPubblico', 'privato', 'daReperire', 'pnc', 'altriFondi'] as const;
 
 function projectRecord(
-  draft: ProjectDraft, pnrr: number, total: number, attributed: ReturnType<typeof attributeProject>, sameCup: number,
+  draft: ProjectDraft, pnrr: number, total: number, attributed: AttributedProject, sameCup: number,
 ): Project {
   const t = draft.text;
   const s = (field: string): string => t(field) ?? '';
@@ -422,12 +415,15 @@ function projectRecord(
 async function prepareOutDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   const entries = await readdir(dir);
-  const ours = new Set(['manifest.json', 'territories.json', 'measures.json', 'facts.json', 'facts-bodies.json', 'boundaries.topo.json', 'quality.json', 'checksums.json', 'README.md', 'projects', 'lists']);
+  // The package's own files and the top directory of each file pattern ("projects", "lists").
+  const ours = new Set([...Object.values(PACKAGE_FILES).map((name) => name.split('/')[0]!), 'README.md']);
   const foreign = entries.filter((e) => !ours.has(e));
   if (foreign.length > 0) {
     throw new InputError(`--out ${dir} is not empty and does not look like a data package (found ${foreign.slice(0, 3).join(', ')}); choose an empty directory`);
   }
-  await rm(`${dir}/projects`, { recursive: true, force: true });
-  await rm(`${dir}/lists`, { recursive: true, force: true });
+  // Shards and lists are cleared; the other files are overwritten.
+  for (const pattern of [PACKAGE_FILES.projectShardPattern, PACKAGE_FILES.listPattern]) {
+    await rm(join(dir, pattern.split('/')[0]!), { recursive: true, force: true });
+  }
 }
 

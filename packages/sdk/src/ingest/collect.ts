@@ -4,15 +4,17 @@
  * region's projects and every localisation row of those projects.
  */
 import { basename } from 'node:path';
-import { InputError } from './csv.js';
+import { InputError } from './input-error.js';
 import type { Layout } from './layouts.js';
 import {
-  cleanText, dateOf, maxDate, normaliseCup, normaliseLocalCode, padCode, parseCents, projectKey, streamFile, submeasureJoinKey,
+  dateOf, describeJoinKey, normaliseCup, normaliseLocalCode, padCode, projectKey, streamFile, submeasureJoinKey,
   type Getter, type LocRow, type SourceFileInfo,
 } from './read-sources.js';
 import type { QualityLog, FileTally } from './quality.js';
 import { isCup } from '../format/keys.js';
-import type { NumberStyle } from './numbers.js';
+import { cleanText } from './normalise.js';
+import { maxDate } from './dates.js';
+import { parseCents, parsePercentHundredths, type NumberStyle } from './numbers.js';
 
 export interface ProjectDraft {
   key: string;
@@ -37,7 +39,7 @@ export interface PaymentDraft {
   financedTotalCents: number | null;
 }
 
-export const AMOUNT_FIELDS = [
+const AMOUNT_FIELDS = [
   'stato', 'statoBilancio', 'statoFoi', 'fpop', 'ue', 'regione', 'provincia', 'comune', 'altroPubblico', 'privato',
   'daReperire', 'pnrr', 'pnc', 'altriFondi', 'total', 'totalPublic', 'totalPublicNet',
 ] as const;
@@ -62,8 +64,6 @@ export interface Collected {
   projects: Map<string, ProjectDraft>;
   /** Localisation rows by project key (all regions), kept ones only. */
   rows: Map<string, LocRow[]>;
-  /** Localisation layouts carry a percentage column. */
-  percentages: boolean;
 }
 
 function amountOf(
@@ -160,12 +160,10 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
 
   // ---------------------------------------------------------- localisations, pass 2
   const rowsByKey = new Map<string, LocRow[]>();
-  let percentages = false;
   for (const [index, path] of options.localisations.entries()) {
     const tally = quality.tally(basename(path), 'localisations');
     const meta = locInfo[index]!;
     const info = makeSource('localisations', path, meta.layout, meta.rows, meta.sha256, meta.referenceDate, tally);
-    if (meta.layout.required.includes('percentage')) percentages = true;
     await streamFile(path, 'localisations', tally, quality, () => {}, (record, line, get, d) => {
       const rowRegion = padCode(get(record, 'region'), 2);
       const inRegion = rowRegion === region;
@@ -183,7 +181,7 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
       let percentage: number | null | undefined = null;
       if (d.columns.has('percentage')) {
         const raw = get(record, 'percentage');
-        percentage = parseCents(raw, d.layout.numbers);
+        percentage = parsePercentHundredths(raw, d.layout.numbers);
         if (percentage === undefined) quality.warn(tally, line, 'unparseable-percentage', `Percentuale di Localizzazione "${(raw ?? '').trim()}" is not a number`);
       }
       const row: LocRow = {
@@ -256,7 +254,7 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
     for (const p of attached) if (p.referenceDate === null) p.referenceDate = extracted;
   }
 
-  return { sources, projects, rows: rowsByKey, percentages };
+  return { sources, projects, rows: rowsByKey };
 }
 
 function locJoinKey(get: Getter, record: string[], withLocalCode: boolean): string | null {
@@ -269,5 +267,3 @@ function locJoinKey(get: Getter, record: string[], withLocalCode: boolean): stri
   const submeasure = (get(record, 'submeasureCode') ?? '').trim();
   return submeasure ? submeasureJoinKey(submeasure, cup) : null;
 }
-
-const describeJoinKey = (key: string): string => key.split('\u0000').filter((p) => p !== 'S').join(' / ');

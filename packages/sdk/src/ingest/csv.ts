@@ -19,16 +19,13 @@ import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { createProgress } from './progress.js';
+import { InputError } from './input-error.js';
 
 export interface CsvHandlers {
   /** Called once with the header row; may throw (e.g. unrecognised layout) to abort. */
   onHeader(header: string[]): void;
   onRecord(record: string[], line: number): void;
   onReject(line: number, reason: string): void;
-}
-
-export class InputError extends Error {
-  override name = 'InputError';
 }
 
 /** Reads the start of the file and picks `;` or `,`, whichever is more frequent outside quotes on the first line. */

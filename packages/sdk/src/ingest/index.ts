@@ -8,4 +8,5 @@ export { normaliseHeader } from './normalise.js';
 export { detectLayout, LAYOUTS, LayoutError, type Layout, type Role } from './layouts.js';
 export { largestRemainder } from './attribution.js';
 export { MERGED_COMUNI, remapComune, type MergedComune } from './merged-comuni.js';
-export { readCsv, sniffDelimiter, InputError } from './csv.js';
+export { readCsv, sniffDelimiter } from './csv.js';
+export { InputError } from './input-error.js';

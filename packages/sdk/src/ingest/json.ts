@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { byString } from '../format/compare.js';
 
 export const compactJson = (value: unknown): string => `${JSON.stringify(value)}\n`;
 /**
@@ -40,5 +41,3 @@ export class PackageWriter {
   }
 }
 
-/** Code-point order, independent of the locale. */
-export const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

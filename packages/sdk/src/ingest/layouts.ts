@@ -100,7 +100,7 @@ const PAYMENT_ALIASES: Record<string, string[]> = {
   extracted: ['data di estrazione'],
 };
 
-export const ALIASES: Record<Role, Record<string, string[]>> = {
+const ALIASES: Record<Role, Record<string, string[]>> = {
   projects: PROJECT_ALIASES,
   localisations: LOCALISATION_ALIASES,
   payments: PAYMENT_ALIASES,

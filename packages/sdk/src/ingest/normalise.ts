@@ -4,12 +4,11 @@
  * snake_case re-renderings such as `codice_univoco_submisura`), so every header is
  * reduced to one comparable form before it is looked up in the alias tables.
  */
+import { fold } from '../format/fold.js';
+
 export function normaliseHeader(name: string): string {
-  return name
-    .replace(/^\uFEFF/, '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '') // strip accents: "Modalità" → "modalita"
-    .toLowerCase()
+  // fold: lower case, accents stripped ("Modalità" → "modalita").
+  return fold(name.replace(/^\uFEFF/, ''))
     .replace(/[^a-z0-9]+/g, ' ') // spaces, underscores, punctuation → one space
     .trim();
 }

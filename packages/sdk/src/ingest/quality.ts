@@ -5,6 +5,7 @@
  * read = kept + rejected + skipped holds per file.
  */
 import type { QualityFile, QualityIssue } from '../schema/package.js';
+import { byString } from '../format/compare.js';
 
 export class FileTally {
   read = 0;
@@ -39,7 +40,7 @@ export class QualityLog {
 
   private static sorted(list: Array<QualityIssue & { order: number }>): QualityIssue[] {
     return [...list]
-      .sort((a, b) => a.order - b.order || a.line - b.line || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0) || (a.detail < b.detail ? -1 : a.detail > b.detail ? 1 : 0))
+      .sort((a, b) => a.order - b.order || a.line - b.line || byString(a.reason, b.reason) || byString(a.detail, b.detail))
       .map(({ file, line, reason, detail }) => ({ file, line, reason, detail }));
   }
 

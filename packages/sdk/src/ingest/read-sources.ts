@@ -13,11 +13,10 @@
  * on (Codice Univoco Submisura, CUP), which is unique in that release.
  */
 import { basename } from 'node:path';
-import { readCsv, InputError } from './csv.js';
+import { readCsv } from './csv.js';
+import { InputError } from './input-error.js';
 import { detectLayout, type DetectedLayout, type Layout, type Role } from './layouts.js';
-import { cleanText } from './normalise.js';
-import { parseCents } from './numbers.js';
-import { parseDate, maxDate } from './dates.js';
+import { parseDate } from './dates.js';
 import type { FileTally, QualityLog } from './quality.js';
 
 export interface SourceFileInfo {
@@ -66,6 +65,8 @@ export const normaliseLocalCode = (raw: string | undefined): string => (raw ?? '
 
 export const projectKey = (cup: string, localCode: string): string => `${cup}\u0000${localCode}`;
 export const submeasureJoinKey = (submeasure: string, cup: string): string => `S\u0000${submeasure}\u0000${cup}`;
+/** Either join key as people read it: "CUP / local code" or "sub-measure / CUP". */
+export const describeJoinKey = (key: string): string => key.split('\u0000').filter((p) => p !== 'S').join(' / ');
 
 /** Reads one file with layout detection; `onRow` gets each well-formed record. */
 export async function streamFile(
@@ -110,5 +111,3 @@ export function dateOf(get: Getter, record: string[], field: string): string | n
   const value = parseDate(get(record, field));
   return value === undefined ? null : value;
 }
-
-export { maxDate, parseCents, cleanText };

@@ -9,8 +9,9 @@ import type { Facts, Manifest, Measures, ProjectList, Territories } from '../sch
 import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
 import { isComuneCode } from '../format/keys.js';
 import { flattenFacts } from '../format/facts.js';
+import { byString } from '../format/compare.js';
 import { formatEuro } from './numbers.js';
-import { InputError } from './csv.js';
+import { InputError } from './input-error.js';
 
 export interface SummaryOptions {
   dir?: string;
@@ -18,7 +19,7 @@ export interface SummaryOptions {
 }
 
 /** The package shipped inside @pnrr-toscana/sdk (data/toscana), relative to this module (src/ingest or dist/ingest). */
-export const EMBEDDED_PACKAGE_DIR = fileURLToPath(new URL('../../data/toscana/', import.meta.url));
+const EMBEDDED_PACKAGE_DIR = fileURLToPath(new URL('../../data/toscana/', import.meta.url));
 
 async function readJson<T>(dir: string, file: string): Promise<T> {
   try {
@@ -111,7 +112,7 @@ export async function summarise(options: SummaryOptions = {}): Promise<string> {
     m.insideTotal += total;
   }
   const names = new Map(measures.missions.map((m) => [m.code, m.name]));
-  const codes = [...byMission.keys()].sort();
+  const codes = [...byMission.keys()].sort(byString);
   out.push(
     table(
       ['mission', 'projects', 'PNRR € (unsplit)', 'PNRR € in region', 'Totale € in region', 'name'],

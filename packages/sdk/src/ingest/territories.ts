@@ -6,8 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { InputError, readCsv } from './csv.js';
+import { readCsv } from './csv.js';
+import { InputError } from './input-error.js';
 import { normaliseHeader } from './normalise.js';
+import { byString } from '../format/compare.js';
 import type { Population } from '../schema/package.js';
 
 export interface ComuneInfo { code: string; name: string; province: string; population: Population }
@@ -92,7 +94,7 @@ export async function loadTerritories(regionCode: string, boundariesPath: string
       throw new InputError(`${basename(populationPath)}:${line}: ${reason}`);
     },
   });
-  comuni.sort((a, b) => (a.code < b.code ? -1 : 1));
+  comuni.sort((a, b) => byString(a.code, b.code));
   const topoCodes = new Set(topoComuni.map((g) => String(g.properties?.['pro_com_t'] ?? g.id)));
   const missingInTopo = comuni.filter((c) => !topoCodes.has(c.code)).map((c) => c.code);
   if (missingInTopo.length > 0 || topoCodes.size !== comuni.length) {
@@ -101,7 +103,7 @@ export async function loadTerritories(regionCode: string, boundariesPath: string
     );
   }
   const provinceList: ProvinceInfo[] = [...provinces.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .sort(([a], [b]) => byString(a, b))
     .map(([code, p]) => {
       const own = comuni.filter((c) => c.province === code).map((c) => c.population);
       return { code, name: p.name, abbreviation: p.abbreviation, population: { istat2021: sumPopulation(own, 'istat2021'), anpr2025: sumPopulation(own, 'anpr2025') } };

@@ -4,8 +4,8 @@
  * version, and the reconciliation invariants the build promises.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import {
@@ -13,12 +13,13 @@ import {
   type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
   type ProjectShard as ProjectShardT, type Quality as QualityT, type Territories as TerritoriesT,
 } from '../schema/package.js';
-import { SCHEMA_MAJOR } from '../format/version.js';
+import { SCHEMA_MAJOR, isReadableVersion } from '../format/version.js';
 import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
-import { PROJECT_SHARD_COUNT, projectShard } from '../format/shard.js';
-import { provinceOf, provinceWideKey, REGION_WIDE_KEY, territoryKind } from '../format/keys.js';
+import { ALL_SHARDS, projectShard } from '../format/shard.js';
+import { packageTerritoryKeys, provinceOf, territoryKind } from '../format/keys.js';
 import { flattenFacts, type FlatFactRow } from '../format/facts.js';
 import { DataFormatError } from '../errors.js';
+import { listFiles } from './list-files.js';
 
 export interface ValidationIssue {
   file: string;
@@ -69,7 +70,7 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
       }
       if (n > 0) return null;
       const version = (value as { schemaVersion?: string }).schemaVersion;
-      if (version !== undefined && Number(version.split('.')[0]) !== SCHEMA_MAJOR) {
+      if (version !== undefined && !isReadableVersion(version)) {
         issue(file, '/schemaVersion', `schema version ${version} is not supported (major ${SCHEMA_MAJOR} expected)`);
       }
     }
@@ -125,8 +126,7 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
   // ------------------------------------------------------------ project shards
   let projects = 0;
   const sum = { pnrr: 0, total: 0, insidePnrr: 0, insideTotal: 0 };
-  for (let i = 0; i < PROJECT_SHARD_COUNT; i++) {
-    const shard = i.toString(16).padStart(2, '0');
+  for (const shard of ALL_SHARDS) {
     const file = fillPattern(manifest.files.projectShards.pattern, 'shard', shard);
     const data = await load<ProjectShardT>(file, ProjectShard);
     if (!data) continue;
@@ -157,8 +157,7 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
 
   // ------------------------------------------------------------ lists
   if (territories) {
-    const keys = [manifest.region.code, REGION_WIDE_KEY, ...territories.provinces.flatMap((p) => [p.code, provinceWideKey(p.code)]), ...territories.comuni.map((c) => c.code)];
-    for (const key of keys) {
+    for (const key of packageTerritoryKeys(manifest.region.code, territories.provinces, territories.comuni)) {
       const file = fillPattern(manifest.files.lists.pattern, 'key', key);
       const list = await load<ProjectListT>(file, ProjectList);
       if (!list) continue;
@@ -243,16 +242,3 @@ function checkFacts(
 }
 
 const zeroTotals = (): AmountTotalsT => ({ pnrrCents: 0, totalCents: 0 });
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(current: string): Promise<void> {
-    for (const entry of await readdir(current)) {
-      const path = join(current, entry);
-      if ((await stat(path)).isDirectory()) await walk(path);
-      else out.push(relative(dir, path).split(sep).join('/'));
-    }
-  }
-  await walk(dir);
-  return out;
-}

@@ -9,7 +9,7 @@
  * Conventions used by every file:
  * - Money is stored as integer euro cents (`…Cents`), so that attributed shares
  *   add up exactly; the SDK converts to euros for its public answers.
- * - Territory keys (see `territoryKey` in ../format/keys.ts):
+ * - Territory keys (see `territoryKind` in ../format/keys.ts):
  *   `"09"` region (2 digits) · `"048"` province (3 digits) ·
  *   `"048017"` comune (6-digit ISTAT code) · `"048000"` province-wide bucket
  *   (source comune `000`) · `"000000"` region-wide bucket (source province `000`).

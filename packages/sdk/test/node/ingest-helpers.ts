@@ -1,10 +1,11 @@
 /** Shared paths and loaders for the ingest tests (real data in the repository, outputs in os.tmpdir()). */
-import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Manifest, Project, ProjectList, ProjectShard, Quality, Facts, Territories } from '../../src/schema/package.js';
-import { PROJECT_SHARD_COUNT } from '../../src/format/shard.js';
+import { ALL_SHARDS } from '../../src/format/shard.js';
+export { listFiles } from '../../src/ingest/list-files.js';
 
 export const SDK_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -44,8 +45,8 @@ export interface LoadedPackage {
 
 export async function loadPackage(dir: string): Promise<LoadedPackage> {
   const projects: Project[] = [];
-  for (let i = 0; i < PROJECT_SHARD_COUNT; i++) {
-    const shard = await readJson<ProjectShard>(dir, `projects/${i.toString(16).padStart(2, '0')}.json`);
+  for (const name of ALL_SHARDS) {
+    const shard = await readJson<ProjectShard>(dir, `projects/${name}.json`);
     projects.push(...shard.projects);
   }
   return {
@@ -56,20 +57,6 @@ export async function loadPackage(dir: string): Promise<LoadedPackage> {
     projects,
     list: (key) => readJson<ProjectList>(dir, `lists/${key}.json`),
   };
-}
-
-/** Every file under dir, as forward-slash relative paths, sorted. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(current: string): Promise<void> {
-    for (const entry of await readdir(current)) {
-      const path = join(current, entry);
-      if ((await stat(path)).isDirectory()) await walk(path);
-      else out.push(relative(dir, path).split(sep).join('/'));
-    }
-  }
-  await walk(dir);
-  return out.sort();
 }
 
 /** Euros written "2,433,815,960.50" → cents, parsed independently of the code under test. */
