@@ -3,48 +3,29 @@
  * package's fact table. Class only (no registration): import `./define.js` or
  * the package's define entry to register the tag.
  */
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { GroupBy, Metric, PopulationYear, SpendingRow, Territories } from '@pnrr-toscana/sdk';
-import type { View } from 'vega';
-import { PnrrElement } from '../base/pnrr-element.js';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { GroupBy, SpendingRow } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
 import { emptyTemplate, headingLevel, headingTemplate } from '../base/states.js';
 import type { Lang } from '../base/lang.js';
-import { moneyCents, moneyCompact, moneyFull, number } from '../format.js';
-import { barChartSpec, barLayout, type BarDatum, type ExportCaption } from '../vega/specs.js';
-import { VegaController, type SpecBuilder } from '../vega/controller.js';
-import { specToImageURL } from '../vega/render.js';
+import { number } from '../format.js';
+import { barChartSpec, barLayout, type BarDatum } from '../vega/specs.js';
 import { canvasTextMeasurer } from '../vega/text.js';
 import { cssVar, specTheme } from '../vega/theme.js';
-import { toCsv } from '../vega/download.js';
 import { chartMessages } from '../i18n/chart.js';
-import {
-  figureStyles,
-  fileName,
-  notesTemplate,
-  opt,
-  perCapitaConverter,
-  plotTemplate,
-  populationYear,
-  reservePlotHeight,
-  sourceLine,
-  toolbarTemplate,
-} from './figure.js';
+import { opt } from './figure.js';
+import { PnrrFigureElement, type CsvTable, type Drawing, type FigureData, type FigureQuery } from './figure-element.js';
 
 type Messages = (typeof chartMessages)[Lang];
 
 /** The query the chart asked, after defaults. */
-export interface ChartQuery {
+export interface ChartQuery extends FigureQuery {
   groupBy: GroupBy;
-  metric: Metric;
-  perCapita: PopulationYear | undefined;
   comune: string | undefined;
-  province: string | undefined;
-  mission: string | undefined;
 }
 
 /** What the chart loaded. */
-export interface ChartData {
+export interface ChartData extends FigureData {
   query: ChartQuery;
   /** Groups to draw, largest first (buckets taken out). */
   rows: SpendingRow[];
@@ -52,7 +33,6 @@ export interface ChartData {
   buckets: SpendingRow[];
   /** Province-/region-wide money left out by a territory filter (absolute amounts). */
   excluded: SpendingRow[];
-  territories: Territories;
 }
 
 const BUCKET = new Set(['province-wide', 'region-wide']);
@@ -106,22 +86,16 @@ const HIERARCHY: ReadonlySet<GroupBy> = new Set(['mission', 'component', 'measur
  * @cssprop --pnrr-color-text-muted - The "others" bar and the notes.
  * @cssprop --pnrr-color-text - Labels and values.
  */
-export class PnrrSpendingChart extends PnrrElement<ChartData> {
+export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   static override properties: PropertyDeclarations = {
-    ...PnrrElement.properties,
+    ...PnrrFigureElement.properties,
     groupBy: { type: String, attribute: 'group-by' },
-    metric: { type: String },
     comune: { type: String },
-    province: { type: String },
-    mission: { type: String },
-    perCapita: { attribute: 'per-capita', converter: perCapitaConverter },
     top: { type: Number },
-    headingLevel: { type: Number, attribute: 'heading-level' },
   };
 
   static override styles = [
-    PnrrElement.styles,
-    figureStyles,
+    PnrrFigureElement.styles,
     css`
       :host {
         --_min-block-size: 22rem;
@@ -131,81 +105,27 @@ export class PnrrSpendingChart extends PnrrElement<ChartData> {
 
   /** See the `group-by` attribute. */
   declare groupBy: GroupBy | undefined;
-  /** See the `metric` attribute. */
-  declare metric: Metric | undefined;
   /** See the `comune` attribute. */
   declare comune: string | undefined;
-  /** See the `province` attribute. */
-  declare province: string | undefined;
-  /** See the `mission` attribute. */
-  declare mission: string | undefined;
-  /** See the `per-capita` attribute: `true` (ISTAT 2021) or a population series name. */
-  declare perCapita: boolean | string | undefined;
   /** See the `top` attribute. */
   declare top: number | undefined;
-  /** See the `heading-level` attribute. */
-  declare headingLevel: number | undefined;
-  /** Whether the data table is shown (internal UI state). */
-  private tableOpen = false;
 
-  private readonly vega = new VegaController(this, {
-    target: () => this.renderRoot?.querySelector<HTMLElement>('.plot'),
-    sizer: () => this.renderRoot?.querySelector<HTMLElement>('.plot-sizer'),
-    tooltip: () => this.renderRoot?.querySelector<HTMLElement>('.tooltip'),
-    onRender: () => {
-      reservePlotHeight(this.renderRoot);
-      this.requestUpdate();
-    },
-  });
-  private specKey = '';
-  /** Builds the current spec, with a title block for downloads. */
-  private exportSpec: ((width: number, caption: ExportCaption) => ReturnType<SpecBuilder>) | null = null;
-  private readonly dark = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
-  private readonly onScheme = (): void => this.requestUpdate();
+  protected readonly titleId = 'chart-title';
+  protected readonly imageMinWidth = 480;
 
   constructor() {
     super();
     this.skeletonLines = 8;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.dark?.addEventListener('change', this.onScheme);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.dark?.removeEventListener('change', this.onScheme);
-    this.specKey = '';
-  }
-
   /** The query after defaults (what the chart shows). */
   get query(): ChartQuery {
-    return {
-      groupBy: (opt(this.groupBy) ?? 'mission') as GroupBy,
-      metric: (opt(this.metric) ?? 'pnrr') as Metric,
-      perCapita: populationYear(this.perCapita),
-      comune: opt(this.comune),
-      province: opt(this.province),
-      mission: opt(this.mission)?.toUpperCase(),
-    };
-  }
-
-  /**
-   * Resolves with the vega view once the current data are drawn (null when
-   * nothing is drawn: loading failed, empty result). For tests and host pages
-   * that post-process the drawing.
-   */
-  async chartRendered(): Promise<View | null> {
-    const state = await this.settled();
-    if (state !== 'ready') return null;
-    await this.updateComplete;
-    return (await this.vega.rendered())?.view ?? null;
+    return { ...this.figureQuery(), groupBy: (opt(this.groupBy) ?? 'mission') as GroupBy, comune: opt(this.comune) };
   }
 
   protected override dataArgs(): readonly unknown[] {
     const q = this.query;
-    return [q.groupBy, q.metric, q.perCapita, q.comune, q.province, q.mission];
+    return [...super.dataArgs(), q.groupBy, q.comune];
   }
 
   protected override async loadData(client: PnrrClient, signal: AbortSignal): Promise<ChartData> {
@@ -233,44 +153,26 @@ export class PnrrSpendingChart extends PnrrElement<ChartData> {
   }
 
   protected override renderEmpty(data: ChartData): TemplateResult {
-    const t = chartMessages[this.language];
-    return html`${headingTemplate(headingLevel(this.headingLevel), this.chartTitle(data, t), 'title')} ${emptyTemplate(this.language, t.emptyFilters)}`;
+    const lang = this.language;
+    return html`${headingTemplate(headingLevel(this.headingLevel), this.figureTitle(data, lang), 'title')} ${emptyTemplate(lang, chartMessages[lang].emptyFilters)}`;
   }
 
   // ------------------------------------------------------------------ text
 
-  private place(data: ChartData, t: Messages): string {
-    const { comune, province } = data.query;
+  protected override place(data: ChartData, lang: Lang): string {
+    const { comune } = data.query;
     if (comune) return data.territories.comuni.find((c) => c.code === comune)?.name ?? comune;
-    if (province) {
-      const p = data.territories.provinces.find((c) => c.code === province);
-      return t.province(p?.name ?? province);
-    }
-    return data.territories.region.name;
+    return super.place(data, lang);
   }
 
-  private chartTitle(data: ChartData, t: Messages): string {
+  protected override figureTitle(data: ChartData, lang: Lang): string {
     const q = data.query;
-    const metric = `${t.metric(q.metric)}${q.perCapita ? ` ${t.perCapitaTitle}` : ''}`;
-    return `${metric} ${t.groupBy(q.groupBy)} · ${this.place(data, t)}${q.mission ? ` · ${t.mission(q.mission)}` : ''}`;
-  }
-
-  private formatValue(value: number, q: ChartQuery, lang: Lang, full = false): string {
-    if (q.perCapita) return q.metric === 'count' ? number(value, lang, 4) : moneyCents(value, lang);
-    if (q.metric === 'count') return number(value, lang);
-    return full ? moneyFull(value, lang) : moneyCompact(value, lang);
-  }
-
-  private formatAmount(amount: number, q: ChartQuery, lang: Lang): string {
-    return q.metric === 'count' ? number(amount, lang) : moneyCompact(amount, lang);
+    const t = chartMessages[lang];
+    return `${this.metricTitle(q, lang)} ${t.groupBy(q.groupBy)} · ${this.place(data, lang)}${q.mission ? ` · ${t.mission(q.mission)}` : ''}`;
   }
 
   private rowLabel(row: SpendingRow, q: ChartQuery): string {
     return HIERARCHY.has(q.groupBy) && row.label !== row.key ? `${row.key} ${row.label}` : row.label;
-  }
-
-  private projects(n: number, t: Messages, lang: Lang): string {
-    return n === 1 ? t.oneProject : t.projects(number(n, lang));
   }
 
   /** Rows drawn: the top N and one "others" row. */
@@ -295,19 +197,20 @@ export class PnrrSpendingChart extends PnrrElement<ChartData> {
     return Number.isFinite(value) ? [...head, others] : head;
   }
 
-  private summary(data: ChartData, t: Messages, lang: Lang): string {
+  protected override summary(data: ChartData, lang: Lang): string {
     const q = data.query;
+    const t = chartMessages[lang];
     const first = data.rows[0]!;
     const name = HIERARCHY.has(q.groupBy) ? first.key : first.label;
-    const value = `${this.formatValue(first.value, q, lang)}${q.perCapita ? ` ${t.perCapitaTitle}` : ''}`;
+    const value = this.valueWithUnit(first.value, q, lang);
     const lead = q.metric === 'count' && !q.perCapita ? t.summaryCount(name, value) : t.summaryMoney(name, value);
     return `${lead} ${t.summaryGroups(data.rows.length)}`;
   }
 
-  private notes(data: ChartData, t: Messages, lang: Lang): string[] {
+  protected override notes(data: ChartData, lang: Lang): string[] {
     const q = data.query;
-    const notes: string[] = [];
-    if (q.perCapita) notes.push(t.denominator(data.territories.populationYears[q.perCapita] ?? q.perCapita));
+    const t = chartMessages[lang];
+    const notes = this.denominatorNotes(data, lang);
     if (q.comune) notes.push(t.ruleComune);
     else if (q.province) notes.push(t.ruleProvince);
     const sum = (rows: SpendingRow[]) => rows.reduce((s, r) => s + r.amount, 0);
@@ -349,101 +252,55 @@ export class PnrrSpendingChart extends PnrrElement<ChartData> {
       const valueLabel = this.formatValue(row.value, q, lang);
       const lines = others
         ? [t.othersTooltip(row.others!, this.formatValue(row.value, q, lang, true))]
-        : [label, this.formatValue(row.value, q, lang, true), this.projects(row.count, t, lang)];
+        : [label, this.formatValue(row.value, q, lang, true), this.projects(row.count, lang)];
       if (q.perCapita && !others) lines.push(`${t.amount}: ${this.formatAmount(row.amount, q, lang)} · ${t.population}: ${row.population ? number(row.population, lang) : '–'}`);
       return { key: row.key, label, value: row.value, valueLabel, tooltip: lines.join('\n'), color: others ? muted : bar };
     });
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    reservePlotHeight(this.renderRoot);
-    const data = this.state === 'ready' ? (this.dataTask.value as ChartData) : undefined;
-    if (!data) {
-      if (this.specKey !== '') {
-        this.specKey = '';
-        this.vega.setSpec(null);
-      }
-      return;
-    }
-    const lang = this.language;
-    const t = chartMessages[lang];
-    const bars = this.bars(data, t, lang);
+  protected override drawing(data: ChartData, lang: Lang): Drawing {
+    const bars = this.bars(data, chartMessages[lang], lang);
     const theme = specTheme(this);
-    // Redraw only when what is drawn changes (data, language, top, colours).
-    const key = JSON.stringify([bars, theme]);
-    if (key === this.specKey) return;
-    this.specKey = key;
     const measure = canvasTextMeasurer(theme.font, theme.fontSize ?? 13);
-    const description = this.summary(data, t, lang);
-    this.exportSpec = (width, caption) => barChartSpec(bars, { width, theme, measure, description, caption });
-    this.vega.setSpec((width) => barChartSpec(bars, { width, theme, measure, description }));
+    const description = this.summary(data, lang);
+    return {
+      // What is drawn: data, language, top, colours.
+      key: JSON.stringify([bars, theme]),
+      spec: (width, caption) => barChartSpec(bars, { width, theme, measure, description, caption }),
+    };
   }
 
-  protected override renderData(data: ChartData): TemplateResult {
-    const lang = this.language;
-    const t = chartMessages[lang];
+  protected override renderPlot(data: ChartData, lang: Lang, title: string, summary: string): TemplateResult {
     const q = data.query;
-    const title = this.chartTitle(data, t);
-    const summary = this.summary(data, t, lang);
-    const shown = this.shownRows(data);
-    const theme = specTheme(this);
-    const width = Math.max(280, Math.floor(this.getBoundingClientRect().width) - 34);
+    const width = Math.max(280, this.contentWidth());
     // Reserve the drawing's height before vega arrives, so nothing moves.
     const layout = barLayout(
-      shown.map((r) => ({ key: r.key, label: this.rowLabel(r, q), value: r.value, valueLabel: this.formatValue(r.value, q, lang), tooltip: '', color: '' })),
-      { width, theme },
+      this.shownRows(data).map((r) => ({ key: r.key, label: this.rowLabel(r, q), value: r.value, valueLabel: this.formatValue(r.value, q, lang), tooltip: '', color: '' })),
+      { width, theme: specTheme(this) },
     );
-    const tableId = 'data-table';
-    return html`<figure class="figure" aria-labelledby="chart-title">
-      ${headingTemplate(headingLevel(this.headingLevel), title, 'title', 'chart-title')}
-      <p class="summary" part="summary">${summary}</p>
-      ${notesTemplate(this.notes(data, t, lang))}
-      ${plotTemplate(t.chartLabel(title, summary), layout.height + 8, this.vega.error ? t.drawError : undefined)}
-      ${toolbarTemplate(
-        t,
-        {
-          tableOpen: this.tableOpen,
-          toggleTable: () => {
-            this.tableOpen = !this.tableOpen;
-            this.requestUpdate();
-          },
-          csv: () => this.csv(data, t, title),
-          image: this.vega.handle ? (type) => this.image(type, data, title, summary) : null,
-          imageName: fileName('pnrr', title),
-        },
-        tableId,
-      )}
-      <div class="table-wrap" id=${tableId} ?hidden=${!this.tableOpen} role="region" aria-label=${t.tableCaption(title)} tabindex="0">
-        ${this.table(data, shown, t, lang, title)}
-      </div>
-    </figure>`;
+    return this.plot(chartMessages[lang].chartLabel(title, summary), layout.height + 8, lang);
   }
 
-  /** The chart as a stand-alone image: title, summary, notes and source drawn in. */
-  private image(type: 'png' | 'svg', data: ChartData, title: string, summary: string): Promise<string> {
-    const lang = this.language;
-    const lines = [summary, ...this.notes(data, chartMessages[lang], lang), sourceLine(this.manifest, lang)].filter(Boolean);
-    const width = Math.max(480, this.renderRoot.querySelector<HTMLElement>('.plot')?.clientWidth ?? 0);
-    return specToImageURL(this.exportSpec!(width, { title, lines }), type);
+  protected override tableCaption(title: string, lang: Lang): string {
+    return chartMessages[lang].tableCaption(title);
   }
 
-  private table(data: ChartData, shown: ReturnType<PnrrSpendingChart['shownRows']>, t: Messages, lang: Lang, title: string): TemplateResult {
+  protected override renderTable(data: ChartData, lang: Lang, title: string): TemplateResult {
     const q = data.query;
-    const valueHeader = `${t.metric(q.metric)}${q.perCapita ? ` ${t.perCapitaTitle}` : ''}`;
+    const t = chartMessages[lang];
     const extra = [...data.buckets, ...data.excluded];
     return html`<table part="table">
-      <caption>${t.tableCaption(title)}</caption>
+      <caption>${this.tableCaption(title, lang)}</caption>
       <thead>
         <tr>
           <th scope="col">${t.column(q.groupBy)}</th>
-          <th scope="col" class="num">${valueHeader}</th>
+          <th scope="col" class="num">${this.metricTitle(q, lang)}</th>
           <th scope="col" class="num">${t.projectsColumn}</th>
           ${q.perCapita ? html`<th scope="col" class="num">${t.amount}</th><th scope="col" class="num">${t.population}</th>` : nothing}
         </tr>
       </thead>
       <tbody>
-        ${shown.map((row) => {
+        ${this.shownRows(data).map((row) => {
           const others = 'others' in row && row.others !== undefined;
           return html`<tr data-key=${row.key}>
             <th scope="row">${others ? t.others(row.others!) : this.rowLabel(row, q)}</th>
@@ -471,11 +328,11 @@ export class PnrrSpendingChart extends PnrrElement<ChartData> {
   }
 
   /** CSV of the current view: every group of the answer (not only the top N), then the not-attributable rows. */
-  private csv(data: ChartData, t: Messages, title: string): { text: string; name: string } {
+  protected override csvTable(data: ChartData): CsvTable {
     const q = data.query;
+    const t = chartMessages[this.language];
     const header = [t.code, t.column(q.groupBy), t.kind, t.value, t.amount, t.projectsColumn, ...(q.perCapita ? [t.population] : [])];
     const line = (r: SpendingRow, value: number) => [r.key, r.label, this.kindLabel(r, t), value, r.amount, r.count, ...(q.perCapita ? [r.population ?? null] : [])];
-    const rows = [...data.rows.map((r) => line(r, r.value)), ...[...data.buckets, ...data.excluded].map((r) => line(r, r.amount))];
-    return { text: toCsv(header, rows), name: `${fileName('pnrr', title)}.csv` };
+    return { header, rows: [...data.rows.map((r) => line(r, r.value)), ...[...data.buckets, ...data.excluded].map((r) => line(r, r.amount))] };
   }
 }

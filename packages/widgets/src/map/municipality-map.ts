@@ -3,33 +3,17 @@
  * package's TopoJSON boundaries and fact table. Class only (no registration):
  * import `./define.js` or the package's define entry to register the tag.
  */
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { Metric, PopulationYear, SpendingRow, Territories, Topology as SdkTopology } from '@pnrr-toscana/sdk';
-import type { View } from 'vega';
-import { PnrrElement } from '../base/pnrr-element.js';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { SpendingRow, Topology as SdkTopology } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
 import { emit } from '../base/events.js';
-import { emptyTemplate, headingLevel, headingTemplate } from '../base/states.js';
+import { emptyTemplate } from '../base/states.js';
 import type { Lang } from '../base/lang.js';
-import { moneyCents, moneyCompact, moneyFull, number } from '../format.js';
-import { choroplethSpec, mapHeight, type ExportCaption, type MapClass, type MapDatum, type MapOptions, type Topology } from '../vega/specs.js';
-import { VegaController } from '../vega/controller.js';
-import { specToImageURL } from '../vega/render.js';
+import { number } from '../format.js';
+import { choroplethSpec, mapHeight, type MapClass, type MapDatum, type Topology } from '../vega/specs.js';
 import { cssVar, isDark, specTheme } from '../vega/theme.js';
-import { toCsv } from '../vega/download.js';
 import { chartMessages } from '../i18n/chart.js';
-import {
-  figureStyles,
-  fileName,
-  notesTemplate,
-  opt,
-  perCapitaConverter,
-  plotTemplate,
-  populationYear,
-  reservePlotHeight,
-  sourceLine,
-  toolbarTemplate,
-} from '../chart/figure.js';
+import { PnrrFigureElement, type CsvTable, type Drawing, type FigureData, type FigureQuery } from '../chart/figure-element.js';
 import { mapMessages } from '../i18n/map.js';
 import { NO_DATA_COLOR, PALETTES, pickColors, quantileClasses } from './classes.js';
 
@@ -47,12 +31,8 @@ declare global {
   }
 }
 
-export interface MapQuery {
-  metric: Metric;
-  perCapita: PopulationYear | undefined;
-  province: string | undefined;
-  mission: string | undefined;
-}
+/** The map's filters are exactly the figure's. */
+export type MapQuery = FigureQuery;
 
 /** One comune of the map with its value (0 and no row = no projects). */
 export interface MapComune {
@@ -62,18 +42,13 @@ export interface MapComune {
   row: SpendingRow | undefined;
 }
 
-export interface MapData {
-  query: MapQuery;
+export interface MapData extends FigureData {
   /** The comuni drawn (those of `province` when set), with their rows. */
   comuni: MapComune[];
   /** Province- and region-wide rows: money not attributable to one comune. */
   buckets: SpendingRow[];
   topology: Topology;
-  territories: Territories;
 }
-
-type Messages = (typeof mapMessages)[Lang];
-type ChartMessages = (typeof chartMessages)[Lang];
 
 const collator = new Map<Lang, Intl.Collator>();
 const byName = (lang: Lang) => {
@@ -127,20 +102,14 @@ const byName = (lang: Lang) => {
  * @cssprop --pnrr-map-border - Province borders (default: the text colour).
  * @cssprop --pnrr-color-background - Comune borders and the halo around the selection.
  */
-export class PnrrMunicipalityMap extends PnrrElement<MapData> {
+export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
   static override properties: PropertyDeclarations = {
-    ...PnrrElement.properties,
-    metric: { type: String },
-    mission: { type: String },
-    province: { type: String },
-    perCapita: { attribute: 'per-capita', converter: perCapitaConverter },
+    ...PnrrFigureElement.properties,
     selected: { type: String, reflect: true },
-    headingLevel: { type: Number, attribute: 'heading-level' },
   };
 
   static override styles = [
-    PnrrElement.styles,
-    figureStyles,
+    PnrrFigureElement.styles,
     css`
       :host {
         --_min-block-size: 34rem;
@@ -183,71 +152,19 @@ export class PnrrMunicipalityMap extends PnrrElement<MapData> {
     `,
   ];
 
-  /** See the `metric` attribute. */
-  declare metric: Metric | undefined;
-  /** See the `mission` attribute. */
-  declare mission: string | undefined;
-  /** See the `province` attribute. */
-  declare province: string | undefined;
-  /** See the `per-capita` attribute. */
-  declare perCapita: boolean | string | undefined;
   /** Code of the highlighted comune; see the `selected` attribute. */
   declare selected: string | undefined;
-  /** See the `heading-level` attribute. */
-  declare headingLevel: number | undefined;
-  /** Whether the data table is shown (internal UI state). */
-  private tableOpen = false;
 
-  private readonly vega = new VegaController(this, {
-    target: () => this.renderRoot?.querySelector<HTMLElement>('.plot'),
-    sizer: () => this.renderRoot?.querySelector<HTMLElement>('.plot-sizer'),
-    tooltip: () => this.renderRoot?.querySelector<HTMLElement>('.tooltip'),
-    onRender: () => {
-      reservePlotHeight(this.renderRoot);
-      this.requestUpdate();
-    },
-    onClick: (datum) => {
-      const props = datum['properties'] as { pro_com_t?: unknown } | undefined;
-      if (typeof props?.pro_com_t === 'string') this.choose(props.pro_com_t);
-    },
-  });
-  private specKey = '';
-  /** Options of the current drawing, reused (with a title block) for downloads. */
-  private specOptions: Omit<MapOptions, 'width'> | null = null;
-  private readonly dark = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
-  private readonly onScheme = (): void => this.requestUpdate();
+  protected readonly titleId = 'map-title';
+  protected readonly imageMinWidth = 560;
 
   constructor() {
     super();
     this.skeletonLines = 12;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.dark?.addEventListener('change', this.onScheme);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.dark?.removeEventListener('change', this.onScheme);
-    this.specKey = '';
-  }
-
   get query(): MapQuery {
-    return {
-      metric: (opt(this.metric) ?? 'pnrr') as Metric,
-      perCapita: populationYear(this.perCapita),
-      province: opt(this.province),
-      mission: opt(this.mission)?.toUpperCase(),
-    };
-  }
-
-  /** Resolves with the vega view once the current data are drawn (null when nothing is drawn). */
-  async chartRendered(): Promise<View | null> {
-    const state = await this.settled();
-    if (state !== 'ready') return null;
-    await this.updateComplete;
-    return (await this.vega.rendered())?.view ?? null;
+    return this.figureQuery();
   }
 
   /** Selects a comune as a user would (sets `selected` and fires `pnrr-municipality-select`). */
@@ -259,9 +176,9 @@ export class PnrrMunicipalityMap extends PnrrElement<MapData> {
     emit(this, 'pnrr-municipality-select', { code, name: comune.name });
   }
 
-  protected override dataArgs(): readonly unknown[] {
-    const q = this.query;
-    return [q.metric, q.perCapita, q.province, q.mission];
+  protected override plotClicked(datum: Record<string, unknown>): void {
+    const props = datum['properties'] as { pro_com_t?: unknown } | undefined;
+    if (typeof props?.pro_com_t === 'string') this.choose(props.pro_com_t);
   }
 
   protected override async loadData(client: PnrrClient, signal: AbortSignal): Promise<MapData> {
@@ -295,50 +212,26 @@ export class PnrrMunicipalityMap extends PnrrElement<MapData> {
     return c.row && Number.isFinite(c.row.value) ? c.row.value : 0;
   }
 
-  private formatValue(value: number, q: MapQuery, lang: Lang, full = false): string {
-    if (q.perCapita) return q.metric === 'count' ? number(value, lang, 4) : moneyCents(value, lang);
-    if (q.metric === 'count') return number(value, lang);
-    return full ? moneyFull(value, lang) : moneyCompact(value, lang);
-  }
-
-  private formatAmount(amount: number, q: MapQuery, lang: Lang): string {
-    return q.metric === 'count' ? number(amount, lang) : moneyCompact(amount, lang);
-  }
-
-  private projects(n: number, c: ChartMessages, lang: Lang): string {
-    return n === 1 ? c.oneProject : c.projects(number(n, lang));
-  }
-
-  private place(data: MapData, c: ChartMessages): string {
-    const p = data.query.province;
-    if (!p) return data.territories.region.name;
-    return c.province(data.territories.provinces.find((x) => x.code === p)?.name ?? p);
-  }
-
-  private mapTitle(data: MapData, t: Messages, c: ChartMessages): string {
+  protected override figureTitle(data: MapData, lang: Lang): string {
     const q = data.query;
-    const metric = `${c.metric(q.metric)}${q.perCapita ? ` ${c.perCapitaTitle}` : ''}`;
-    return `${t.title(metric, this.place(data, c))}${q.mission ? ` · ${c.mission(q.mission)}` : ''}`;
+    return `${mapMessages[lang].title(this.metricTitle(q, lang), this.place(data, lang))}${q.mission ? ` · ${chartMessages[lang].mission(q.mission)}` : ''}`;
   }
 
-  private summary(data: MapData, t: Messages, c: ChartMessages, lang: Lang): string {
-    const q = data.query;
+  protected override summary(data: MapData, lang: Lang): string {
+    const t = mapMessages[lang];
     const withData = data.comuni.filter((x) => this.value(x) > 0);
     if (withData.length === 0) return t.none(data.comuni.length);
     const top = withData.reduce((a, b) => (this.value(b) > this.value(a) ? b : a));
-    const value = `${this.formatValue(this.value(top), q, lang)}${q.perCapita ? ` ${c.perCapitaTitle}` : ''}`;
-    return `${t.summary(top.name, value)} ${t.coverage(withData.length, data.comuni.length)}`;
+    return `${t.summary(top.name, this.valueWithUnit(this.value(top), data.query, lang))} ${t.coverage(withData.length, data.comuni.length)}`;
   }
 
-  private notes(data: MapData, t: Messages, c: ChartMessages, lang: Lang): string[] {
-    const q = data.query;
-    const notes: string[] = [];
-    if (q.perCapita) notes.push(c.denominator(data.territories.populationYears[q.perCapita] ?? q.perCapita));
-    notes.push(t.rule);
+  protected override notes(data: MapData, lang: Lang): string[] {
+    const t = mapMessages[lang];
+    const notes = [...this.denominatorNotes(data, lang), t.rule];
     const buckets = data.buckets.filter((b) => b.amount > 0);
     if (buckets.length > 0) {
       const total = buckets.reduce((s, b) => s + b.amount, 0);
-      notes.push(t.notAttributable(this.formatAmount(total, q, lang)));
+      notes.push(t.notAttributable(this.formatAmount(total, data.query, lang)));
     }
     return notes;
   }
@@ -347,7 +240,6 @@ export class PnrrMunicipalityMap extends PnrrElement<MapData> {
   private classify(data: MapData, lang: Lang): { classes: MapClass[]; noData: MapClass; datum: MapDatum[] } {
     const q = data.query;
     const t = mapMessages[lang];
-    const c = chartMessages[lang];
     const scheme = isDark(this) ? 'dark' : 'light';
     const values = data.comuni.map((x) => this.value(x));
     const { index, ranges } = quantileClasses(values, 5);
@@ -357,7 +249,7 @@ export class PnrrMunicipalityMap extends PnrrElement<MapData> {
     const datum = data.comuni.map((x, i) => {
       const cls = index[i]! >= 0 ? classes[index[i]!]!.label : noData.label;
       const lines = [x.name, x.row ? this.formatValue(this.value(x), q, lang, true) : t.noData];
-      if (x.row) lines.push(this.projects(x.row.count, c, lang));
+      if (x.row) lines.push(this.projects(x.row.count, lang));
       return { code: x.code, cls, tooltip: lines.join('\n') };
     });
     return { classes, noData, datum };
@@ -365,20 +257,7 @@ export class PnrrMunicipalityMap extends PnrrElement<MapData> {
 
   // ------------------------------------------------------------------ drawing
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    reservePlotHeight(this.renderRoot);
-    const data = this.state === 'ready' ? (this.dataTask.value as MapData) : undefined;
-    if (!data) {
-      if (this.specKey !== '') {
-        this.specKey = '';
-        this.vega.setSpec(null);
-      }
-      return;
-    }
-    const lang = this.language;
-    const t = mapMessages[lang];
-    const c = chartMessages[lang];
+  protected override drawing(data: MapData, lang: Lang): Drawing {
     const { classes, noData, datum } = this.classify(data, lang);
     const theme = specTheme(this);
     const colors = {
@@ -387,26 +266,14 @@ export class PnrrMunicipalityMap extends PnrrElement<MapData> {
       selected: cssVar(this, '--pnrr-map-selected', theme.text),
     };
     const selected = data.comuni.some((x) => x.code === this.selected) ? this.selected! : null;
-    const legendTitle = `${c.metric(data.query.metric)}${data.query.perCapita ? ` ${c.perCapitaTitle}` : ''}`;
-    // Redraw only when what is drawn changes. The topology is the same object for a package.
-    const key = JSON.stringify([datum, classes, noData, theme, colors, selected, data.query.province, legendTitle]) + String(this.topologyId(data.topology));
-    if (key === this.specKey) return;
-    this.specKey = key;
-    const description = this.summary(data, t, c, lang);
-    const options = {
-      topology: data.topology,
-      data: datum,
-      classes,
-      noData,
-      legendTitle,
-      province: data.query.province ?? null,
-      selected,
-      theme,
-      colors,
-      description,
+    const legendTitle = this.metricTitle(data.query, lang);
+    const province = data.query.province ?? null;
+    const options = { topology: data.topology, data: datum, classes, noData, legendTitle, province, selected, theme, colors, description: this.summary(data, lang) };
+    return {
+      // What is drawn. The topology is the same object for a package: it counts by identity.
+      key: JSON.stringify([datum, classes, noData, theme, colors, selected, data.query.province, legendTitle]) + String(this.topologyId(data.topology)),
+      spec: (width, caption) => choroplethSpec({ ...options, width, caption }),
     };
-    this.specOptions = options;
-    this.vega.setSpec((width) => choroplethSpec({ ...options, width }));
   }
 
   private readonly topologyIds = new WeakMap<object, number>();
@@ -416,65 +283,28 @@ export class PnrrMunicipalityMap extends PnrrElement<MapData> {
     return id;
   }
 
-  protected override renderData(data: MapData): TemplateResult {
-    const lang = this.language;
+  protected override renderPlot(data: MapData, lang: Lang, title: string, summary: string): TemplateResult {
     const t = mapMessages[lang];
-    const c = chartMessages[lang];
-    const q = data.query;
-    const title = this.mapTitle(data, t, c);
-    const summary = this.summary(data, t, c, lang);
     const sorted = [...data.comuni].sort((a, b) => byName(lang).compare(a.name, b.name));
     const chosen = data.comuni.find((x) => x.code === this.selected);
     // The map's column: the whole width, or beside the 16rem list from 40rem up (see the styles).
-    const inner = Math.floor(this.getBoundingClientRect().width) - 34;
+    const inner = this.contentWidth();
     const plotWidth = Math.max(280, inner >= 640 ? inner - 272 : inner);
-    const tableId = 'data-table';
-    return html`<figure class="figure" aria-labelledby="map-title">
-      ${headingTemplate(headingLevel(this.headingLevel), title, 'title', 'map-title')}
-      <p class="summary" part="summary">${summary}</p>
-      ${notesTemplate(this.notes(data, t, c, lang))}
-      <div class="layout">
-        ${plotTemplate(t.mapLabel(title, summary), mapHeight(data.topology, plotWidth) + 90, this.vega.error ? c.drawError : undefined)}
-        <div class="picker" part="picker">
-          <label for="comune-select">${t.choose}</label>
-          <select id="comune-select" @change=${(e: Event) => this.onSelect(e)}>
-            <option value="" ?selected=${!chosen}>${t.chooseNone}</option>
-            ${sorted.map((x) => html`<option value=${x.code} ?selected=${x.code === chosen?.code}>${x.name}</option>`)}
-          </select>
-          <p class="chosen" aria-live="polite">
-            ${chosen
-              ? t.selected(chosen.name, chosen.row ? this.formatValue(this.value(chosen), q, lang, true) : t.noData, this.projects(chosen.row?.count ?? 0, c, lang))
-              : nothing}
-          </p>
-        </div>
+    return html`<div class="layout">
+      ${this.plot(t.mapLabel(title, summary), mapHeight(data.topology, plotWidth) + 90, lang)}
+      <div class="picker" part="picker">
+        <label for="comune-select">${t.choose}</label>
+        <select id="comune-select" @change=${(e: Event) => this.onSelect(e)}>
+          <option value="" ?selected=${!chosen}>${t.chooseNone}</option>
+          ${sorted.map((x) => html`<option value=${x.code} ?selected=${x.code === chosen?.code}>${x.name}</option>`)}
+        </select>
+        <p class="chosen" aria-live="polite">
+          ${chosen
+            ? t.selected(chosen.name, chosen.row ? this.formatValue(this.value(chosen), data.query, lang, true) : t.noData, this.projects(chosen.row?.count ?? 0, lang))
+            : nothing}
+        </p>
       </div>
-      ${toolbarTemplate(
-        c,
-        {
-          tableOpen: this.tableOpen,
-          toggleTable: () => {
-            this.tableOpen = !this.tableOpen;
-            this.requestUpdate();
-          },
-          csv: () => this.csv(data, t, c, title),
-          image: this.vega.handle ? (type) => this.image(type, data, title, summary) : null,
-          imageName: fileName('pnrr', title),
-        },
-        tableId,
-      )}
-      <div class="table-wrap" id=${tableId} ?hidden=${!this.tableOpen} role="region" aria-label=${t.tableCaption(title)} tabindex="0">
-        ${this.table(data, t, c, lang, title)}
-      </div>
-    </figure>`;
-  }
-
-  /** The map as a stand-alone image: title, summary, notes and source drawn in. */
-  private image(type: 'png' | 'svg', data: MapData, title: string, summary: string): Promise<string> {
-    const lang = this.language;
-    const lines = [summary, ...this.notes(data, mapMessages[lang], chartMessages[lang], lang), sourceLine(this.manifest, lang)].filter(Boolean);
-    const width = Math.max(560, this.renderRoot.querySelector<HTMLElement>('.plot')?.clientWidth ?? 0);
-    const caption: ExportCaption = { title, lines };
-    return specToImageURL(choroplethSpec({ ...this.specOptions!, width, caption }), type);
+    </div>`;
   }
 
   private onSelect(event: Event): void {
@@ -491,17 +321,22 @@ export class PnrrMunicipalityMap extends PnrrElement<MapData> {
     return data.territories.provinces.find((p) => p.code === code)?.name ?? code;
   }
 
-  private table(data: MapData, t: Messages, c: ChartMessages, lang: Lang, title: string): TemplateResult {
+  protected override tableCaption(title: string, lang: Lang): string {
+    return mapMessages[lang].tableCaption(title);
+  }
+
+  protected override renderTable(data: MapData, lang: Lang, title: string): TemplateResult {
     const q = data.query;
-    const valueHeader = `${c.metric(q.metric)}${q.perCapita ? ` ${c.perCapitaTitle}` : ''}`;
+    const t = mapMessages[lang];
+    const c = chartMessages[lang];
     const buckets = data.buckets.filter((b) => b.amount > 0);
     return html`<table part="table">
-      <caption>${t.tableCaption(title)}</caption>
+      <caption>${this.tableCaption(title, lang)}</caption>
       <thead>
         <tr>
           <th scope="col">${t.comune}</th>
           <th scope="col">${t.province}</th>
-          <th scope="col" class="num">${valueHeader}</th>
+          <th scope="col" class="num">${this.metricTitle(q, lang)}</th>
           <th scope="col" class="num">${c.projectsColumn}</th>
           ${q.perCapita ? html`<th scope="col" class="num">${c.population}</th>` : nothing}
         </tr>
@@ -533,10 +368,12 @@ export class PnrrMunicipalityMap extends PnrrElement<MapData> {
     </table>`;
   }
 
-  private csv(data: MapData, t: Messages, c: ChartMessages, title: string): { text: string; name: string } {
+  protected override csvTable(data: MapData): CsvTable {
     const q = data.query;
+    const t = mapMessages[this.language];
+    const c = chartMessages[this.language];
     const header = [c.code, t.comune, t.province, c.kind, c.value, c.amount, c.projectsColumn, ...(q.perCapita ? [c.population] : [])];
-    const rows = this.byValue(data, 'it').map((x) => [
+    const rows: CsvTable['rows'] = this.byValue(data, 'it').map((x) => [
       x.code,
       x.name,
       this.provinceName(data, x.province),
@@ -549,6 +386,6 @@ export class PnrrMunicipalityMap extends PnrrElement<MapData> {
     for (const b of data.buckets) {
       rows.push([b.key, b.label, '', b.kind === 'region-wide' ? c.kindRegionWide : c.kindProvinceWide, b.amount, b.amount, b.count, ...(q.perCapita ? [null] : [])]);
     }
-    return { text: toCsv(header, rows), name: `${fileName('pnrr', title)}.csv` };
+    return { header, rows };
   }
 }

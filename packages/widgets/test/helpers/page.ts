@@ -4,6 +4,9 @@ import type { PnrrElement } from '../../src/base/pnrr-element.js';
 /** The embedded data package as served by the test server (root = repository). */
 export const DATA = '/packages/sdk/data/toscana/';
 
+/** The Liguria package, built from data/sources/ with the SDK's CLI before the tests (scripts/test-data.mjs). */
+export const LIGURIA = '/packages/widgets/.test-data/liguria/';
+
 /** Text of an element's shadow root with no-break spaces as spaces and runs of blanks collapsed. */
 export function textOf(el: Element): string {
   const root = el.shadowRoot ?? el;

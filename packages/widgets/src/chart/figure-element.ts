@@ -1,0 +1,305 @@
+/**
+ * PnrrFigureElement: the base of the elements that draw PNRR money with vega
+ * (<pnrr-spending-chart>, <pnrr-municipality-map>). A figure is always the same
+ * frame around a different drawing — title, summary, notes, plot, toolbar,
+ * data table, CSV / PNG / SVG downloads — with the same filters (metric,
+ * mission, province, per-capita) and the same way of keeping vega in step
+ * with the data, the width and the colour scheme. That lives here, once; each
+ * element keeps only its query, its data, its spec and its words.
+ *
+ * Not in `base/`: the card's entry bundle must not carry it. Only the chart
+ * and the map import this module, so the CDN build puts it in their shared
+ * chunk, loaded when one of them first appears.
+ */
+import { html, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { Metric, PopulationYear, Territories } from '@pnrr-toscana/sdk';
+import type { View } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import { PnrrElement } from '../base/pnrr-element.js';
+import { headingLevel, headingTemplate } from '../base/states.js';
+import type { Lang } from '../base/lang.js';
+import { moneyCents, moneyCompact, moneyFull, number } from '../format.js';
+import { VegaController } from '../vega/controller.js';
+import { specToImageURL } from '../vega/render.js';
+import type { ExportCaption } from '../vega/specs.js';
+import { toCsv } from '../vega/download.js';
+import { chartMessages } from '../i18n/chart.js';
+import {
+  figureStyles,
+  fileName,
+  notesTemplate,
+  opt,
+  perCapitaConverter,
+  plotTemplate,
+  populationYear,
+  reservePlotHeight,
+  sourceLine,
+  toolbarTemplate,
+} from './figure.js';
+
+/** The filters every figure has, after defaults. */
+export interface FigureQuery {
+  metric: Metric;
+  perCapita: PopulationYear | undefined;
+  province: string | undefined;
+  mission: string | undefined;
+}
+
+/** What every figure's data hold besides its own rows. */
+export interface FigureData {
+  query: FigureQuery;
+  territories: Territories;
+}
+
+/** A figure's spec for a width; with a caption (title block) for the downloaded images. */
+export type FigureSpec = (width: number, caption?: ExportCaption) => TopLevelSpec;
+
+/** What to draw for the current data. */
+export interface Drawing {
+  /** Everything the drawing depends on, serialised: an unchanged key means no redraw. */
+  key: string;
+  spec: FigureSpec;
+}
+
+/** One CSV download: the header and the rows, in the page's order. */
+export interface CsvTable {
+  header: string[];
+  rows: Array<Array<string | number | null | undefined>>;
+}
+
+type ChartMessages = (typeof chartMessages)[Lang];
+
+/** The frame's inline padding and border (2 × 16px + 2 × 1px), taken off the element's width. */
+const FRAME_INLINE = 34;
+const TABLE_ID = 'data-table';
+
+export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElement<T> {
+  static override properties: PropertyDeclarations = {
+    ...PnrrElement.properties,
+    metric: { type: String },
+    mission: { type: String },
+    province: { type: String },
+    perCapita: { attribute: 'per-capita', converter: perCapitaConverter },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
+  static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles];
+
+  /** See the `metric` attribute. */
+  declare metric: Metric | undefined;
+  /** See the `mission` attribute. */
+  declare mission: string | undefined;
+  /** See the `province` attribute. */
+  declare province: string | undefined;
+  /** See the `per-capita` attribute: `true` (ISTAT 2021) or a population series name. */
+  declare perCapita: boolean | string | undefined;
+  /** See the `heading-level` attribute. */
+  declare headingLevel: number | undefined;
+
+  /** Id of the title inside the shadow root (the figure is labelled by it). */
+  protected abstract readonly titleId: string;
+  /** Narrowest downloaded image, in px (the drawing's width when wider). */
+  protected abstract readonly imageMinWidth: number;
+
+  /** Whether the data table is shown (internal UI state). */
+  private tableOpen = false;
+
+  private readonly vega = new VegaController(this, {
+    target: () => this.renderRoot?.querySelector<HTMLElement>('.plot'),
+    sizer: () => this.renderRoot?.querySelector<HTMLElement>('.plot-sizer'),
+    tooltip: () => this.renderRoot?.querySelector<HTMLElement>('.tooltip'),
+    onRender: () => {
+      reservePlotHeight(this.renderRoot);
+      this.requestUpdate();
+    },
+    // Only an element that handles clicks gets vega's click listener.
+    ...(this.plotClicked ? { onClick: (datum: Record<string, unknown>) => this.plotClicked!(datum) } : {}),
+  });
+
+  /** Key of what vega was last asked to draw ('' = nothing). */
+  private drawnKey = '';
+  /** Spec of the current drawing, reused (with a title block) for the image downloads. */
+  private spec: FigureSpec | null = null;
+  // `theme="auto"` follows the scheme through CSS; the drawing's colours are read
+  // from CSS when the spec is built, so a scheme change must rebuild it.
+  private readonly dark = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+  private readonly onScheme = (): void => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.dark?.addEventListener('change', this.onScheme);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.dark?.removeEventListener('change', this.onScheme);
+    // The controller empties the plot when disconnected: draw again on reconnection.
+    this.drawnKey = '';
+  }
+
+  /**
+   * The shared filters after defaults. Each element shows its own public
+   * `query` (these plus its own attributes), typed for what it is.
+   */
+  protected figureQuery(): FigureQuery {
+    return {
+      metric: (opt(this.metric) ?? 'pnrr') as Metric,
+      perCapita: populationYear(this.perCapita),
+      province: opt(this.province),
+      mission: opt(this.mission)?.toUpperCase(),
+    };
+  }
+
+  /**
+   * Resolves with the vega view once the current data are drawn (null when
+   * nothing is drawn: loading failed, empty result). For tests and host pages
+   * that post-process the drawing.
+   */
+  async chartRendered(): Promise<View | null> {
+    const state = await this.settled();
+    if (state !== 'ready') return null;
+    await this.updateComplete;
+    return (await this.vega.rendered())?.view ?? null;
+  }
+
+  protected override dataArgs(): readonly unknown[] {
+    const q = this.figureQuery();
+    return [q.metric, q.perCapita, q.province, q.mission];
+  }
+
+  // ------------------------------------------------------------------ what each figure says and draws
+
+  /** What to draw for `data` (called after each update; redraws only when the key changes). */
+  protected abstract drawing(data: T, lang: Lang): Drawing;
+  protected abstract figureTitle(data: T, lang: Lang): string;
+  /** The one-sentence summary (also the drawing's description). */
+  protected abstract summary(data: T, lang: Lang): string;
+  /** Denominator, attribution rule, amounts left out: shown under the summary and drawn into downloaded images. */
+  protected abstract notes(data: T, lang: Lang): string[];
+  /** The plot and anything beside it (use `this.plot()`). */
+  protected abstract renderPlot(data: T, lang: Lang, title: string, summary: string): TemplateResult;
+  protected abstract tableCaption(title: string, lang: Lang): string;
+  /** The data table (its caption: `tableCaption()`). */
+  protected abstract renderTable(data: T, lang: Lang, title: string): TemplateResult;
+  /** Rows of the CSV download. */
+  protected abstract csvTable(data: T): CsvTable;
+  /** A click on a mark of the drawing (only elements that define it listen to clicks). */
+  protected plotClicked?(datum: Record<string, unknown>): void;
+
+  // ------------------------------------------------------------------ shared wording
+
+  protected formatValue(value: number, q: FigureQuery, lang: Lang, full = false): string {
+    if (q.perCapita) return q.metric === 'count' ? number(value, lang, 4) : moneyCents(value, lang);
+    if (q.metric === 'count') return number(value, lang);
+    return full ? moneyFull(value, lang) : moneyCompact(value, lang);
+  }
+
+  /** An absolute amount (never per capita), e.g. money not attributable to a territory. */
+  protected formatAmount(amount: number, q: FigureQuery, lang: Lang): string {
+    return q.metric === 'count' ? number(amount, lang) : moneyCompact(amount, lang);
+  }
+
+  /** A value in a sentence: with "per inhabitant" when it is one. */
+  protected valueWithUnit(value: number, q: FigureQuery, lang: Lang): string {
+    return `${this.formatValue(value, q, lang)}${q.perCapita ? ` ${chartMessages[lang].perCapitaTitle}` : ''}`;
+  }
+
+  /** "PNRR funding", "Number of projects per inhabitant", …: titles, legend, value column. */
+  protected metricTitle(q: FigureQuery, lang: Lang): string {
+    const c = chartMessages[lang];
+    return `${c.metric(q.metric)}${q.perCapita ? ` ${c.perCapitaTitle}` : ''}`;
+  }
+
+  protected projects(n: number, lang: Lang): string {
+    const c = chartMessages[lang];
+    return n === 1 ? c.oneProject : c.projects(number(n, lang));
+  }
+
+  /** The territory shown: the province filtered on, else the region. */
+  protected place(data: T, lang: Lang): string {
+    const p = data.query.province;
+    if (!p) return data.territories.region.name;
+    return chartMessages[lang].province(data.territories.provinces.find((x) => x.code === p)?.name ?? p);
+  }
+
+  /** The per-capita note naming the population series (none when not per capita). */
+  protected denominatorNotes(data: T, lang: Lang): string[] {
+    const p = data.query.perCapita;
+    return p ? [chartMessages[lang].denominator(data.territories.populationYears[p] ?? p)] : [];
+  }
+
+  // ------------------------------------------------------------------ drawing
+
+  /** Width of the frame's content box in px, known before anything is drawn (to reserve the plot's height). */
+  protected contentWidth(): number {
+    return Math.floor(this.getBoundingClientRect().width) - FRAME_INLINE;
+  }
+
+  /** The plot box, with the draw-error message when vega could not draw here. */
+  protected plot(label: string, minHeight: number, lang: Lang): TemplateResult {
+    return plotTemplate(label, minHeight, this.vega.error ? chartMessages[lang].drawError : undefined);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    reservePlotHeight(this.renderRoot);
+    const data = this.state === 'ready' ? (this.dataTask.value as T) : undefined;
+    if (!data) {
+      if (this.drawnKey !== '') {
+        this.drawnKey = '';
+        this.vega.setSpec(null);
+      }
+      return;
+    }
+    const drawing = this.drawing(data, this.language);
+    if (drawing.key === this.drawnKey) return;
+    this.drawnKey = drawing.key;
+    this.spec = drawing.spec;
+    this.vega.setSpec((width) => drawing.spec(width));
+  }
+
+  protected override renderData(data: T): TemplateResult {
+    const lang = this.language;
+    const c = chartMessages[lang];
+    const title = this.figureTitle(data, lang);
+    const summary = this.summary(data, lang);
+    return html`<figure class="figure" aria-labelledby=${this.titleId}>
+      ${headingTemplate(headingLevel(this.headingLevel), title, 'title', this.titleId)}
+      <p class="summary" part="summary">${summary}</p>
+      ${notesTemplate(this.notes(data, lang))}
+      ${this.renderPlot(data, lang, title, summary)}
+      ${this.toolbar(data, c, title, summary)}
+      <div class="table-wrap" id=${TABLE_ID} ?hidden=${!this.tableOpen} role="region" aria-label=${this.tableCaption(title, lang)} tabindex="0">
+        ${this.renderTable(data, lang, title)}
+      </div>
+    </figure>`;
+  }
+
+  private toolbar(data: T, c: ChartMessages, title: string, summary: string): TemplateResult {
+    return toolbarTemplate(
+      c,
+      {
+        tableOpen: this.tableOpen,
+        toggleTable: () => {
+          this.tableOpen = !this.tableOpen;
+          this.requestUpdate();
+        },
+        csv: () => {
+          const { header, rows } = this.csvTable(data);
+          return { text: toCsv(header, rows), name: `${fileName('pnrr', title)}.csv` };
+        },
+        image: this.vega.handle ? (type) => this.image(type, data, title, summary) : null,
+        imageName: fileName('pnrr', title),
+      },
+      TABLE_ID,
+    );
+  }
+
+  /** The drawing as a stand-alone image: title, summary, notes and source drawn in. */
+  private image(type: 'png' | 'svg', data: T, title: string, summary: string): Promise<string> {
+    const lang = this.language;
+    const lines = [summary, ...this.notes(data, lang), sourceLine(this.manifest, lang)].filter(Boolean);
+    const width = Math.max(this.imageMinWidth, this.renderRoot.querySelector<HTMLElement>('.plot')?.clientWidth ?? 0);
+    return specToImageURL(this.spec!(width, { title, lines }), type);
+  }
+}
