@@ -13,7 +13,7 @@ import {
 import type { QualityLog, FileTally } from './quality.js';
 import { isCup } from '../format/keys.js';
 import { cleanText } from './normalise.js';
-import { maxDate } from './dates.js';
+import { maxDate, parseDate } from './dates.js';
 import { parseCents, parsePercentHundredths, type NumberStyle } from './numbers.js';
 
 export interface ProjectDraft {
@@ -77,6 +77,17 @@ function amountOf(
   return cents;
 }
 
+/** A date cell; text that is not a date is read as null and reported, never dropped silently. */
+function dateIn(get: Getter, record: string[], field: string, quality: QualityLog, tally: FileTally, line: number): string | null {
+  const raw = get(record, field);
+  const value = parseDate(raw);
+  if (value === undefined) {
+    quality.warn(tally, line, 'unparseable-date', `${field}: "${(raw ?? '').trim()}" is not a date; read as null`);
+    return null;
+  }
+  return value;
+}
+
 export async function collect(options: CollectOptions, quality: QualityLog): Promise<Collected> {
   const sources: SourceFileInfo[] = [];
   const region = options.region;
@@ -118,8 +129,8 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
     let updated: string | null = null;
     const kept: ProjectDraft[] = [];
     const { detected, rows, sha256 } = await streamFile(path, 'projects', tally, quality, () => {}, (record, line, get, d) => {
-      extracted = maxDate(extracted, dateOf(get, record, 'extracted'));
-      const rowUpdated = dateOf(get, record, 'updated');
+      extracted = maxDate(extracted, dateIn(get, record, 'extracted', quality, tally, line));
+      const rowUpdated = dateIn(get, record, 'updated', quality, tally, line);
       updated = maxDate(updated, rowUpdated);
       const cup = normaliseCup(get(record, 'cup'));
       const localCode = normaliseLocalCode(get(record, 'localCode'));
@@ -178,6 +189,9 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
         quality.reject(tally, line, 'no-project', `no project ${describeJoinKey(joinKey)} in the projects file`);
         return;
       }
+      // Pass 1 read the dates for the reference date; a bad one is reported here, where rows are tallied.
+      dateIn(get, record, 'extracted', quality, tally, line);
+      dateIn(get, record, 'updated', quality, tally, line);
       let percentage: number | null | undefined = null;
       if (d.columns.has('percentage')) {
         const raw = get(record, 'percentage');
@@ -220,7 +234,7 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
     let extracted: string | null = null;
     const attached: PaymentDraft[] = [];
     const { detected, rows, sha256 } = await streamFile(path, 'payments', tally, quality, () => {}, (record, line, get, d) => {
-      const date = dateOf(get, record, 'extracted');
+      const date = dateIn(get, record, 'extracted', quality, tally, line);
       extracted = maxDate(extracted, date);
       const key = projectKey(normaliseCup(get(record, 'cup')), normaliseLocalCode(get(record, 'localCode')));
       const project = projects.get(key);

@@ -166,6 +166,9 @@ describe('bad rows are rejected with file and line, everything else still reconc
     // Line 3: an amount that is not a number (Finanziamento - Stato).
     assert.match(prj[2]!, /AIUTO DI STATO,0\.00,/);
     prj[2] = prj[2]!.replace('AIUTO DI STATO,0.00,', 'AIUTO DI STATO,12.3.4,');
+    // Line 4: a validation date that does not exist (Data aggiornamento, the last column).
+    assert.match(prj[3]!, /,\d{4}-\d{2}-\d{2}$/);
+    prj[3] = prj[3]!.replace(/,\d{4}-\d{2}-\d{2}$/, ',31/02/2023');
     duplicateLine = prj.length;
     await writeFile(join(work, 'prj.csv'), `${prj.join('\n')}\n`);
     const options = toscanaOptions(join(work, 'out'));
@@ -198,6 +201,14 @@ describe('bad rows are rejected with file and line, everything else still reconc
     const p = pkg.projects.find((x) => x.source.file === 'prj.csv' && x.source.line === 3)!;
     assert.equal(p.funding.sources['stato'], undefined);
     assert.equal(p.funding.pnrrCents, 12199200);
+  });
+
+  it('reads a date that does not exist as null with a warning naming file and line', () => {
+    const w = pkg.quality.warnings.find((x) => x.reason === 'unparseable-date')!;
+    assert.deepEqual([w.file, w.line], ['prj.csv', 4]);
+    assert.match(w.detail, /"31\/02\/2023"/);
+    const p = pkg.projects.find((x) => x.source.file === 'prj.csv' && x.source.line === 4)!;
+    assert.equal(p.source.updated, null);
   });
 
   it('attributes an unknown comune to its province-wide bucket with a warning', () => {
