@@ -191,12 +191,70 @@ describe('<pnrr-spending-chart>', () => {
     expect(svg.getBoundingClientRect().width).to.be.lessThan(wideWidth);
     // The drawing fits its box, and every label word is drawn (wrapped onto more lines).
     expect(svg.getBoundingClientRect().width).to.be.at.most($(el, '.plot')!.getBoundingClientRect().width + 1);
-    const labels = normalise($$(el, '.plot svg .role-axis-label text').map((t) => t.textContent).join(' '));
+    // Row labels: on the y axis (side layout) or each above its bar (stacked, as here at 360 px).
+    const rowLabels = $$(el, '.plot svg .role-axis-label text, .plot svg .row_labels_marks text');
+    expect(rowLabels).to.have.length(6);
+    const labels = normalise(rowLabels.map((t) => t.textContent).join(' '));
     for (const row of await sdk.spending({ groupBy: 'mission' })) expect(labels).to.include(normalise(`${row.key} ${row.label}`).split(' ').slice(-1)[0]!);
-    const label = $$(el, '.plot svg .role-axis-label text')[0]!;
-    expect(label.querySelectorAll('tspan').length).to.be.greaterThan(1);
+    // The longest label (M1) needs more than one line at this width.
+    expect(Math.max(...rowLabels.map((t) => t.querySelectorAll('tspan').length))).to.be.greaterThan(1);
     expect(labels).not.to.include('…');
   });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`on a 320 px wide phone puts each label above its bar: labels whole and inside the plot, no overlaps, compact rows, wide bars (${theme})`, async () => {
+      const expected = await sdk.spending({ groupBy: 'mission' });
+      // A phone's sans-serif (wider than the test page's default serif), so long labels wrap.
+      const box = await fixture<HTMLDivElement>(html`<div style="width: 320px; font: 16px sans-serif"><pnrr-spending-chart src=${DATA} group-by="mission" theme=${theme}></pnrr-spending-chart></div>`);
+      const el = box.querySelector('pnrr-spending-chart')!;
+      expect(await drawnBars(el)).to.deep.equal(expected.map((r) => ({ key: r.key, value: r.value })));
+      const plot = $(el, '.plot')!.getBoundingClientRect();
+      const texts = $$(el, '.plot svg text').filter((t) => t.textContent!.trim() !== '');
+      const bars = $$(el, '.plot svg .mark-rect path').map((p) => p.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+      expect(bars).to.have.length(expected.length);
+      // Every label is drawn whole (its lines joined give the label back: nothing cut, no ellipsis).
+      const lines = (t: Element) => (t.querySelector('tspan') ? [...t.querySelectorAll('tspan')].map((s) => s.textContent) : [t.textContent]).join(' ');
+      const drawn = texts.map((t) => normalise(lines(t)));
+      for (const row of expected) expect(drawn).to.include(normalise(`${row.key} ${row.label}`));
+      // Every text box is inside the plot, and no two boxes (texts, bars) overlap.
+      const boxes = [...texts.map((t) => ({ what: normalise(lines(t)), r: t.getBoundingClientRect() })), ...bars.map((r, i) => ({ what: `bar ${i}`, r }))];
+      const eps = 0.5;
+      for (const { what, r } of boxes) {
+        expect(r.left, `${what}: left`).to.be.at.least(plot.left - eps);
+        expect(r.right, `${what}: right`).to.be.at.most(plot.right + eps);
+        expect(r.top, `${what}: top`).to.be.at.least(plot.top - eps);
+        expect(r.bottom, `${what}: bottom`).to.be.at.most(plot.bottom + eps);
+      }
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!.r;
+          const b = boxes[j]!.r;
+          const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > eps && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > eps;
+          expect(overlap, `${boxes[i]!.what} overlaps ${boxes[j]!.what}`).to.equal(false);
+        }
+      }
+      // Compact rows: from one bar to the next at most two label lines and a bar (not a 5-line label column).
+      const pitches = bars.slice(1).map((r, i) => r.top - bars[i]!.top);
+      expect(Math.max(...pitches), `row heights ${pitches.map(Math.round).join(', ')} px`).to.be.at.most(72);
+      // Bars start at the plot's left edge and the longest spans most of the width.
+      for (const r of bars) expect(r.left - plot.left).to.be.below(10);
+      expect(Math.max(...bars.map((r) => r.width)) / plot.width).to.be.at.least(0.5);
+      // Each value is printed right after the end of its bar (same row), inside the plot.
+      const data = (await el.chartRendered())!.data('rows') as Array<{ valueLabel: string }>;
+      data.forEach((d, i) => {
+        const value = texts.find((t) => normalise(t.textContent!) === normalise(d.valueLabel));
+        expect(value, d.valueLabel).to.not.equal(undefined);
+        const r = value!.getBoundingClientRect();
+        expect(r.left).to.be.at.least(bars[i]!.right);
+        expect((r.top + r.bottom) / 2).to.be.within(bars[i]!.top, bars[i]!.bottom);
+      });
+      // Labels and values in the theme's text colour (dark theme: light text on the dark background).
+      const ink = getComputedStyle(el).getPropertyValue('--_text').trim();
+      for (const t of texts) expect(t.getAttribute('fill')).to.equal(ink);
+      // Still an image with a label over an SVG hidden from assistive technology.
+      expect($(el, '.plot')!.closest('[role="img"]')!.getAttribute('aria-label')).to.include(expected[0]!.key);
+    });
+  }
 
   it('draws only when scrolled near the viewport', async () => {
     const box = await fixture<HTMLDivElement>(html`<div><div style="height: 4000px"></div><pnrr-spending-chart src=${DATA}></pnrr-spending-chart></div>`);

@@ -45,24 +45,81 @@ describe('vega specs: bar chart', () => {
 
   it('sizes the chart from the data: height = rows × band, wrapped labels fit the label column', () => {
     const measure = estimateTextWidth(13);
-    const layout = barLayout(rows, { width: 420, theme, measure });
+    // Wide enough for the side layout (narrow plots stack each label above its bar: see below).
+    const layout = barLayout(rows, { width: 600, theme, measure });
     expect(layout.height).to.equal(layout.band * rows.length);
     for (const lines of layout.lines) for (const line of lines) expect(measure(line)).to.be.at.most(layout.labelColumn);
     // Every word of every label is kept (wrapped, not cut).
     layout.lines.forEach((lines, i) => expect(lines.join(' ')).to.equal(rows[i]!.label));
     expect(layout.band).to.be.at.least(layout.maxLines * layout.lineHeight);
-    const spec = barChartSpec(rows, { width: 420, theme, measure }) as { height: { step: number }; encoding: { y: { axis: { labelLimit: number } } } };
+    const spec = barChartSpec(rows, { width: 600, theme, measure }) as { height: { step: number }; encoding: { y: { axis: { labelLimit: number } } } };
     expect(spec.height.step).to.equal(layout.band);
     expect(spec.encoding.y.axis.labelLimit).to.equal(0); // no truncation by vega
     // Room after the longest bar for its value label.
     expect(layout.domainMax).to.be.greaterThan(6e8);
   });
 
+  it('lays a narrow plot out as stacked rows: each label on its own lines above its bar, across the full width', () => {
+    const measure = estimateTextWidth(13);
+    const layout = barLayout(rows, { width: 320, theme, measure });
+    expect(layout.mode).to.equal('stacked');
+    // No label column: the labels and the bars use the whole plot width.
+    expect(layout.labelColumn).to.equal(0);
+    expect(layout.plotWidth).to.equal(320 - 8);
+    for (const lines of layout.lines) for (const line of lines) expect(measure(line)).to.be.at.most(layout.plotWidth);
+    layout.lines.forEach((lines, i) => expect(lines.join(' ')).to.equal(rows[i]!.label));
+    // Each row is as tall as its own label, not as the tallest one; the rows fill the height.
+    expect(layout.rowHeights.reduce((s, h) => s + h, 0)).to.equal(layout.height);
+    const oneLine = layout.rowHeights.filter((_, i) => layout.lines[i]!.length === 1);
+    const twoLines = layout.rowHeights.filter((_, i) => layout.lines[i]!.length === 2);
+    expect(oneLine.length).to.be.greaterThan(0);
+    expect(twoLines.length).to.be.greaterThan(0);
+    expect(Math.max(...oneLine)).to.be.lessThan(Math.min(...twoLines));
+    const spec = barChartSpec(rows, { width: 320, theme, measure }) as unknown as {
+      width: number;
+      height: number;
+      encoding?: { y?: unknown };
+      data: { values: Array<{ key: string; labelLines: string[]; labelTop: number; barTop: number; barBottom: number; value: number }> };
+      layer: Array<{ mark: { type: string; baseline?: string }; encoding: Record<string, { field?: string }> }>;
+    };
+    expect(spec.width).to.equal(layout.plotWidth);
+    expect(spec.height).to.equal(layout.height);
+    expect(spec.encoding?.y).to.equal(undefined); // no y axis, hence no label column
+    const labels = spec.layer.find((l) => l.mark.type === 'text' && l.encoding.text?.field === 'labelLines')!;
+    expect(labels.mark.baseline).to.equal('top');
+    // Label lines, then the bar, then the next row: nothing shares a line.
+    spec.data.values.forEach((v, i) => {
+      expect(v.labelLines).to.deep.equal(layout.lines[i]);
+      expect(v.labelTop + v.labelLines.length * layout.lineHeight).to.be.at.most(v.barTop);
+      expect(v.barBottom).to.be.greaterThan(v.barTop);
+      const next = spec.data.values[i + 1];
+      expect(v.barBottom).to.be.at.most(next ? next.labelTop : layout.height);
+    });
+    expect(spec.data.values.map((v) => v.value)).to.deep.equal(rows.map((r) => r.value));
+    // Room after the longest bar for its value label.
+    expect(layout.domainMax).to.be.greaterThan(6e8);
+    expect(() => compile(spec as never)).not.to.throw();
+  });
+
+  it('keeps the side layout (label column left of the bars) on a wide plot', () => {
+    const measure = estimateTextWidth(13);
+    const layout = barLayout(rows, { width: 760, theme, measure });
+    expect(layout.mode).to.equal('side');
+    expect(layout.labelColumn).to.be.greaterThan(0);
+    expect(layout.rowHeights).to.deep.equal(rows.map(() => layout.band));
+    const spec = barChartSpec(rows, { width: 760, theme, measure }) as { height: { step: number }; encoding: { y: { field: string; axis: { labelExpr: string } } } };
+    expect(spec.encoding.y.field).to.equal('axisLabel');
+    expect(spec.encoding.y.axis.labelExpr).to.include('split');
+    expect(spec.height.step).to.equal(layout.band);
+  });
+
   it('uses no vega number formatting (no format / formatType, no x axis)', () => {
-    const text = JSON.stringify(barChartSpec(rows, { width: 500, theme }));
-    expect(text).not.to.match(/"format(Type)?"/);
-    const spec = barChartSpec(rows, { width: 500, theme }) as { encoding: { x: { axis: unknown } } };
-    expect(spec.encoding.x.axis).to.equal(null);
+    for (const width of [320, 500]) {
+      const text = JSON.stringify(barChartSpec(rows, { width, theme }));
+      expect(text).not.to.match(/"format(Type)?"/);
+      const spec = barChartSpec(rows, { width, theme }) as { encoding: { x: { axis: unknown } } };
+      expect(spec.encoding.x.axis).to.equal(null);
+    }
   });
 
   it('compiles with vega-lite and draws one bar per row', async () => {
@@ -86,6 +143,10 @@ describe('vega specs: bar chart', () => {
     const lines = wrapText('Supercalifragilistichespiralidoso e altre parole', 40, measure);
     expect(lines.join(' ')).to.equal('Supercalifragilistichespiralidoso e altre parole');
     expect(lines[0]).to.equal('Supercalifragilistichespiralidoso');
+    // With no column to widen (stacked rows), a word too long for the width is split with hyphens.
+    const broken = wrapText('Supercalifragilistichespiralidoso e altre parole', 60, measure, true);
+    for (const line of broken) expect(measure(line)).to.be.at.most(60);
+    expect(broken.join(' ').replace(/- /g, '')).to.equal('Supercalifragilistichespiralidoso e altre parole');
   });
 });
 

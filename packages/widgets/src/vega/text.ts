@@ -40,10 +40,15 @@ export function canvasTextMeasurer(font: string, fontSize: number): MeasureText 
 
 /**
  * Greedy word wrap to `maxWidth`. A single word wider than `maxWidth` gets a
- * line of its own (it is never cut); the caller widens the column to fit it.
+ * line of its own (it is never cut): the caller widens the column to fit it,
+ * or, with `breakWords` (no room to widen), it is split across lines.
  */
-export function wrapText(text: string, maxWidth: number, measure: MeasureText): string[] {
-  const words = text.trim().split(/\s+/).filter(Boolean);
+export function wrapText(text: string, maxWidth: number, measure: MeasureText, breakWords = false): string[] {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => (breakWords ? breakWord(word, maxWidth, measure) : [word]));
   if (words.length === 0) return [''];
   const lines: string[] = [];
   let line = words[0]!;
@@ -57,4 +62,19 @@ export function wrapText(text: string, maxWidth: number, measure: MeasureText): 
   }
   lines.push(line);
   return lines;
+}
+
+/** A word as pieces no wider than `maxWidth` (each at least one character), ending in a hyphen but the last. */
+function breakWord(word: string, maxWidth: number, measure: MeasureText): string[] {
+  if (measure(word) <= maxWidth) return [word];
+  const pieces: string[] = [];
+  let piece = '';
+  for (const ch of word) {
+    if (piece && measure(`${piece}${ch}-`) > maxWidth) {
+      pieces.push(`${piece}-`);
+      piece = ch;
+    } else piece += ch;
+  }
+  pieces.push(piece);
+  return pieces;
 }
