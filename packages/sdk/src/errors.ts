@@ -8,6 +8,11 @@ export class PnrrError extends Error {
   override name = 'PnrrError';
   /** Stable machine-readable code. */
   readonly code: string;
+  /**
+   * @param code Stable machine-readable code, e.g. `not-found`.
+   * @param message Human-readable message.
+   * @param options `cause`: the underlying error, if any.
+   */
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
@@ -18,7 +23,9 @@ export class PnrrError extends Error {
 export class NotFoundError extends PnrrError {
   override name = 'NotFoundError';
   constructor(
+    /** What was looked up, e.g. `project`. */
     readonly what: string,
+    /** The value that was not found, e.g. the CUP. */
     readonly value: string,
     message = `${what} "${value}" was not found in the data package`,
   ) {
@@ -30,8 +37,11 @@ export class NotFoundError extends PnrrError {
 export class InvalidArgumentError extends PnrrError {
   override name = 'InvalidArgumentError';
   constructor(
+    /** Name of the argument, e.g. `groupBy` or `options.limit`. */
     readonly argument: string,
+    /** The value given. */
     readonly value: unknown,
+    /** Why it was refused; ends the message. */
     reason: string,
   ) {
     super('invalid-argument', `Invalid ${argument} ${JSON.stringify(value)}: ${reason}`);
@@ -42,6 +52,7 @@ export class InvalidArgumentError extends PnrrError {
 export class NetworkError extends PnrrError {
   override name = 'NetworkError';
   constructor(
+    /** Absolute URL of the file that could not be read. */
     readonly url: string,
     /** HTTP status of the last attempt; undefined when no response came (timeout, refused, DNS). */
     readonly status: number | undefined,
@@ -58,8 +69,11 @@ export class NetworkError extends PnrrError {
 export class DataFormatError extends PnrrError {
   override name = 'DataFormatError';
   constructor(
+    /** Package file, relative to the package root, e.g. `facts.json`. */
     readonly file: string,
+    /** JSON path of the offending value, `""` for the whole file. */
     readonly path: string,
+    /** What is wrong there; ends the message. */
     reason: string,
     options?: { cause?: unknown },
   ) {

@@ -1,3 +1,11 @@
+/**
+ * `@pnrr-toscana/sdk` — the typed client of a PNRR data package (`createClient`),
+ * the types of every package file, the territory-key helpers and the error
+ * classes. Works in browsers and in Node; the Node-only ingest lives in
+ * `@pnrr-toscana/sdk/ingest`.
+ *
+ * @module @pnrr-toscana/sdk
+ */
 export * from './errors.js';
 export type * from './client/types.js';
 export type * from './schema/package.js';

@@ -2,6 +2,11 @@
  * @pnrr-toscana/widgets — element classes and page configuration, with no side
  * effect: importing this module registers nothing. Register the tags with
  * `import '@pnrr-toscana/widgets/define'`, or one by one with `define()`.
+ *
+ * Each tag's attributes, events, CSS parts and custom properties are listed in
+ * the package's `custom-elements.json` and in docs/widgets.md.
+ *
+ * @module @pnrr-toscana/widgets
  */
 export { PnrrElement, type Theme } from './base/pnrr-element.js';
 export { configure, type WidgetConfig } from './base/client.js';

@@ -38,6 +38,13 @@ const GROUPS: readonly GroupBy[] = ['mission', 'component', 'measure', 'submeasu
 const METRICS: readonly Metric[] = ['pnrr', 'total', 'count'];
 const YEARS: readonly PopulationYear[] = ['istat2021', 'anpr2025'];
 
+/**
+ * A client for one data package. Reads nothing until a method is called; every
+ * file is then fetched at most once per client.
+ *
+ * @param options Package location (default: the embedded Tuscany package), timeout, retries, fetch and abort signal.
+ * @throws InvalidArgumentError when an option is malformed.
+ */
 export function createClient(options: ClientOptions = {}): PnrrClient {
   const opts = queryObject(options, 'options');
   const base = resolveBaseUrl(opts.baseUrl);

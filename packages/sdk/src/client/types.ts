@@ -2,6 +2,7 @@
 import type { TerritoryKind } from '../format/keys.js';
 import type { Manifest, Measures, Project, ProjectListItem, Quality, Territories } from '../schema/package.js';
 
+/** Options of `createClient()`. */
 export interface ClientOptions {
   /**
    * Where the data package lives: an http(s) URL, a `file:` URL or, in Node, a
@@ -20,11 +21,13 @@ export interface ClientOptions {
   signal?: AbortSignal;
 }
 
+/** Options every client method accepts. */
 export interface CallOptions {
   /** Aborts this call (combined with the client's own signal). */
   signal?: AbortSignal;
 }
 
+/** Options of `project()`. */
 export interface ProjectOptions extends CallOptions {
   /** Codice Locale Progetto: picks one of several local projects sharing the CUP. */
   localCode?: string;
@@ -54,8 +57,10 @@ export interface Filters {
   implementingBody?: string;
 }
 
+/** Sort key of `projects()`: PNRR or total amount, title or CUP. */
 export type ProjectSort = 'pnrr' | 'total' | 'title' | 'cup';
 
+/** Query of `projects()`: filters (the comune or province, else the whole region), text search, sort and page. */
 export interface ProjectsQuery extends Filters, CallOptions {
   /** Case- and accent-insensitive search in title, CUP, local code and implementing body. */
   text?: string;
@@ -69,18 +74,26 @@ export interface ProjectsQuery extends Filters, CallOptions {
   offset?: number;
 }
 
+/** One page of a `projects()` answer. */
 export interface ProjectsPage {
   /** Matching projects before paging. */
   total: number;
+  /** Items skipped, as asked. */
   offset: number;
+  /** Page size, as asked. */
   limit: number;
+  /** The projects of this page (amounts in euro cents, as stored). */
   items: ProjectListItem[];
 }
 
+/** What `spending()` groups by: a level of the measure tree, a territory level, or the implementing body. */
 export type GroupBy = 'mission' | 'component' | 'measure' | 'submeasure' | 'province' | 'comune' | 'implementing-body';
+/** What `spending()` adds up: PNRR euros, total euros, or distinct projects. */
 export type Metric = 'pnrr' | 'total' | 'count';
+/** Population series for per-capita figures: ISTAT 1/1/2021 or ANPR January 2025. */
 export type PopulationYear = 'istat2021' | 'anpr2025';
 
+/** Query of `spending()`: filters, grouping, metric and per-capita division. */
 export interface SpendingQuery extends Filters, CallOptions {
   /** Default "mission". */
   groupBy?: GroupBy;
@@ -120,10 +133,15 @@ export interface SpendingRow {
 
 /** The TopoJSON topology of the package's boundaries (objects `comuni`, `province`, `regione`). */
 export interface Topology {
+  /** Always `Topology`. */
   type: 'Topology';
+  /** Geometry collections by name: `comuni`, `province`, `regione`. */
   objects: Record<string, { type: string; geometries?: unknown[]; [key: string]: unknown }>;
+  /** Shared arcs (quantized when `transform` is present). */
   arcs: unknown[];
+  /** Quantization transform of the arcs. */
   transform?: { scale: [number, number]; translate: [number, number] };
+  /** Bounding box [minX, minY, maxX, maxY]. */
   bbox?: number[];
   [key: string]: unknown;
 }
@@ -134,7 +152,11 @@ export interface PnrrClient {
   readonly baseUrl: string;
   /** Sources, reference date, licence, attribution and reconciliation totals of the package. */
   manifest(options?: CallOptions): Promise<Manifest>;
-  /** One project by CUP (reads one small shard file); several local projects under a CUP: the first by local code, or `localCode`. */
+  /**
+   * One project by CUP (reads one small shard file); several local projects under a CUP: the first by local code, or `localCode`.
+   * @param cup Codice Unico di Progetto, 15 characters.
+   * @throws NotFoundError when the package has no project with this CUP (or local code).
+   */
   project(cup: string, options?: ProjectOptions): Promise<ProjectResult>;
   /** A page of projects of a territory (reads one list file), filtered and sorted. */
   projects(query?: ProjectsQuery): Promise<ProjectsPage>;

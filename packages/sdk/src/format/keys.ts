@@ -14,6 +14,7 @@ export type TerritoryKind = 'region' | 'province' | 'comune' | 'province-wide' |
 
 export const REGION_WIDE_KEY = '000000';
 
+/** The kind of a territory key (see `TerritoryKind`), or null when `key` follows no kind's grammar. */
 export function territoryKind(key: string): TerritoryKind | null {
   if (/^\d{2}$/.test(key)) return 'region';
   if (/^\d{3}$/.test(key)) return key === '000' ? null : 'province';

@@ -29,14 +29,21 @@ import {
 } from './texts.js';
 import { packageReadme } from './readme.js';
 
+/** Inputs of `buildPackage()`: paths of the official files (CSV, TopoJSON) and of the output directory. */
 export interface BuildOptions {
+  /** Project CSV files of the region (any recognised layout, see `LAYOUTS`). */
   projects: string[];
+  /** Localisation CSV files: the region's and the `*_fuori_*` one, so equal splits count every region. */
   localisations: string[];
+  /** Payment CSV files (optional: without them `Project.payments` is null). */
   payments?: string[];
   /** ISTAT region code, 2 digits ("09" Toscana). */
   region: string;
+  /** TopoJSON of the region's comuni (copied into the package as boundaries.topo.json). */
   boundaries: string;
+  /** CSV of the comuni's resident population (ISTAT 2021 and ANPR 2025). */
   population: string;
+  /** Output directory of the data package. */
   out: string;
   /** YYYY-MM-DD; default: the latest reference date of all sources. */
   generatedAt?: string;
@@ -44,9 +51,13 @@ export interface BuildOptions {
   referenceDate?: string;
 }
 
+/** What `buildPackage()` wrote. */
 export interface BuildResult {
+  /** The package's manifest.json. */
   manifest: Manifest;
+  /** The package's quality.json: rows read, kept, rejected and skipped, and why. */
   quality: Quality;
+  /** Every written file (path relative to the package directory) with its size and sha256, as in checksums.json. */
   files: Map<string, { bytes: number; sha256: string }>;
 }
 
@@ -79,6 +90,13 @@ function add(map: Map<string, Accumulator>, key: string, pnrr: number, total: nu
   acc.projects.add(project);
 }
 
+/**
+ * Builds a data package from the official CSVs into `options.out`: byte-identical
+ * for the same inputs. Rows that cannot be used are reported in quality.json,
+ * never dropped silently.
+ *
+ * @throws InputError when an option is invalid or an input file is missing or unrecognised.
+ */
 export async function buildPackage(options: BuildOptions): Promise<BuildResult> {
   if (!/^\d{2}$/.test(options.region)) throw new InputError(`--region must be a 2-digit ISTAT region code, got "${options.region}"`);
   for (const [name, value] of [['--generated-at', options.generatedAt], ['--reference-date', options.referenceDate]] as const) {

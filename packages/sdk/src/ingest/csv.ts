@@ -21,10 +21,13 @@ import { parse, type CsvError } from 'csv-parse';
 import { createProgress } from './progress.js';
 import { InputError } from './input-error.js';
 
+/** Callbacks of `readCsv()`, called in file order. */
 export interface CsvHandlers {
   /** Called once with the header row; may throw (e.g. unrecognised layout) to abort. */
   onHeader(header: string[]): void;
+  /** Called for each data record with its 1-based physical line. */
   onRecord(record: string[], line: number): void;
+  /** Called for a record the CSV parser could not read (e.g. wrong field count). */
   onReject(line: number, reason: string): void;
 }
 
@@ -59,10 +62,13 @@ function countNewlines(record: string[]): number {
   return n;
 }
 
+/** What `readCsv()` read. */
 export interface CsvReadResult {
   /** Data records seen (header excluded), rejected ones included. */
   rows: number;
+  /** sha256 of the file's bytes, hex. */
   sha256: string;
+  /** File size in bytes. */
   bytes: number;
 }
 

@@ -5,6 +5,7 @@
  */
 import { MISSING } from './normalise.js';
 
+/** A date of the sources (`DD/MM/YYYY` or ISO, a time ignored) as `YYYY-MM-DD`; null when missing, undefined when not a valid date. */
 export function parseDate(raw: string | undefined): string | null | undefined {
   if (raw === undefined) return null;
   const text = raw.trim();

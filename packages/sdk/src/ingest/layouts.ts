@@ -10,6 +10,7 @@
 import type { NumberStyle } from './numbers.js';
 import { normaliseHeader } from './normalise.js';
 
+/** What a source CSV holds: projects, their localisations, or their payments. */
 export type Role = 'projects' | 'localisations' | 'payments';
 
 /** Canonical field → normalised header variants seen in the official releases. */
@@ -106,8 +107,11 @@ const ALIASES: Record<Role, Record<string, string[]>> = {
   payments: PAYMENT_ALIASES,
 };
 
+/** One known layout of an official CSV: how to recognise it and how to read it. */
 export interface Layout {
+  /** Stable id recorded in the manifest, e.g. `regis-2023-validati`. */
   id: string;
+  /** What the file holds. */
   role: Role;
   /** Official dataset name, recorded in the manifest and in each project's provenance. */
   dataset: string;
@@ -115,6 +119,7 @@ export interface Layout {
   markers: string[];
   /** Canonical fields the layout must have. */
   required: string[];
+  /** How its amounts are written. */
   numbers: NumberStyle;
 }
 
@@ -161,13 +166,16 @@ export const LAYOUTS: Layout[] = [
   },
 ];
 
+/** A CSV header matches no known layout of its role, or lacks required columns; the message names them. */
 export class LayoutError extends Error {
   override name = 'LayoutError';
 }
 
+/** The layout of a header row and where each canonical field is. */
 export interface DetectedLayout {
+  /** The recognised layout. */
   layout: Layout;
-  /** canonical field → column index */
+  /** Canonical field → column index. */
   columns: Map<string, number>;
 }
 

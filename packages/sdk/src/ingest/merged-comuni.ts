@@ -12,13 +12,19 @@
  * Carpasio, 2018-01-01), listed too so the same table serves both regions.
  */
 export interface MergedComune {
+  /** ISTAT code of the former comune. */
   from: string;
+  /** Name of the former comune. */
   fromName: string;
+  /** ISTAT code of the comune it merged into. */
   to: string;
+  /** Name of the comune it merged into. */
   name: string;
+  /** Date of the merger, YYYY-MM-DD. */
   since: string;
 }
 
+/** Every merger of comuni in Tuscany and Liguria since 2014 (former code → current code). */
 export const MERGED_COMUNI: readonly MergedComune[] = [
   { from: '046012', fromName: 'Fabbriche di Vallico', to: '046036', name: 'Fabbriche di Vergemoli', since: '2014-01-01' },
   { from: '046032', fromName: 'Vergemoli', to: '046036', name: 'Fabbriche di Vergemoli', since: '2014-01-01' },

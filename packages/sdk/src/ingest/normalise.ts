@@ -6,6 +6,7 @@
  */
 import { fold } from '../format/fold.js';
 
+/** A header reduced to one comparable form: BOM dropped, lower case, accents stripped, punctuation and underscores as single spaces. */
 export function normaliseHeader(name: string): string {
   // fold: lower case, accents stripped ("Modalità" → "modalita").
   return fold(name.replace(/^\uFEFF/, ''))

@@ -21,9 +21,10 @@
  */
 import { MISSING } from './normalise.js';
 
+/** How a source writes numbers: `italian` (`1.234,56`) or `dot` (`1234.56`). */
 export type NumberStyle = 'italian' | 'dot';
 
-/** cents, null for a missing value, undefined when the text is not a number. */
+/** An amount in euros as integer cents; null for a missing value, undefined when the text is not a number. */
 export function parseCents(raw: string | undefined, style: NumberStyle): number | null | undefined {
   if (raw === undefined) return null;
   let text = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/^€|€$/g, '');

@@ -13,8 +13,11 @@ import { byString } from '../format/compare.js';
 import { formatEuro } from './numbers.js';
 import { InputError } from './input-error.js';
 
+/** Options of `summarise()`. */
 export interface SummaryOptions {
+  /** Directory of the data package (default: the package embedded in the SDK). */
   dir?: string;
+  /** 6-digit ISTAT code of a comune to summarise instead of the region. */
   comune?: string;
 }
 
@@ -35,6 +38,12 @@ function table(head: string[], rows: string[][], right: boolean[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/**
+ * A plain-text summary of a data package (the CLI's `summary`): reconciliation
+ * figures and totals by mission for the region, or one comune's projects.
+ *
+ * @throws InputError when `comune` is not a comune code or a file is unreadable.
+ */
 export async function summarise(options: SummaryOptions = {}): Promise<string> {
   const dir = options.dir ?? EMBEDDED_PACKAGE_DIR;
   const manifest = await readJson<Manifest>(dir, PACKAGE_FILES.manifest);

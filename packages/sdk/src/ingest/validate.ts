@@ -21,21 +21,33 @@ import { flattenFacts, type FlatFactRow } from '../format/facts.js';
 import { DataFormatError } from '../errors.js';
 import { listFiles } from './list-files.js';
 
+/** One problem found in a package file. */
 export interface ValidationIssue {
+  /** File, relative to the package directory. */
   file: string;
   /** JSON path inside the file ("" for the whole file). */
   path: string;
+  /** What is wrong. */
   message: string;
 }
 
+/** The outcome of `validatePackage()`. */
 export interface ValidationResult {
+  /** True when no issue was found. */
   ok: boolean;
+  /** Problems found (schema errors: at most 20 per file). */
   issues: ValidationIssue[];
+  /** Files read. */
   filesChecked: number;
 }
 
 const MAX_ERRORS_PER_FILE = 20;
 
+/**
+ * Checks a data package directory: every file against its schema, checksums.json,
+ * the schema version, and the reconciliation invariants the build promises.
+ * Never throws for a bad package: problems are returned as issues.
+ */
 export async function validatePackage(dir: string): Promise<ValidationResult> {
   const issues: ValidationIssue[] = [];
   let filesChecked = 0;

@@ -15,6 +15,10 @@
  *   (source comune `000`) · `"000000"` region-wide bucket (source province `000`).
  * - Every file carries `schemaVersion` so a reader can refuse a package it does
  *   not understand.
+ *
+ * The SDK entry re-exports this module with `export type *`, so only the types are
+ * public: the schema values carry `@hidden` to keep them out of the generated API
+ * reference (docs/api/sdk), and each type says where its fields are documented.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
@@ -27,7 +31,10 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Cup = Type.String({ pattern: '^[A-Z0-9]{15}$', description: 'Codice Unico di Progetto' });
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
 
-/** Where a localisation (and its share of the money) lands. */
+/**
+ * Where a localisation (and its share of the money) lands.
+ * @hidden
+ */
 export const AttributionScope = Type.Union(
   [
     Type.Literal('comune'),
@@ -38,12 +45,14 @@ export const AttributionScope = Type.Union(
   { description: 'comune: one comune of the region; province-wide: source comune 000; region-wide: source province 000; outside: another region or national scope' },
 );
 
+/** @hidden */
 export const AmountTotals = Type.Object({
   pnrrCents: Cents('Finanziamento PNRR'),
   totalCents: Cents('Finanziamento Totale'),
 });
 
 // ---------------------------------------------------------------- manifest.json
+/** @hidden */
 export const Source = Type.Object({
   role: Type.Union([
     Type.Literal('projects'),
@@ -60,6 +69,7 @@ export const Source = Type.Object({
   sha256: Sha256,
 });
 
+/** @hidden */
 export const Reconciliation = Type.Object({
   projects: Type.Integer({ description: 'Projects (CUP + Codice Locale Progetto) with at least one localisation in the region' }),
   touching: AmountTotals,
@@ -70,6 +80,7 @@ export const Reconciliation = Type.Object({
   regionWide: AmountTotals,
 });
 
+/** @hidden */
 export const Manifest = Type.Object({
   schemaVersion: SchemaVersion,
   generator: Type.String({ description: 'Tool and version that wrote the package' }),
@@ -98,11 +109,13 @@ export const Manifest = Type.Object({
 });
 
 // ---------------------------------------------------------------- territories.json
+/** @hidden */
 export const Population = Type.Object({
   istat2021: Nullable(Type.Integer({ description: 'ISTAT resident population, 1 January 2021' })),
   anpr2025: Nullable(Type.Integer({ description: 'ANPR residents, January 2025' })),
 });
 
+/** @hidden */
 export const Territories = Type.Object({
   schemaVersion: SchemaVersion,
   region: Type.Object({ code: Type.String(), name: Type.String(), population: Population }),
@@ -123,6 +136,7 @@ export const Territories = Type.Object({
 });
 
 // ---------------------------------------------------------------- measures.json
+/** @hidden */
 export const Measures = Type.Object({
   schemaVersion: SchemaVersion,
   missions: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
@@ -142,6 +156,7 @@ export const Measures = Type.Object({
  * and referred to by index, and province/region amounts are not stored because
  * they are sums of the comuni and buckets. Their project counts are stored,
  * because a project localised in two comuni of a province counts once there.
+ * @hidden
  */
 export const FactAmountsRow = Type.Tuple(
   [
@@ -152,6 +167,7 @@ export const FactAmountsRow = Type.Tuple(
   ],
   { description: '[sub-measure index, PNRR cents, other-sources cents, projects]' },
 );
+/** @hidden */
 export const FactCountsRow = Type.Tuple(
   [
     Type.Integer({ minimum: 0, description: 'Index of the sub-measure code in `submeasures`' }),
@@ -159,6 +175,7 @@ export const FactCountsRow = Type.Tuple(
   ],
   { description: '[sub-measure index, distinct projects]' },
 );
+/** @hidden */
 export const Facts = Type.Object({
   schemaVersion: SchemaVersion,
   columns: Type.Object(
@@ -186,8 +203,10 @@ export const Facts = Type.Object({
 /**
  * Territory × sub-measure × implementing body, as plain rows for every kind of key (comuni, buckets,
  * provinces and the region, whose `projects` are distinct): [territory, sub-measure, body index, PNRR cents, total cents, projects].
+ * @hidden
  */
 export const BodyFactRow = Type.Tuple([Type.String(), Type.String(), Type.Integer(), Type.Integer(), Type.Integer(), Type.Integer()]);
+/** @hidden */
 export const BodyFacts = Type.Object({
   schemaVersion: SchemaVersion,
   bodies: Type.Array(Type.Object({ key: Type.String({ description: 'Tax code (11 digits) or, when masked or missing, "name:" + name' }), name: Type.String() })),
@@ -198,6 +217,7 @@ export const BodyFacts = Type.Object({
 });
 
 // ---------------------------------------------------------------- projects/{shard}.json
+/** @hidden */
 export const Localisation = Type.Object({
   region: Type.String(),
   regionName: Type.String(),
@@ -215,6 +235,7 @@ export const Localisation = Type.Object({
   postcode: Nullable(Type.String()),
 });
 
+/** @hidden */
 export const Funding = Type.Object({
   pnrrCents: Cents('Finanziamento PNRR'),
   totalCents: Cents('Finanziamento Totale'),
@@ -222,6 +243,7 @@ export const Funding = Type.Object({
   sources: Type.Record(Type.String(), Type.Integer(), { description: 'Other sources by name (stato, ue, regione, provincia, comune, altroPubblico, privato, daReperire, pnc, altriFondi, …), cents, only non-zero ones' }),
 });
 
+/** @hidden */
 export const Payments = Type.Object({
   referenceDate: Nullable(IsoDate),
   totalCents: Cents('Pagamenti totali'),
@@ -230,6 +252,7 @@ export const Payments = Type.Object({
   financedTotalCents: Nullable(Cents('Finanziamento Totale at the payments reference date')),
 });
 
+/** @hidden */
 export const Project = Type.Object({
   cup: Cup,
   localCode: Type.String({ description: 'Codice Locale Progetto' }),
@@ -254,6 +277,7 @@ export const Project = Type.Object({
   source: Type.Object({ dataset: Type.String(), file: Type.String(), line: Type.Integer(), referenceDate: Nullable(IsoDate), updated: Nullable(IsoDate) }),
 });
 
+/** @hidden */
 export const ProjectShard = Type.Object({
   schemaVersion: SchemaVersion,
   shard: Type.String({ pattern: '^[0-9a-f]{2}$' }),
@@ -261,7 +285,10 @@ export const ProjectShard = Type.Object({
 });
 
 // ---------------------------------------------------------------- lists/{key}.json
-/** A project as listed: enough for a list row and every `projects()` filter. */
+/**
+ * A project as listed: enough for a list row and every `projects()` filter.
+ * @hidden
+ */
 export const ProjectListItem = Type.Object({
   cup: Cup,
   localCode: Type.String(),
@@ -274,6 +301,7 @@ export const ProjectListItem = Type.Object({
   places: Type.Array(Type.String(), { description: 'Territory keys of the region where the project is localised' }),
 });
 
+/** @hidden */
 export const ProjectList = Type.Object({
   schemaVersion: SchemaVersion,
   territory: Type.String(),
@@ -281,6 +309,7 @@ export const ProjectList = Type.Object({
 });
 
 // ---------------------------------------------------------------- quality.json
+/** @hidden */
 export const QualityIssue = Type.Object({
   file: Type.String(),
   line: Type.Integer({ description: '1-based physical line of the record in its file (header = 1)' }),
@@ -288,6 +317,7 @@ export const QualityIssue = Type.Object({
   detail: Type.String(),
 });
 
+/** @hidden */
 export const QualityFile = Type.Object({
   file: Type.String(),
   role: Type.String(),
@@ -297,6 +327,7 @@ export const QualityFile = Type.Object({
   skipped: Type.Integer({ description: 'Rows read and deliberately not used (e.g. payments of projects outside the region); read = kept + rejected + skipped' }),
 });
 
+/** @hidden */
 export const Quality = Type.Object({
   schemaVersion: SchemaVersion,
   files: Type.Array(QualityFile),
@@ -304,37 +335,65 @@ export const Quality = Type.Object({
   warnings: Type.Array(QualityIssue, { description: 'Rows kept but with a fixed or doubtful value (unparseable amount read as null, remapped code, shares not summing to 100, …)' }),
 });
 
+/** @hidden */
 export const Checksums = Type.Object({
   schemaVersion: SchemaVersion,
   files: Type.Record(Type.String(), Type.Object({ bytes: Type.Integer(), sha256: Sha256 })),
 });
 
+/** `manifest.json`: sources, reference date, licence, attribution, file names and reconciliation totals of a package. Fields: see docs/data-schema.md, section "manifest.json". */
 export type Manifest = Static<typeof Manifest>;
+/** One source file of a package, as listed in `Manifest.sources` (role, file, dataset, layout, rows, sha256). */
 export type Source = Static<typeof Source>;
+/** Project count and money touching, inside and outside the region (`Manifest.totals`); inside = comuni + province-wide + region-wide. */
 export type Reconciliation = Static<typeof Reconciliation>;
+/** A pair of amounts in euro cents: `pnrrCents` (Finanziamento PNRR) and `totalCents` (Finanziamento Totale). */
 export type AmountTotals = Static<typeof AmountTotals>;
+/** Resident population of a territory: `istat2021` (ISTAT, 1 January 2021) and `anpr2025` (ANPR, January 2025), null when unknown. */
 export type Population = Static<typeof Population>;
+/** `territories.json`: the region, its provinces and comuni (names, ISTAT codes, population) and the bucket keys. Fields: see docs/data-schema.md, section "territories.json". */
 export type Territories = Static<typeof Territories>;
+/** `measures.json`: missions, components, measures and sub-measures with their names. Fields: see docs/data-schema.md, section "measures.json". */
 export type Measures = Static<typeof Measures>;
+/** One row of `Facts.amounts`: [sub-measure index, PNRR cents, other-sources cents, projects]. */
 export type FactAmountsRow = Static<typeof FactAmountsRow>;
+/** One row of `Facts.counts`: [sub-measure index, distinct projects]. */
 export type FactCountsRow = Static<typeof FactCountsRow>;
+/** `facts.json`: the fact table at territory × sub-measure grain that `spending()` aggregates. Fields: see docs/data-schema.md, section "facts.json". */
 export type Facts = Static<typeof Facts>;
+/** One row of `BodyFacts.rows`: [territory, sub-measure, body index, PNRR cents, total cents, projects]. */
 export type BodyFactRow = Static<typeof BodyFactRow>;
+/** `facts-bodies.json`: the fact table by implementing body. Fields: see docs/data-schema.md, section "facts-bodies.json". */
 export type BodyFacts = Static<typeof BodyFacts>;
+/** Where a localisation (and its share of the money) lands: `comune`, `province-wide` (source comune 000), `region-wide` (source province 000) or `outside` the region. */
 export type AttributionScope = Static<typeof AttributionScope>;
+/** One place of a project with its share and its attributed amounts in euro cents (`Project.localisations`). */
 export type Localisation = Static<typeof Localisation>;
+/** Funding of a project in euro cents: PNRR, total, public, and the other sources by name. */
 export type Funding = Static<typeof Funding>;
+/** Payments of a project in euro cents at the payments reference date; null on a project when the package has no payments file. */
 export type Payments = Static<typeof Payments>;
+/** A full project record as stored in `projects/{shard}.json` (amounts in euro cents). Fields: see docs/data-schema.md, section "projects/{shard}.json". */
 export type Project = Static<typeof Project>;
+/** `projects/{shard}.json`: the projects whose CUP hashes to the shard. */
 export type ProjectShard = Static<typeof ProjectShard>;
+/** A project as listed in `lists/{key}.json`: enough for a list row and every `projects()` filter. */
 export type ProjectListItem = Static<typeof ProjectListItem>;
+/** `lists/{key}.json`: every project localised in one territory. Fields: see docs/data-schema.md, section "lists/{key}.json". */
 export type ProjectList = Static<typeof ProjectList>;
+/** A rejected or doubtful source row: file, physical line, machine-readable reason and detail. */
 export type QualityIssue = Static<typeof QualityIssue>;
+/** Row counts of one source file: read = kept + rejected + skipped. */
 export type QualityFile = Static<typeof QualityFile>;
+/** `quality.json`: the data-quality report of the ingest. Fields: see docs/data-schema.md, section "quality.json". */
 export type Quality = Static<typeof Quality>;
+/** `checksums.json`: sha256 and size in bytes of every other file of the package. Fields: see docs/data-schema.md, section "checksums.json". */
 export type Checksums = Static<typeof Checksums>;
 
-/** Every file schema, by the name of its emitted JSON Schema file. */
+/**
+ * Every file schema, by the name of its emitted JSON Schema file.
+ * @hidden
+ */
 export const FILE_SCHEMAS = {
   manifest: Manifest,
   territories: Territories,

@@ -48,11 +48,13 @@ const isAbort = (error: unknown): boolean =>
  * @cssprop --pnrr-dark-color-background - Background, dark theme (DSI gray-10). Every `--pnrr-color-*` has a `--pnrr-dark-color-*` twin.
  */
 export abstract class PnrrElement<T> extends LitElement {
+  /** Lit reactive properties shared by every element: `src` and `theme`. */
   static override properties: PropertyDeclarations = {
     src: { type: String },
     theme: { type: String, reflect: true },
   };
 
+  /** Shadow-DOM styles every element starts from: theme tokens, the frame and the state views. */
   static override styles: CSSResultGroup = baseStyles;
 
   // `lang` is the native global attribute, not a Lit property (which would

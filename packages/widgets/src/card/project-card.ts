@@ -89,6 +89,7 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     headingLevel: { type: Number, attribute: 'heading-level' },
   };
 
+  /** The shared element styles plus the card's own layout. */
   static override styles: CSSResultGroup = [PnrrElement.styles, cardStyles];
 
   /** CUP of the project; see the `cup` attribute. */
