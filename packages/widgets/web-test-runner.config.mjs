@@ -82,12 +82,37 @@ async function route(ctx, next) {
   await next();
 }
 
+/**
+ * `emulate-media-features` command for the accessibility tests: the Chrome
+ * DevTools Protocol's media emulation with any feature list (the stock
+ * `emulateMedia` of @web/test-runner-commands drops `forcedColors` under the
+ * puppeteer-based launcher used here, and puppeteer's own `emulateMediaFeatures`
+ * refuses `forced-colors`), sent straight through CDP. An empty list resets
+ * every feature.
+ */
+const cdpSessions = new WeakMap();
+
+function mediaFeatures() {
+  return {
+    name: 'emulate-media-features',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-media-features') return undefined;
+      const page = session.browser.getPage(session.id);
+      // Emulation lasts as long as the CDP session that set it: one session per page, kept open.
+      let cdp = cdpSessions.get(page);
+      if (!cdp) cdpSessions.set(page, (cdp = await page.createCDPSession()));
+      await cdp.send('Emulation.setEmulatedMedia', { features: Array.isArray(payload) ? payload : [] });
+      return true;
+    },
+  };
+}
+
 export default {
   ...browserDefaults,
   rootDir: root,
   files: ['test/**/*.test.ts'],
   browsers: [chromium()],
-  plugins: [typescript(fileURLToPath(new URL('./tsconfig.test.json', import.meta.url)))],
+  plugins: [typescript(fileURLToPath(new URL('./tsconfig.test.json', import.meta.url))), mediaFeatures()],
   middleware: [testRoutes()],
   reporters: reporters(),
 };

@@ -81,7 +81,9 @@ describe('<pnrr-project-card>', () => {
     const text = textOf(el);
     expect(text).to.include('Valore non valido per CUP: «H91J1200077»');
     expect(text).to.include('15 caratteri');
-    expect(el.shadowRoot!.querySelector('[role="alert"]')).not.to.equal(null);
+    // Announced once, politely, by the status region (no assertive role="alert").
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.include('Valore non valido per CUP');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('[part="retry"]'), 'retrying cannot fix a malformed CUP').to.equal(null);
     expect((fired as { code: string }).code).to.equal('invalid-argument');
   });

@@ -59,7 +59,7 @@ describe('<pnrr-municipality-map>', () => {
     expect(Math.round(total * 100)).to.equal(manifest.totals.provinceWide.pnrrCents + manifest.totals.regionWide.pnrrCents);
     const el = await map(html`<pnrr-municipality-map src=${DATA}></pnrr-municipality-map>`);
     const mln = (total / 1e6).toLocaleString('it-IT', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-    expect(textOf(el)).to.include(`Non attribuibili a un solo comune, quindi non sulla mappa: ${mln} mln €`);
+    expect(textOf(el)).to.include(`Non attribuibili a un solo comune, quindi non sulla mappa: ${mln} milioni di euro`);
     expect($$(el, 'table tfoot tr').map((tr) => tr.dataset.key).sort()).to.deep.equal(buckets.map((b) => b.key).sort());
   });
 

@@ -9,7 +9,8 @@ import type { Manifest } from '@pnrr-toscana/sdk';
 import { CONFIGURE_EVENT, clientFor, type PnrrClient } from './client.js';
 import { emit } from './events.js';
 import { resolveLang, watchLang, type Lang } from './lang.js';
-import { attributionTemplate, emptyTemplate, errorTemplate, skeletonTemplate, stateOfError, type WidgetState } from './states.js';
+import { attributionTemplate, describeError, emptyTemplate, errorTemplate, skeletonTemplate, stateOfError, type WidgetState } from './states.js';
+import { common } from '../i18n/common.js';
 import { baseStyles } from './styles.js';
 
 export type Theme = 'auto' | 'light' | 'dark';
@@ -75,6 +76,10 @@ export abstract class PnrrElement<T> extends LitElement {
   protected skeletonLines = 4;
 
   private abortedByDisconnect = false;
+  // The status region speaks only when the data are loaded again (a filter or
+  // language change, a retry): a page with several widgets stays quiet on load.
+  private settledOnce = false;
+  private reloaded = false;
   private unwatchLang: (() => void) | undefined;
   private readonly onConfigure = (): void => this.requestUpdate();
 
@@ -190,9 +195,16 @@ export abstract class PnrrElement<T> extends LitElement {
     else if (state === 'error' || state === 'not-found') body = errorTemplate(this.dataTask.error, lang, () => this.retry());
     else if (state === 'empty') body = this.renderEmpty(this.dataTask.value as T);
     else body = this.renderData(this.dataTask.value as T);
-    return html`<div class="frame" part="base" data-state=${state} aria-busy=${state === 'loading' ? 'true' : 'false'}>
-      <div class="body" part="body">${body}</div>
-      ${attributionTemplate(this.manifest, lang)}
-    </div>`;
+    if (state !== 'loading') this.settledOnce = true;
+    else if (this.settledOnce) this.reloaded = true;
+    const failed = state === 'error' || state === 'not-found';
+    // One polite status region outside the busy frame: errors always, loading/updated only on reloads.
+    const status = failed ? describeError(this.dataTask.error, lang).message : !this.reloaded ? '' : state === 'loading' ? common[lang].loading : common[lang].updated;
+    // `lang` on the content: the resolved language may differ from the page's (e.g. `fr` falls back to `it`).
+    return html`<div class="frame" part="base" lang=${lang} data-state=${state} aria-busy=${state === 'loading' ? 'true' : 'false'}>
+        <div class="body" part="body">${body}</div>
+        ${attributionTemplate(this.manifest, lang)}
+      </div>
+      <p class="visually-hidden" role="status" lang=${lang}>${status}</p>`;
   }
 }

@@ -68,7 +68,8 @@ export function describeError(error: unknown, lang: Lang): ErrorText {
 export function errorTemplate(error: unknown, lang: Lang, retry: () => void): TemplateResult {
   const { message, detail, retry: canRetry } = describeError(error, lang);
   const state = stateOfError(error);
-  return html`<div class="state ${state}" part="state ${state}" role="alert">
+  // No role="alert": the element's polite status region announces the message once.
+  return html`<div class="state ${state}" part="state ${state}">
     <p class="message">${message}</p>
     ${detail ? html`<p class="detail">${detail}</p>` : nothing}
     ${canRetry ? html`<button type="button" part="retry" @click=${retry}>${common[lang].retry}</button>` : nothing}

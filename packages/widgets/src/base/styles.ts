@@ -55,6 +55,24 @@ export const baseStyles = css`
       color-scheme: dark;
     }
   }
+  /* Windows High Contrast and other forced colours: the user's system colours
+     (also read by the charts and the map for their drawings). */
+  @media (forced-colors: active) {
+    :host {
+      --_background: Canvas !important;
+      --_surface: Canvas !important;
+      --_text: CanvasText !important;
+      --_text-muted: GrayText !important;
+      --_primary: LinkText !important;
+      --_on-primary: Canvas !important;
+      --_danger: CanvasText !important;
+      --_border: CanvasText !important;
+      --_skeleton: GrayText !important;
+    }
+    .bone {
+      forced-color-adjust: none;
+    }
+  }
   *,
   *::before,
   *::after {

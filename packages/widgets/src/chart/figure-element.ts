@@ -69,6 +69,15 @@ export interface CsvTable {
 
 type ChartMessages = (typeof chartMessages)[Lang];
 
+/**
+ * `metric="count"` with `per-capita`: the SDK gives projects per inhabitant
+ * (0,0012…); the figures show projects per 10,000 inhabitants, scaled here.
+ */
+export const PER_CAPITA_COUNT_SCALE = 10_000;
+
+/** Factor from the SDK's per-capita value to the value shown. */
+export const valueScale = (q: FigureQuery): number => (q.perCapita && q.metric === 'count' ? PER_CAPITA_COUNT_SCALE : 1);
+
 /** The frame's inline padding and border (2 × 16px + 2 × 1px), taken off the element's width. */
 const FRAME_INLINE = 34;
 const TABLE_ID = 'data-table';
@@ -103,6 +112,8 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** Whether the data table is shown (internal UI state). */
   private tableOpen = false;
+  /** What the toolbar's status region last said (a download started). */
+  private downloadStatus = '';
 
   private readonly vega = new VegaController(this, {
     target: () => this.renderRoot?.querySelector<HTMLElement>('.plot'),
@@ -122,17 +133,18 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   private spec: FigureSpec | null = null;
   // `theme="auto"` follows the scheme through CSS; the drawing's colours are read
   // from CSS when the spec is built, so a scheme change must rebuild it.
-  private readonly dark = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+  // Forced colours (Windows High Contrast) change them too.
+  private readonly schemes = ['(prefers-color-scheme: dark)', '(forced-colors: active)'].map((q) => globalThis.matchMedia?.(q));
   private readonly onScheme = (): void => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.dark?.addEventListener('change', this.onScheme);
+    for (const m of this.schemes) m?.addEventListener('change', this.onScheme);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.dark?.removeEventListener('change', this.onScheme);
+    for (const m of this.schemes) m?.removeEventListener('change', this.onScheme);
     // The controller empties the plot when disconnected: draw again on reconnection.
     this.drawnKey = '';
   }
@@ -177,7 +189,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   /** Denominator, attribution rule, amounts left out: shown under the summary and drawn into downloaded images. */
   protected abstract notes(data: T, lang: Lang): string[];
   /** The plot and anything beside it (use `this.plot()`). */
-  protected abstract renderPlot(data: T, lang: Lang, title: string, summary: string): TemplateResult;
+  protected abstract renderPlot(data: T, lang: Lang): TemplateResult;
   protected abstract tableCaption(title: string, lang: Lang): string;
   /** The data table (its caption: `tableCaption()`). */
   protected abstract renderTable(data: T, lang: Lang, title: string): TemplateResult;
@@ -188,8 +200,9 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   // ------------------------------------------------------------------ shared wording
 
+  /** A value as the data rows hold it (projects per capita already × PER_CAPITA_COUNT_SCALE). */
   protected formatValue(value: number, q: FigureQuery, lang: Lang, full = false): string {
-    if (q.perCapita) return q.metric === 'count' ? number(value, lang, 4) : moneyCents(value, lang);
+    if (q.perCapita) return q.metric === 'count' ? number(value, lang, 1) : moneyCents(value, lang);
     if (q.metric === 'count') return number(value, lang);
     return full ? moneyFull(value, lang) : moneyCompact(value, lang);
   }
@@ -199,15 +212,34 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     return q.metric === 'count' ? number(amount, lang) : moneyCompact(amount, lang);
   }
 
-  /** A value in a sentence: with "per inhabitant" when it is one. */
-  protected valueWithUnit(value: number, q: FigureQuery, lang: Lang): string {
-    return `${this.formatValue(value, q, lang)}${q.perCapita ? ` ${chartMessages[lang].perCapitaTitle}` : ''}`;
+  /**
+   * An absolute amount in a sentence (summary, notes), in words, since a
+   * screen reader reads "mln €" letter by letter: "222,5 milioni di euro".
+   */
+  protected amountInWords(amount: number, q: FigureQuery, lang: Lang): string {
+    const c = chartMessages[lang];
+    if (q.metric === 'count') return number(amount, lang);
+    const abs = Math.abs(amount);
+    if (abs < 1e6) return c.euroWords(number(amount, lang));
+    const [divisor, unit] = abs >= 1e9 ? [1e9, 'bn' as const] : [1e6, 'M' as const];
+    return c.amountWords(number(amount / divisor, lang, 1), unit);
   }
 
-  /** "PNRR funding", "Number of projects per inhabitant", …: titles, legend, value column. */
+  /** The unit after a per-capita value: "per inhabitant", or "per 10,000 inhabitants" for projects. */
+  protected perCapitaUnit(q: FigureQuery, lang: Lang): string {
+    const c = chartMessages[lang];
+    return q.metric === 'count' ? c.perTenThousand : c.perCapitaTitle;
+  }
+
+  /** A value in a sentence: amounts in words, with its per-capita unit when it is one. */
+  protected valueWithUnit(value: number, q: FigureQuery, lang: Lang): string {
+    return q.perCapita ? `${this.formatValue(value, q, lang)} ${this.perCapitaUnit(q, lang)}` : this.amountInWords(value, q, lang);
+  }
+
+  /** "PNRR funding", "Number of projects per 10,000 inhabitants", …: titles, legend, value column. */
   protected metricTitle(q: FigureQuery, lang: Lang): string {
     const c = chartMessages[lang];
-    return `${c.metric(q.metric)}${q.perCapita ? ` ${c.perCapitaTitle}` : ''}`;
+    return `${c.metric(q.metric)}${q.perCapita ? ` ${this.perCapitaUnit(q, lang)}` : ''}`;
   }
 
   protected projects(n: number, lang: Lang): string {
@@ -225,7 +257,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   /** The per-capita note naming the population series (none when not per capita). */
   protected denominatorNotes(data: T, lang: Lang): string[] {
     const p = data.query.perCapita;
-    return p ? [chartMessages[lang].denominator(data.territories.populationYears[p] ?? p)] : [];
+    return p ? [chartMessages[lang].denominator(this.perCapitaUnit(data.query, lang), data.territories.populationYears[p] ?? p)] : [];
   }
 
   // ------------------------------------------------------------------ drawing
@@ -237,6 +269,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** The plot box, with the draw-error message when vega could not draw here. */
   protected plot(label: string, minHeight: number, lang: Lang): TemplateResult {
+    // label: what the image is and where its values are (title and summary are read once, from the page).
     return plotTemplate(label, minHeight, this.vega.error ? chartMessages[lang].drawError : undefined);
   }
 
@@ -267,7 +300,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
       ${headingTemplate(headingLevel(this.headingLevel), title, 'title', this.titleId)}
       <p class="summary" part="summary">${summary}</p>
       ${notesTemplate(this.notes(data, lang))}
-      ${this.renderPlot(data, lang, title, summary)}
+      ${this.renderPlot(data, lang)}
       ${this.toolbar(data, c, title, summary)}
       <div class="table-wrap" id=${TABLE_ID} ?hidden=${!this.tableOpen} role="region" aria-label=${this.tableCaption(title, lang)} tabindex="0">
         ${this.renderTable(data, lang, title)}
@@ -290,6 +323,11 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
         },
         image: this.vega.handle ? (type) => this.image(type, data, title, summary) : null,
         imageName: fileName('pnrr', title),
+        status: this.downloadStatus,
+        saved: (name) => {
+          this.downloadStatus = c.downloaded(name);
+          this.requestUpdate();
+        },
       },
       TABLE_ID,
     );

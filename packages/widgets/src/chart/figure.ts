@@ -50,6 +50,10 @@ export interface ToolbarState {
   /** The drawing as an image URL; null until the drawing exists. */
   image: ((type: 'png' | 'svg') => Promise<string>) | null;
   imageName: string;
+  /** Text of the toolbar's polite status region. */
+  status: string;
+  /** A file was handed to the browser (its name). */
+  saved: (name: string) => void;
 }
 
 /** Source line for downloaded images (the page shows the base's attribution line instead). */
@@ -65,7 +69,9 @@ export function sourceLine(manifest: Manifest | undefined, lang: Lang): string {
 export function toolbarTemplate(t: ToolbarLabels, s: ToolbarState, tableId: string): TemplateResult {
   const image = async (type: 'png' | 'svg') => {
     if (!s.image) return;
-    saveUrl(await s.image(type), `${s.imageName}.${type}`);
+    const name = `${s.imageName}.${type}`;
+    saveUrl(await s.image(type), name);
+    s.saved(name);
   };
   return html`<div class="toolbar" part="toolbar" role="group" aria-label=${t.actions}>
     <button type="button" class="secondary" part="button table-toggle" aria-expanded=${s.tableOpen ? 'true' : 'false'} aria-controls=${tableId} @click=${s.toggleTable}>
@@ -78,12 +84,14 @@ export function toolbarTemplate(t: ToolbarLabels, s: ToolbarState, tableId: stri
       @click=${() => {
         const { text, name } = s.csv();
         saveText(text, name);
+        s.saved(name);
       }}
     >
       ${t.downloadCsv}
     </button>
     <button type="button" class="secondary" part="button download-png" ?disabled=${!s.image} @click=${() => image('png')}>${t.downloadPng}</button>
     <button type="button" class="secondary" part="button download-svg" ?disabled=${!s.image} @click=${() => image('svg')}>${t.downloadSvg}</button>
+    <p class="visually-hidden" role="status">${s.status}</p>
   </div>`;
 }
 
@@ -163,6 +171,11 @@ export const figureStyles = css`
     inline-size: 100%;
     overflow: hidden;
   }
+  /* The drawing is data in colour (classes of the map, bars): it keeps its own
+     colours, which the element takes from the system colours in forced-colours mode. */
+  .plot-image {
+    forced-color-adjust: none;
+  }
   .plot svg {
     display: block;
     max-inline-size: 100%;
@@ -200,6 +213,13 @@ export const figureStyles = css`
   button:disabled {
     cursor: not-allowed;
     opacity: 0.6;
+  }
+  @media (forced-colors: active) {
+    button:disabled {
+      opacity: 1;
+      color: GrayText;
+      border-color: GrayText;
+    }
   }
   .table-wrap {
     max-block-size: 28rem;

@@ -14,7 +14,7 @@ import { canvasTextMeasurer } from '../vega/text.js';
 import { cssVar, specTheme } from '../vega/theme.js';
 import { chartMessages } from '../i18n/chart.js';
 import { opt } from './figure.js';
-import { PnrrFigureElement, type CsvTable, type Drawing, type FigureData, type FigureQuery } from './figure-element.js';
+import { PnrrFigureElement, valueScale, type CsvTable, type Drawing, type FigureData, type FigureQuery } from './figure-element.js';
 
 type Messages = (typeof chartMessages)[Lang];
 
@@ -56,7 +56,7 @@ const HIERARCHY: ReadonlySet<GroupBy> = new Set(['mission', 'component', 'measur
  * @attr comune - Only money attributed to this comune (6-digit ISTAT code, e.g. `048017`).
  * @attr province - Only money attributed to this province (3-digit ISTAT code, e.g. `048`).
  * @attr mission - Only this mission (`M1`…`M7`).
- * @attr per-capita - Divide by resident population: present (ISTAT 1/1/2021) or `anpr2025`. For territorial groupings each row by its own population, else by the filtered territory's.
+ * @attr per-capita - Divide by resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants). For territorial groupings each row by its own population, else by the filtered territory's.
  * @attr top - Bars before the rest are summed into "others" (default 10 for `comune` and `implementing-body`, all for the others; `0` = all).
  * @attr heading-level - Level of the chart's title, 1–6 (default 3).
  * @attr src - URL of the data package (see the shared attributes).
@@ -144,7 +144,8 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     const buckets = territorial ? answer.filter((r) => r.kind !== undefined && BUCKET.has(r.kind)) : [];
     const inAnswer = new Set(buckets.map((b) => b.key));
     const excluded = all.filter((r) => excludedKeys.includes(r.key) && !inAnswer.has(r.key) && r.amount > 0);
-    const rows = answer.filter((r) => !buckets.includes(r) && Number.isFinite(r.value));
+    const k = valueScale(query);
+    const rows = answer.filter((r) => !buckets.includes(r) && Number.isFinite(r.value)).map((r) => (k === 1 ? r : { ...r, value: r.value * k }));
     return { query, rows, buckets, excluded, territories };
   }
 
@@ -191,7 +192,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
       // A ratio of sums, not a sum of ratios.
       const people = rest.reduce((s, r) => s + (r.population ?? 0), 0);
       population = people || null;
-      value = people > 0 ? amount / people : Number.NaN;
+      value = people > 0 ? (amount / people) * valueScale(q) : Number.NaN;
     }
     const others = { key: OTHERS_KEY, label: '', value, amount, count, others: rest.length, ...(population !== undefined ? { population } : {}) };
     return Number.isFinite(value) ? [...head, others] : head;
@@ -215,11 +216,11 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     else if (q.province) notes.push(t.ruleProvince);
     const sum = (rows: SpendingRow[]) => rows.reduce((s, r) => s + r.amount, 0);
     if (data.buckets.length > 0) {
-      const amount = this.formatAmount(sum(data.buckets), q, lang);
+      const amount = this.amountInWords(sum(data.buckets), q, lang);
       notes.push(q.groupBy === 'province' ? t.notAttributableProvince(amount) : t.notAttributable(amount));
     }
     if (data.excluded.length > 0) {
-      const amount = this.formatAmount(sum(data.excluded), q, lang);
+      const amount = this.amountInWords(sum(data.excluded), q, lang);
       notes.push(q.comune ? t.notIncluded(amount) : t.notIncludedProvince(amount));
     }
     return notes;
@@ -270,7 +271,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     };
   }
 
-  protected override renderPlot(data: ChartData, lang: Lang, title: string, summary: string): TemplateResult {
+  protected override renderPlot(data: ChartData, lang: Lang): TemplateResult {
     const q = data.query;
     const width = Math.max(280, this.contentWidth());
     // Reserve the drawing's height before vega arrives, so nothing moves: same
@@ -280,7 +281,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
       this.shownRows(data).map((r) => ({ key: r.key, label: this.rowLabel(r, q), value: r.value, valueLabel: this.formatValue(r.value, q, lang), tooltip: '', color: '' })),
       { width, theme, measure: canvasTextMeasurer(theme.font, theme.fontSize ?? 13) },
     );
-    return this.plot(chartMessages[lang].chartLabel(title, summary), layout.height + 8, lang);
+    return this.plot(chartMessages[lang].chartLabel, layout.height + 8, lang);
   }
 
   protected override tableCaption(title: string, lang: Lang): string {
@@ -333,7 +334,8 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   protected override csvTable(data: ChartData): CsvTable {
     const q = data.query;
     const t = chartMessages[this.language];
-    const header = [t.code, t.column(q.groupBy), t.kind, t.value, t.amount, t.projectsColumn, ...(q.perCapita ? [t.population] : [])];
+    // Per capita, the value column names its unit (per inhabitant / per 10,000 inhabitants).
+    const header = [t.code, t.column(q.groupBy), t.kind, q.perCapita ? this.metricTitle(q, this.language) : t.value, t.amount, t.projectsColumn, ...(q.perCapita ? [t.population] : [])];
     const line = (r: SpendingRow, value: number) => [r.key, r.label, this.kindLabel(r, t), value, r.amount, r.count, ...(q.perCapita ? [r.population ?? null] : [])];
     return { header, rows: [...data.rows.map((r) => line(r, r.value)), ...[...data.buckets, ...data.excluded].map((r) => line(r, r.amount))] };
   }

@@ -26,6 +26,7 @@ export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 export const common = messages({
   it: {
     loading: 'Caricamento dei dati PNRR…',
+    updated: 'Dati PNRR aggiornati.',
     retry: 'Riprova',
     empty: 'Nessun dato per questa selezione.',
     argument: (name: string) => ARGUMENTS_IT[name] ?? attribute(name),
@@ -48,6 +49,7 @@ export const common = messages({
   },
   en: {
     loading: 'Loading PNRR data…',
+    updated: 'PNRR data updated.',
     retry: 'Try again',
     empty: 'No data for this selection.',
     argument: (name: string) => ARGUMENTS_EN[name] ?? attribute(name),

@@ -12,7 +12,7 @@ export const mapMessages = messages({
     choose: 'Scegli un comune',
     chooseNone: '— nessuno —',
     selected: (name: string, value: string, projects: string) => `${name}: ${value}, ${projects}.`,
-    mapLabel: (title: string, summary: string) => `Mappa dei comuni. ${title}. ${summary} I valori di ogni comune sono nella tabella dei dati e nell’elenco accanto alla mappa.`,
+    mapLabel: 'Mappa dei comuni colorati per classe di valore. I valori di ogni comune sono nella tabella dei dati e nell’elenco accanto alla mappa.',
     comune: 'Comune',
     province: 'Provincia',
     tableCaption: (title: string) => `${title}: tutti i comuni`,
@@ -31,8 +31,7 @@ export const mapMessages = messages({
     choose: 'Choose a municipality',
     chooseNone: '— none —',
     selected: (name: string, value: string, projects: string) => `${name}: ${value}, ${projects}.`,
-    mapLabel: (title: string, summary: string) =>
-      `Map of the municipalities. ${title}. ${summary} Each municipality’s value is in the data table and in the list beside the map.`,
+    mapLabel: 'Map of the municipalities coloured by value class. Each municipality’s value is in the data table and in the list beside the map.',
     comune: 'Municipality',
     province: 'Province',
     tableCaption: (title: string) => `${title}: all municipalities`,

@@ -11,9 +11,9 @@ import { emptyTemplate } from '../base/states.js';
 import type { Lang } from '../base/lang.js';
 import { number } from '../format.js';
 import { choroplethSpec, mapHeight, type MapClass, type MapDatum, type Topology } from '../vega/specs.js';
-import { cssVar, isDark, specTheme } from '../vega/theme.js';
+import { cssVar, forcedColors, isDark, specTheme } from '../vega/theme.js';
 import { chartMessages } from '../i18n/chart.js';
-import { PnrrFigureElement, type CsvTable, type Drawing, type FigureData, type FigureQuery } from '../chart/figure-element.js';
+import { PnrrFigureElement, valueScale, type CsvTable, type Drawing, type FigureData, type FigureQuery } from '../chart/figure-element.js';
 import { mapMessages } from '../i18n/map.js';
 import { NO_DATA_COLOR, PALETTES, pickColors, quantileClasses } from './classes.js';
 
@@ -70,7 +70,7 @@ const byName = (lang: Lang) => {
  * @attr metric - `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects).
  * @attr mission - Only this mission (`M1`…`M7`).
  * @attr province - Show only this province's comuni, zoomed in (3-digit ISTAT code, e.g. `048`).
- * @attr per-capita - Divide each comune's value by its resident population: present (ISTAT 1/1/2021) or `anpr2025`.
+ * @attr per-capita - Divide each comune's value by its resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants).
  * @attr selected - 6-digit ISTAT code of the highlighted comune (set by a click or the list; reflected).
  * @attr heading-level - Level of the map's title, 1–6 (default 3).
  * @attr src - URL of the data package (see the shared attributes).
@@ -189,7 +189,8 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       client.boundaries({ signal }),
       client.territories({ signal }),
     ]);
-    const byCode = new Map(rows.map((r) => [r.key, r]));
+    const k = valueScale(query);
+    const byCode = new Map(rows.map((r) => [r.key, k === 1 ? r : { ...r, value: r.value * k }]));
     const comuni = territories.comuni
       .filter((c) => !province || c.province === province)
       .map((c) => ({ code: c.code, name: c.name, province: c.province, row: byCode.get(c.code) }));
@@ -231,7 +232,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     const buckets = data.buckets.filter((b) => b.amount > 0);
     if (buckets.length > 0) {
       const total = buckets.reduce((s, b) => s + b.amount, 0);
-      notes.push(t.notAttributable(this.formatAmount(total, data.query, lang)));
+      notes.push(t.notAttributable(this.amountInWords(total, data.query, lang)));
     }
     return notes;
   }
@@ -263,7 +264,8 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     const colors = {
       stroke: theme.background,
       province: cssVar(this, '--pnrr-map-border', theme.text),
-      selected: cssVar(this, '--pnrr-map-selected', theme.text),
+      // Forced colours: the selection in the system's highlight colour.
+      selected: cssVar(this, '--pnrr-map-selected', forcedColors() ? 'Highlight' : theme.text),
     };
     const selected = data.comuni.some((x) => x.code === this.selected) ? this.selected! : null;
     const legendTitle = this.metricTitle(data.query, lang);
@@ -283,7 +285,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return id;
   }
 
-  protected override renderPlot(data: MapData, lang: Lang, title: string, summary: string): TemplateResult {
+  protected override renderPlot(data: MapData, lang: Lang): TemplateResult {
     const t = mapMessages[lang];
     const sorted = [...data.comuni].sort((a, b) => byName(lang).compare(a.name, b.name));
     const chosen = data.comuni.find((x) => x.code === this.selected);
@@ -291,7 +293,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     const inner = this.contentWidth();
     const plotWidth = Math.max(280, inner >= 640 ? inner - 272 : inner);
     return html`<div class="layout">
-      ${this.plot(t.mapLabel(title, summary), mapHeight(data.topology, plotWidth) + 90, lang)}
+      ${this.plot(t.mapLabel, mapHeight(data.topology, plotWidth) + 90, lang)}
       <div class="picker" part="picker">
         <label for="comune-select">${t.choose}</label>
         <select id="comune-select" @change=${(e: Event) => this.onSelect(e)}>
@@ -372,7 +374,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     const q = data.query;
     const t = mapMessages[this.language];
     const c = chartMessages[this.language];
-    const header = [c.code, t.comune, t.province, c.kind, c.value, c.amount, c.projectsColumn, ...(q.perCapita ? [c.population] : [])];
+    const header = [c.code, t.comune, t.province, c.kind, q.perCapita ? this.metricTitle(q, this.language) : c.value, c.amount, c.projectsColumn, ...(q.perCapita ? [c.population] : [])];
     const rows: CsvTable['rows'] = this.byValue(data, 'it').map((x) => [
       x.code,
       x.name,

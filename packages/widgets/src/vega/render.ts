@@ -72,6 +72,9 @@ export async function renderSpec(target: HTMLElement, spec: TopLevelSpec, option
   // target (role="img" + aria-label) and offers the text summary and the data
   // table; vega's own per-mark roles would only repeat them without names.
   target.querySelector('svg')?.setAttribute('aria-hidden', 'true');
+  // vega labels its container with the spec's description (the summary): the
+  // page already reads the summary once, and the wrapper labels the image.
+  target.removeAttribute('aria-label');
   if (options.onClick) {
     const onClick = options.onClick;
     view.addEventListener('click', (event: unknown, item: Item | null | undefined) => {

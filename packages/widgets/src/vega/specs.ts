@@ -459,7 +459,10 @@ export function choroplethSpec(options: MapOptions): TopLevelSpec {
     ...comuni([{ filter: { field: COMUNE_KEY, equal: selected } }]),
     mark: { type: 'geoshape' as const, filled: false, stroke, strokeWidth, strokeJoin: 'round' as const },
   });
-  const legendColumns = options.width >= 420 ? 2 : 1;
+  // Two legend columns only when the longest class label fits in half the width
+  // (at 200 % text size it does not): legend labels are never cut (labelLimit 0).
+  const legendLabel = Math.max(0, ...classes.map((c) => estimateTextWidth(fontSize)(c.label)));
+  const legendColumns = options.width >= 2 * (legendLabel + 40) ? 2 : 1;
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -496,7 +499,7 @@ export function choroplethSpec(options: MapOptions): TopLevelSpec {
               symbolSize: 180,
               symbolStrokeColor: colors.stroke,
               symbolStrokeWidth: 0.5,
-              labelLimit: Math.max(120, Math.floor(options.width / legendColumns) - 40),
+              labelLimit: 0,
               titleLimit: options.width - 2 * PADDING,
               labelFontSize: fontSize,
               titleFontSize: fontSize,
