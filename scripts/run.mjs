@@ -72,10 +72,11 @@ const SUITES = [
   ['SDK (Node)', '@pnrr-toscana/sdk', 'test', 'node'],
   ['SDK (Chromium)', '@pnrr-toscana/sdk', 'test:browser', 'browser'],
   ['Widgets (Chromium)', '@pnrr-toscana/widgets', 'test:browser', 'browser'],
+  ['Examples (Node)', '@pnrr-toscana/examples', 'test', 'node'],
 ];
 
 function hasScript(pkgName, script) {
-  const dir = { '@pnrr-toscana/sdk': 'sdk', '@pnrr-toscana/widgets': 'widgets' }[pkgName];
+  const dir = { '@pnrr-toscana/sdk': 'sdk', '@pnrr-toscana/widgets': 'widgets', '@pnrr-toscana/examples': 'examples' }[pkgName];
   const manifest = JSON.parse(readFileSync(join(ROOT, 'packages', dir, 'package.json'), 'utf8'));
   return Boolean(manifest.scripts?.[script]);
 }

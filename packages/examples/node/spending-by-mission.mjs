@@ -1,0 +1,21 @@
+// PNRR funding attributed to Tuscany, by mission (embedded data package).
+// Run: node packages/examples/node/spending-by-mission.mjs   (after `npm run build`)
+import { createClient } from '@pnrr-toscana/sdk';
+import { euro, integer, printTable } from './format.mjs';
+
+const client = createClient();
+const [rows, manifest] = await Promise.all([client.spending({ groupBy: 'mission', metric: 'pnrr' }), client.manifest()]);
+
+console.log(`Finanziamento PNRR attribuito alla Toscana per missione (dati al ${manifest.referenceDate})\n`);
+printTable(
+  [
+    ['Missione', 'left'],
+    ['Nome', 'left'],
+    ['PNRR', 'right'],
+    ['Progetti', 'right'],
+  ],
+  rows.map((row) => [row.key, row.label, euro.format(row.value), integer.format(row.count)]),
+);
+// Rows add up to the amount attributed inside the region (manifest totals are in cents).
+const sum = rows.reduce((total, row) => total + row.value, 0);
+console.log(`\nTotale: ${euro.format(sum)} (manifest: ${euro.format(manifest.totals.inside.pnrrCents / 100)})`);

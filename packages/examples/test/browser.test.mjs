@@ -1,0 +1,184 @@
+// Every gallery page in Chromium over the demo server (strict CSP): no console error, no CSP
+// violation, no failed request, every pnrr-* element settles in the state its example expects, code
+// blocks filled, and each page's interactions work. Values are compared with the SDK run here in Node.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { createClient } from '@pnrr-toscana/sdk';
+import { findChrome } from '../../../scripts/find-chrome.mjs';
+import { EXAMPLES, pages, startServer } from './helpers.mjs';
+
+const client = createClient();
+let server;
+let browser;
+let profile;
+
+before(async () => {
+  server = await startServer();
+  profile = mkdtempSync(join(tmpdir(), 'pnrr-examples-chrome-'));
+  browser = await puppeteer.launch({
+    executablePath: findChrome(),
+    headless: true,
+    protocolTimeout: 60_000, // a hung evaluate fails the test instead of waiting puppeteer's default 180 s
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** Opens a page and records everything that should not happen on it. */
+async function open(name) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.evaluateOnNewDocument(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(server.base + name, { waitUntil: 'load' });
+  assert.equal(response.status(), 200);
+  return { page, problems };
+}
+
+/** Waits for every pnrr-* element to settle; returns [element, expected, actual] per element ('timeout' after 20 s). */
+function settleAll(page) {
+  return page.evaluate(async () => {
+    const timeout = (ms) => new Promise((resolve) => window.setTimeout(() => resolve('timeout'), ms));
+    const elements = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('pnrr-'));
+    return Promise.all(
+      elements.map(async (el) => {
+        const settle = window.customElements.whenDefined(el.localName).then(() => el.settled());
+        const state = await Promise.race([settle, timeout(20_000)]);
+        return [el.outerHTML.slice(0, 120), el.closest('[data-expect]')?.dataset.expect ?? 'ready', state];
+      }),
+    );
+  });
+}
+
+/**
+ * Scrolls each ready chart and map into view so it draws (drawing is lazy) and waits for the drawing;
+ * returns the elements that did not draw within 2 × 10 s (scrolled into view again after the first 10 s).
+ */
+function drawAll(page) {
+  return page.evaluate(async () => {
+    const timeout = (ms) => new Promise((resolve) => window.setTimeout(() => resolve('timeout'), ms));
+    const undrawn = [];
+    for (const el of document.querySelectorAll('pnrr-spending-chart, pnrr-municipality-map')) {
+      if (el.state !== 'ready') continue;
+      let view = 'timeout';
+      for (let attempt = 0; attempt < 2 && (view === 'timeout' || !view); attempt += 1) {
+        el.scrollIntoView();
+        view = await Promise.race([el.chartRendered(), timeout(10_000)]);
+      }
+      if (view === 'timeout' || !view) undrawn.push(el.outerHTML.slice(0, 120));
+    }
+    return undrawn;
+  });
+}
+
+/** Checks that every code block is filled; file snippets equal the file. */
+async function checkSnippets(page) {
+  const snippets = await page.$$eval('code[data-snippet]', (codes) => codes.map((c) => [c.dataset.snippet, c.textContent]));
+  for (const [source, text] of snippets) {
+    if (source === 'live') assert.match(text, /<(pnrr-|button|script)/, `live snippet: ${text}`);
+    else assert.equal(text, readFileSync(join(EXAMPLES, source.slice(5)), 'utf8').trimEnd(), source);
+  }
+  return snippets.length;
+}
+
+async function finish(page, problems) {
+  const csp = await page.evaluate(() => window.__csp);
+  assert.deepEqual(csp, [], 'CSP violations');
+  assert.deepEqual(problems, []);
+  await page.close();
+}
+
+const interactions = {
+  async 'index.html'(page) {
+    await page.waitForSelector('#missions:not([hidden])');
+    const rows = await page.$$eval('#missions tbody tr', (trs) => trs.length);
+    assert.equal(rows, (await client.spending({ groupBy: 'mission' })).length);
+  },
+  async 'card.html'(page) {
+    // The shared CUP's card says which local project it is.
+    const text = await page.$eval('#card-shared ~ .example-body pnrr-project-card', (el) => el.shadowRoot.textContent);
+    assert.match(text, /B65F21001810001_2022/);
+  },
+  async 'map.html'(page) {
+    await page.evaluate(() => document.getElementById('mappa-eventi').choose('048017'));
+    await page.waitForFunction(() => document.getElementById('comune-scelto').textContent.includes('048017'));
+    assert.match(await page.$eval('#comune-scelto', (p) => p.textContent), /Firenze \(codice ISTAT 048017\)/);
+  },
+  async 'theming.html'(page) {
+    await page.click('#tema');
+    const themes = await page.$$eval('pnrr-project-card, pnrr-spending-chart', (els) => els.map((el) => el.getAttribute('theme')));
+    assert.ok(themes.length >= 3 && themes.every((t) => t === 'dark'), themes.join());
+    assert.equal(await page.$eval('html', (html) => html.dataset.theme), 'dark');
+    assert.equal(await page.$eval('#tema', (b) => b.getAttribute('aria-pressed')), 'true');
+  },
+  async 'newsroom.html'(page) {
+    // The article names the chart's buttons (data-button): those labels must be the chart's own.
+    const buttons = await page.$eval('pnrr-spending-chart', (el) => [...el.shadowRoot.querySelectorAll('button')].map((b) => b.textContent.trim()));
+    const named = await page.$$eval('[data-button]', (els) => els.map((el) => el.textContent.replace(/\s+/g, ' ').trim()));
+    assert.ok(named.some((label) => label.includes('CSV')), 'the article mentions the CSV download');
+    for (const label of named) assert.ok(buttons.includes(label), `"${label}" is not a button of the chart: ${buttons.join(' | ')}`);
+  },
+  async 'sdk-browser.html'(page) {
+    await page.waitForSelector('body[data-ready]');
+    const perCapita = await client.spending({ groupBy: 'province', metric: 'pnrr', perCapita: true });
+    const cells = await page.$$eval('#pro-capite tbody tr', (trs) => trs.map((tr) => tr.cells[3].textContent));
+    const euroCents = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 });
+    assert.deepEqual(cells, perCapita.map((r) => euroCents.format(r.value)));
+
+    const all = await client.projects({ text: 'scuola', limit: 10, offset: 10 });
+    assert.match(await page.$eval('#ricerca-stato', (p) => p.textContent), new RegExp(`Progetti 1–10 di ${all.total}$`));
+    await page.click('#succ');
+    await page.waitForFunction(() => document.getElementById('ricerca-stato').textContent.startsWith('Progetti 11–'));
+    const cups = await page.$$eval('#risultati tbody th', (ths) => ths.map((th) => th.textContent));
+    assert.deepEqual(cups, all.items.map((i) => i.cup));
+    assert.equal(await page.$eval('#prec', (b) => b.disabled), false);
+
+    await page.click('[data-cup="H91J1200077"]');
+    await page.waitForSelector('#progetto .error[data-error="InvalidArgumentError"]');
+    await page.click('[data-cup="Z99Z99999999999"]');
+    await page.waitForSelector('#progetto .error[data-error="NotFoundError"]');
+    await page.click('[data-cup="B65F21001810001"]');
+    await page.waitForFunction(() => document.querySelector('#progetto dl')?.textContent.includes('B65F21001810001_2022'));
+  },
+};
+
+for (const name of pages()) {
+  test(`${name} in Chromium: settles as expected, no error, no CSP violation`, async () => {
+    const { page, problems } = await open(name);
+    const states = await settleAll(page);
+    for (const [el, expected, state] of states) assert.equal(state, expected, el);
+    await checkSnippets(page);
+    assert.deepEqual(await drawAll(page), [], 'every ready chart and map draws');
+    await interactions[name]?.(page);
+    await finish(page, problems);
+  });
+}

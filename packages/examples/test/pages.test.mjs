@@ -1,0 +1,65 @@
+// Every gallery page over the demo server (scripts/serve.mjs, with its strict CSP): the page and all it
+// references answer 200, and nothing in it needs 'unsafe-inline'.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { EXAMPLES, REQUIRED_PAGES, pages, startServer } from './helpers.mjs';
+
+let server;
+before(async () => {
+  server = await startServer();
+});
+after(() => server?.close());
+
+const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i'))?.slice(1).find((v) => v !== undefined);
+
+/** Local URLs a page needs: scripts, stylesheets, links to other pages, files shown as code. */
+function references(html) {
+  const refs = [];
+  for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) refs.push(attr(tag, 'src'));
+  for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) refs.push(attr(tag, 'href'));
+  for (const tag of html.match(/<a\b[^>]*>/gi) ?? []) refs.push(attr(tag, 'href'));
+  for (const tag of html.match(/<code\b[^>]*data-snippet="file:[^"]*"[^>]*>/gi) ?? []) refs.push(attr(tag, 'data-snippet').slice(5));
+  return refs.filter((ref) => ref && !ref.startsWith('data:') && !ref.startsWith('#') && !/^[a-z]+:/i.test(ref));
+}
+
+test('the gallery has every promised page', () => {
+  for (const page of REQUIRED_PAGES) assert.ok(pages().includes(page), page);
+});
+
+for (const page of pages()) {
+  test(`${page}: served with the strict CSP, every reference answers 200`, async () => {
+    const response = await fetch(server.base + page);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-security-policy'), /default-src 'self'; script-src 'self'/);
+    const html = await response.text();
+    assert.equal(html, readFileSync(join(EXAMPLES, page), 'utf8'));
+    const refs = references(html);
+    assert.ok(refs.length > 3, 'references found');
+    for (const ref of refs) {
+      const url = new URL(ref, server.base + page);
+      const answer = await fetch(url);
+      await answer.arrayBuffer();
+      assert.equal(answer.status, 200, `${page} → ${ref} (${url.pathname})`);
+    }
+  });
+
+  test(`${page}: nothing the CSP would block (inline scripts, styles, handlers)`, () => {
+    const html = readFileSync(join(EXAMPLES, page), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+    for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) assert.ok(attr(tag, 'src'), `inline script: ${tag}`);
+    assert.doesNotMatch(html, /<style\b/i, 'a <style> element');
+    for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) {
+      assert.doesNotMatch(tag, /\sstyle\s*=/i, `style attribute: ${tag}`);
+      assert.doesNotMatch(tag, /\son[a-z]+\s*=/i, `inline handler: ${tag}`);
+      assert.doesNotMatch(tag, /javascript:/i, `javascript: URL: ${tag}`);
+    }
+  });
+
+  test(`${page}: links every other gallery page`, () => {
+    const html = readFileSync(join(EXAMPLES, page), 'utf8');
+    const nav = html.match(/<nav class="gallery"[\s\S]*?<\/nav>/)?.[0] ?? '';
+    for (const other of pages()) assert.ok(nav.includes(`href="${other}"`), `${page} nav lacks ${other}`);
+    assert.ok(nav.includes(`href="${page}" aria-current="page"`), `${page} nav marks itself`);
+  });
+}
