@@ -12,6 +12,21 @@ const CANDIDATES = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
+/**
+ * Flags for a headless Chromium on these machines: as root it needs --no-sandbox, and on a closed
+ * network the background services must stay off or its connections are refused at every start.
+ * Every test that starts Chromium uses this list (plus its own fresh --user-data-dir).
+ */
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export const HOW_TO_INSTALL =
   'No Chrome or Chromium found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; ' +
   'macOS: install Google Chrome) or point CHROME_PATH at its executable.';

@@ -6,23 +6,14 @@ import { join } from 'node:path';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
-import { findChrome } from './find-chrome.mjs';
+import { CHROME_FLAGS, findChrome } from './find-chrome.mjs';
 
 export function chromium() {
   return chromeLauncher({
     launchOptions: {
       executablePath: findChrome(),
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--user-data-dir=${mkdtempSync(join(tmpdir(), 'pnrr-chrome-'))}`,
-      ],
+      args: [...CHROME_FLAGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'pnrr-chrome-'))}`],
     },
   });
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { createClient } from '@pnrr-toscana/sdk';
-import { findChrome } from '../../../scripts/find-chrome.mjs';
+import { CHROME_FLAGS, findChrome } from '../../../scripts/find-chrome.mjs';
 import { EXAMPLES, pages, startServer } from './helpers.mjs';
 
 const client = createClient();
@@ -23,16 +23,7 @@ before(async () => {
     executablePath: findChrome(),
     headless: true,
     protocolTimeout: 60_000, // a hung evaluate fails the test instead of waiting puppeteer's default 180 s
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${profile}`,
-    ],
+    args: [...CHROME_FLAGS, `--user-data-dir=${profile}`],
   });
 });
 
