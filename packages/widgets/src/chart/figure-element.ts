@@ -78,8 +78,6 @@ export const PER_CAPITA_COUNT_SCALE = 10_000;
 /** Factor from the SDK's per-capita value to the value shown. */
 export const valueScale = (q: FigureQuery): number => (q.perCapita && q.metric === 'count' ? PER_CAPITA_COUNT_SCALE : 1);
 
-/** The frame's inline padding and border (2 × 16px + 2 × 1px), taken off the element's width. */
-const FRAME_INLINE = 34;
 const TABLE_ID = 'data-table';
 
 export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElement<T> {
@@ -262,9 +260,13 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   // ------------------------------------------------------------------ drawing
 
-  /** Width of the frame's content box in px, known before anything is drawn (to reserve the plot's height). */
+  /**
+   * Width of the frame's content box in px, known before anything is drawn (to
+   * reserve the plot's height): the body of the frame, already laid out by the
+   * loading state, so a page's `--pnrr-spacing` is taken into account.
+   */
   protected contentWidth(): number {
-    return Math.floor(this.getBoundingClientRect().width) - FRAME_INLINE;
+    return Math.floor(this.renderRoot?.querySelector<HTMLElement>('.body')?.clientWidth ?? this.getBoundingClientRect().width);
   }
 
   /** The plot box, with the draw-error message when vega could not draw here. */

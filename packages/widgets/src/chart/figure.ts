@@ -6,7 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Manifest, PopulationYear } from '@pnrr-toscana/sdk';
 import { saveText, saveUrl, slug } from '../vega/download.js';
-import { common } from '../i18n/common.js';
+import { cap, common } from '../i18n/common.js';
 import { date } from '../format.js';
 import type { Lang } from '../base/lang.js';
 
@@ -60,9 +60,8 @@ export interface ToolbarState {
 export function sourceLine(manifest: Manifest | undefined, lang: Lang): string {
   if (!manifest) return '';
   const t = common[lang];
-  const asOf = t.dataAsOf(date(manifest.referenceDate, lang));
   // Same wording as the base's attribution line.
-  return `${manifest.attribution.data} ${t.licence}: ${manifest.licence.name}. ${asOf.charAt(0).toUpperCase()}${asOf.slice(1)}.`;
+  return `${manifest.attribution.data} ${t.licence}: ${manifest.licence.name}. ${cap(t.dataAsOf(date(manifest.referenceDate, lang)))}.`;
 }
 
 /** Buttons under a chart or map. PNG/SVG wait for the drawing. */

@@ -272,15 +272,11 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   }
 
   protected override renderPlot(data: ChartData, lang: Lang): TemplateResult {
-    const q = data.query;
     const width = Math.max(280, this.contentWidth());
-    // Reserve the drawing's height before vega arrives, so nothing moves: same
-    // measurer as the drawing, so labels wrap (and stacked rows grow) alike.
+    // Reserve the drawing's height before vega arrives, so nothing moves: the
+    // same bars and measurer as the drawing, so labels wrap (and stacked rows grow) alike.
     const theme = specTheme(this);
-    const layout = barLayout(
-      this.shownRows(data).map((r) => ({ key: r.key, label: this.rowLabel(r, q), value: r.value, valueLabel: this.formatValue(r.value, q, lang), tooltip: '', color: '' })),
-      { width, theme, measure: canvasTextMeasurer(theme.font, theme.fontSize ?? 13) },
-    );
+    const layout = barLayout(this.bars(data, chartMessages[lang], lang), { width, theme, measure: canvasTextMeasurer(theme.font, theme.fontSize ?? 13) });
     return this.plot(chartMessages[lang].chartLabel, layout.height + 8, lang);
   }
 

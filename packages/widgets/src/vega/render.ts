@@ -33,6 +33,18 @@ export function loadVega(): Promise<VegaEmbedModule> {
 
 const refuse = (): Promise<never> => Promise.reject(new Error('vega may not load URLs in these widgets'));
 
+/** The embed options every drawing uses, on the page or off-page for downloads (see the header). */
+const EMBED_OPTIONS = {
+  ast: true,
+  actions: false,
+  defaultStyle: false,
+  renderer: 'svg',
+  // Nothing is ever fetched by vega: data arrives inline. A loader that refuses
+  // makes that a guarantee rather than a habit.
+  loader: { load: refuse, sanitize: refuse, http: refuse, file: refuse } as never,
+  logLevel: 0,
+} as const;
+
 /** Handle on a rendered view, for downloads and clean-up. */
 export interface VegaHandle {
   readonly view: View;
@@ -56,16 +68,9 @@ export async function renderSpec(target: HTMLElement, spec: TopLevelSpec, option
   const { default: embed } = await loadVega();
   const tooltipEl = options.tooltip ?? null;
   const result = await embed(target, spec, {
-    ast: true,
-    actions: false,
-    defaultStyle: false,
-    renderer: 'svg',
+    ...EMBED_OPTIONS,
     // `false` would still be fine for CSP; our own handler keeps tooltips available.
     tooltip: tooltipEl ? tooltipHandler(tooltipEl) : false,
-    // Nothing is ever fetched by vega: data arrives inline. A loader that refuses
-    // makes that a guarantee rather than a habit.
-    loader: { load: refuse, sanitize: refuse, http: refuse, file: refuse } as never,
-    logLevel: 0,
   });
   const view = result.view;
   // The drawing is one image to assistive technology: the host labels the
@@ -100,15 +105,7 @@ export async function renderSpec(target: HTMLElement, spec: TopLevelSpec, option
  */
 export async function specToImageURL(spec: TopLevelSpec, type: 'png' | 'svg', scale = type === 'png' ? 2 : 1): Promise<string> {
   const { default: embed } = await loadVega();
-  const result = await embed(document.createElement('div'), spec, {
-    ast: true,
-    actions: false,
-    defaultStyle: false,
-    renderer: 'svg',
-    tooltip: false,
-    loader: { load: refuse, sanitize: refuse, http: refuse, file: refuse } as never,
-    logLevel: 0,
-  });
+  const result = await embed(document.createElement('div'), spec, { ...EMBED_OPTIONS, tooltip: false });
   try {
     return await result.view.toImageURL(type, scale);
   } finally {
