@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SDK = join(ROOT, 'packages', 'sdk');
@@ -33,13 +34,14 @@ export const MB = 1024 * 1024;
 export const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 export const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 
-/** Reads `--name value` / `--name=value` from argv; the default when absent. */
+/**
+ * Reads `--name value` / `--name=value` from argv (node:util parseArgs, as the SDK's CLI does);
+ * the default when absent. Unknown options are left to the script that owns them.
+ */
 export function flag(argv, name, fallback) {
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === `--${name}`) return argv[i + 1];
-    if (argv[i].startsWith(`--${name}=`)) return argv[i].slice(name.length + 3);
-  }
-  return fallback;
+  const { values } = parseArgs({ args: argv, options: { [name]: { type: 'string' } }, strict: false, allowPositionals: true });
+  const value = values[name];
+  return typeof value === 'string' ? value : fallback;
 }
 
 /**
