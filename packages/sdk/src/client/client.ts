@@ -15,6 +15,7 @@ import { resolveBaseUrl } from './base-url.js';
 import { SHAPES, type Spec } from './checks.js';
 import { createLoader } from './loader.js';
 import { anySignal } from './signals.js';
+import type { FlatFactRow } from '../format/facts.js';
 import type { SpendingInput } from './spending.js';
 import type {
   CallOptions,
@@ -106,6 +107,8 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     return selectProjects(list.items, key, { filters: f, text: q.text ?? '', sort, order, limit, offset });
   }
 
+  const flatFacts = new WeakMap<Facts, FlatFactRow[]>();
+
   async function spending(query?: SpendingQuery): Promise<SpendingRow[]> {
     const q = queryObject(query);
     const f = filters(q);
@@ -132,7 +135,9 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     if (withBodies) source = { rows: (facts as BodyFacts).rows, file: PACKAGE_FILES.bodyFacts, bodies: (facts as BodyFacts).bodies };
     else {
       const { submeasures } = facts as Facts;
-      const rows = flattenFacts(facts as Facts, PACKAGE_FILES.facts);
+      // The loaded file is cached and never changed, so its flat rows are made once per client.
+      let rows = flatFacts.get(facts as Facts);
+      if (!rows) flatFacts.set(facts as Facts, (rows = flattenFacts(facts as Facts, PACKAGE_FILES.facts)));
       // Only the sub-measure column can be wrong (a code not in measures.json): point at that code.
       source = { rows, file: PACKAGE_FILES.facts, pointer: (row) => `/submeasures/${submeasures.indexOf(rows[row]?.[1] ?? '')}` };
     }
