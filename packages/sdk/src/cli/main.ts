@@ -3,7 +3,10 @@
  * `pnrr-toscana` – the data team's command line: build a data package from the
  * official CSVs, validate a package, print a summary.
  *
- * Exit codes: 0 success · 1 validation failed / input rejected · 2 usage error.
+ * Exit codes: 0 success · 1 validation failed / input rejected · 2 usage error ·
+ * 130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM — the previous package left unchanged.
+ *
+ * Everything printed goes through `forTerminal` (control characters from data and file names dropped).
  */
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,31 +18,45 @@ import { summarise } from '../ingest/summary.js';
 import { InputError } from '../ingest/input-error.js';
 import { LayoutError } from '../ingest/layouts.js';
 import { formatEuro } from '../ingest/numbers.js';
+import { forTerminal } from '../ingest/terminal.js';
+import type { BuildPhase } from '../ingest/build.js';
 
 const USAGE = `pnrr-toscana – build and check PNRR open-data packages
 
 Usage:
   pnrr-toscana build --projects <csv> --localisations <csv> [--localisations <csv> …]
                      [--payments <csv> …] --region <NN> --boundaries <topojson>
-                     --population <csv> --out <dir> [--generated-at YYYY-MM-DD]
+                     --population <csv> --out <dir> [--force] [--generated-at YYYY-MM-DD]
                      [--reference-date YYYY-MM-DD]
   pnrr-toscana validate <dir>
   pnrr-toscana summary [--comune <istat>] [--dir <dir>]
   pnrr-toscana --help | <command> --help
 
 Commands:
-  build     Read the official CSVs (streamed; any size) and write a data package to --out
-            (an empty directory, or a previous package, which is replaced).
+  build     Read the official CSVs (streamed; any size; UTF-8 text) and write a data package
+            to --out: a new or empty folder, or, with --force, a package pnrr-toscana wrote
+            (recognised by its manifest.json and checksums.json, unchanged since). Any other
+            folder is refused and left untouched. The package is written to a temporary
+            sibling folder, validated, then moved into place: a failed or interrupted build
+            (Ctrl-C) leaves --out exactly as it was.
             --projects, --localisations and --payments may be repeated (e.g. the region file
-            and the *_fuori_* file). --region is the 2-digit ISTAT code (09 Toscana, 07 Liguria).
+            and its *_fuori_* file: without rows outside the region, projects also localised
+            elsewhere would count wholly inside, and build warns). --region is the 2-digit
+            ISTAT code (09 Toscana, 07 Liguria).
             --boundaries is a TopoJSON with the objects comuni, province and regione;
             --population the table pro_com_t,name,cod_prov,prov_sigla,prov_name,
             pop_istat_2021,pop_anpr_2025_01. Together they define the region's comuni.
             --reference-date sets the data date; default: the latest Data di Estrazione of the
-            project/localisation files, else their latest Data aggiornamento (required when
-            the files carry neither). --generated-at defaults to the latest date of all
-            sources (never the clock), so a rebuild is byte-identical.
-            Rows that cannot be used are listed in the package's quality.json.
+            project/localisation files, else the referenceDate a manifest.json next to them
+            records for the same file (same SHA-256, as in data/sources/), else their latest
+            Data aggiornamento (required when the files carry none). --generated-at defaults
+            to the latest date of all sources (never the clock), so a rebuild is
+            byte-identical.
+            Refused (exit 1, nothing written): non-UTF-8 or binary files (convert with
+            iconv -f WINDOWS-1252 -t UTF-8), no project of the region, a result that does not
+            validate. Rows that cannot be used (bad key, amount beyond ±250 bn €, …) are
+            rejected with file, line and reason in the package's quality.json; negative
+            amounts are kept and reported.
   validate  Check every file of a package against its JSON Schema, checksums.json, the
             schema version and the reconciliation invariants (inside + outside = each
             project's amount; region = comuni + province-wide + region-wide buckets).
@@ -47,7 +64,8 @@ Commands:
             6-digit ISTAT code, e.g. 048017), the projects of one comune.
             Default --dir: the package embedded in the SDK.
 
-Exit codes: 0 ok, 1 failed (invalid input or package), 2 usage error.
+Exit codes: 0 ok, 1 failed (invalid input or package; nothing changed), 2 usage error,
+130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM (previous package unchanged).
 `;
 
 class UsageError extends Error {}
@@ -62,12 +80,55 @@ const BUILD_OPTIONS = {
   out: { type: 'string' },
   'generated-at': { type: 'string' },
   'reference-date': { type: 'string' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Writes text to stdout / stderr without the control characters data may carry. */
+const print = (text: string): void => void process.stdout.write(forTerminal(text));
+const printError = (text: string): void => void process.stderr.write(forTerminal(text));
+
+/** A build stopped by a signal: the exit code (128 + signal number) and what to say. */
+class Interrupted extends Error {
+  constructor(readonly code: number) {
+    super('interrupted');
+  }
+}
+
+const PHASE_TEXT = (p: BuildPhase): string =>
+  p.phase === 'reading' ? 'reading the sources'
+    : p.phase === 'writing' ? `writing ${p.files} files into the temporary folder ${p.staging}`
+      : p.phase === 'validating' ? 'validating the new package'
+        : 'moving the new package into place';
+
+/**
+ * Runs `task` with SIGINT/SIGTERM turned into an abort of `signal`, so the build can remove its
+ * temporary folder before the process ends. A signal that arrives once the new package is being
+ * moved into place does not stop it (that step only renames folders).
+ */
+async function withSignals<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let code = 0;
+  const onSignal = (name: NodeJS.Signals): void => {
+    code = name === 'SIGINT' ? 130 : 143;
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await task(controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted) throw new Interrupted(code);
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 /** `--help` of a command: prints the usage; true when the command should stop there. */
 function helpAsked(values: { help?: boolean }): boolean {
-  if (values.help) process.stdout.write(USAGE);
+  if (values.help) print(USAGE);
   return values.help === true;
 }
 
@@ -87,7 +148,7 @@ async function build(args: string[]): Promise<number> {
   if (missing.length > 0) throw new UsageError(`build: missing required option${missing.length > 1 ? 's' : ''} ${missing.map((m) => `--${m}`).join(', ')}`);
   const started = Date.now();
   const out = resolve(values.out!);
-  const result = await buildPackage({
+  const result = await withSignals((signal) => buildPackage({
     projects: values.projects!.map((p) => resolve(p)),
     localisations: values.localisations!.map((p) => resolve(p)),
     payments: (values.payments ?? []).map((p) => resolve(p)),
@@ -97,7 +158,13 @@ async function build(args: string[]): Promise<number> {
     out,
     ...(values['generated-at'] !== undefined ? { generatedAt: values['generated-at'] } : {}),
     ...(values['reference-date'] !== undefined ? { referenceDate: values['reference-date'] } : {}),
-  });
+    force: values.force === true,
+    signal,
+    onPhase: (p) => print(`pnrr-toscana build: ${PHASE_TEXT(p)}\n`),
+  }).catch((error: unknown) => {
+    if (error instanceof Interrupted || signal.aborted) printError(`pnrr-toscana: interrupted; ${out} left unchanged and the temporary folder removed\n`);
+    throw error;
+  }));
   const t = result.manifest.totals;
   let bytes = 0;
   for (const f of result.files.values()) bytes += f.bytes;
@@ -107,9 +174,16 @@ async function build(args: string[]): Promise<number> {
     `  projects ${t.projects}; PNRR € ${formatEuro(t.touching.pnrrCents)} touching = ${formatEuro(t.inside.pnrrCents)} inside + ${formatEuro(t.outside.pnrrCents)} outside`,
     `  quality: ${result.quality.rejected.length} rejected rows, ${result.quality.warnings.length} warnings (quality.json)`,
   ];
+  const byReason = new Map<string, number>();
+  for (const w of result.quality.warnings) byReason.set(w.reason, (byReason.get(w.reason) ?? 0) + 1);
+  if (byReason.size > 0) lines.push(`  warnings: ${[...byReason].map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
   for (const r of result.quality.rejected.slice(0, 10)) lines.push(`  rejected ${r.file}:${r.line} ${r.reason}: ${r.detail}`);
   if (result.quality.rejected.length > 10) lines.push(`  … ${result.quality.rejected.length - 10} more in quality.json`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  print(`${lines.join('\n')}\n`);
+  // Warnings the data team must see even when nobody reads quality.json.
+  for (const w of result.quality.warnings.filter((i) => i.reason === 'no-outside-localisations')) printError(`pnrr-toscana: warning: ${w.detail}\n`);
+  const negative = byReason.get('negative-amount') ?? 0;
+  if (negative > 0) printError(`pnrr-toscana: warning: ${negative} negative amount${negative === 1 ? '' : 's'} kept as written (negative-amount in quality.json)\n`);
   return 0;
 }
 
@@ -120,19 +194,19 @@ async function validate(args: string[]): Promise<number> {
   const dir = resolve(positionals[0]!);
   const result = await validatePackage(dir);
   if (result.ok) {
-    process.stdout.write(`${dir}: valid (${result.filesChecked} files checked)\n`);
+    print(`${dir}: valid (${result.filesChecked} files checked)\n`);
     return 0;
   }
-  for (const i of result.issues.slice(0, 200)) process.stderr.write(`${i.file}${i.path ? ` ${i.path}` : ''}: ${i.message}\n`);
-  if (result.issues.length > 200) process.stderr.write(`… ${result.issues.length - 200} more\n`);
-  process.stderr.write(`${dir}: INVALID, ${result.issues.length} error${result.issues.length === 1 ? '' : 's'}\n`);
+  for (const i of result.issues.slice(0, 200)) printError(`${i.file}${i.path ? ` ${i.path}` : ''}: ${i.message}\n`);
+  if (result.issues.length > 200) printError(`… ${result.issues.length - 200} more\n`);
+  printError(`${dir}: INVALID, ${result.issues.length} error${result.issues.length === 1 ? '' : 's'}\n`);
   return 1;
 }
 
 async function summary(args: string[]): Promise<number> {
   const { values } = usage(() => parseArgs({ args, options: { comune: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
   if (helpAsked(values)) return 0;
-  process.stdout.write(await summarise({
+  print(await summarise({
     ...(values.dir !== undefined ? { dir: resolve(values.dir) } : {}),
     ...(values.comune !== undefined ? { comune: values.comune } : {}),
   }));
@@ -153,18 +227,19 @@ export async function main(argv: string[]): Promise<number> {
       case '--help':
       case '-h':
       case 'help':
-        process.stdout.write(USAGE);
+        print(USAGE);
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
+    if (error instanceof Interrupted) return error.code;
     if (error instanceof UsageError) {
-      process.stderr.write(`pnrr-toscana: ${error.message}\nRun "pnrr-toscana --help" for usage.\n`);
+      printError(`pnrr-toscana: ${error.message}\nRun "pnrr-toscana --help" for usage.\n`);
       return 2;
     }
     if (error instanceof InputError || error instanceof LayoutError) {
-      process.stderr.write(`pnrr-toscana: ${error.message}\n`);
+      printError(`pnrr-toscana: ${error.message}\n`);
       return 1;
     }
     throw error;
@@ -179,7 +254,7 @@ if (invoked === fileURLToPath(import.meta.url)) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`pnrr-toscana: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      printError(`pnrr-toscana: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 1;
     },
   );

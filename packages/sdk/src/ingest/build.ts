@@ -5,8 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type {
   BodyFactRow, BodyFacts, Checksums, Facts, Funding, Manifest, Measures, Project, ProjectList, ProjectListItem,
   ProjectShard, Quality, Reconciliation, Source, Territories,
@@ -28,6 +27,8 @@ import {
   BOUNDARIES_ATTRIBUTION, BOUNDARIES_DATASET, LICENCE, POPULATION_ATTRIBUTION, POPULATION_DATASET, POPULATION_YEARS, dataAttribution,
 } from './texts.js';
 import { packageReadme } from './readme.js';
+import { checkOutDir, createStaging, moveIntoPlace, removeStaging } from './out-dir.js';
+import { validatePackage } from './validate.js';
 
 /** Inputs of `buildPackage()`: paths of the official files (CSV, TopoJSON) and of the output directory. */
 export interface BuildOptions {
@@ -43,13 +44,29 @@ export interface BuildOptions {
   boundaries: string;
   /** CSV of the comuni's resident population (ISTAT 2021 and ANPR 2025). */
   population: string;
-  /** Output directory of the data package. */
+  /**
+   * Output directory of the data package: absent, empty, or (with `force`) a package this tool
+   * wrote and nobody changed. Anything else is refused; nothing in it is touched.
+   */
   out: string;
+  /** Replace the package already in `out` (only one this tool wrote, unchanged since). */
+  force?: boolean;
+  /** Stops the build (Ctrl-C): it throws the signal's reason and leaves `out` as it was. */
+  signal?: AbortSignal;
+  /** Called as the build enters each phase (the CLI prints them). */
+  onPhase?: (phase: BuildPhase) => void;
   /** YYYY-MM-DD; default: the latest reference date of all sources. */
   generatedAt?: string;
   /** YYYY-MM-DD; overrides the reference date read from the project/localisation files. */
   referenceDate?: string;
 }
+
+/** The phases of a build, in order; `files` is the number of files `writing` will write. */
+export type BuildPhase =
+  | { phase: 'reading' }
+  | { phase: 'writing'; files: number; staging: string }
+  | { phase: 'validating' }
+  | { phase: 'replacing' };
 
 /** What `buildPackage()` wrote. */
 export interface BuildResult {
@@ -93,9 +110,12 @@ function add(map: Map<string, Accumulator>, key: string, pnrr: number, total: nu
 /**
  * Builds a data package from the official CSVs into `options.out`: byte-identical
  * for the same inputs. Rows that cannot be used are reported in quality.json,
- * never dropped silently.
+ * never dropped silently. The package is written into a temporary sibling folder,
+ * validated there, then moved into place: a failed or interrupted build leaves
+ * `out` exactly as it was.
  *
- * @throws InputError when an option is invalid or an input file is missing or unrecognised.
+ * @throws InputError when an option is invalid, `out` cannot be used, an input file is missing,
+ *   unrecognised or not UTF-8 text, no project of the region is left, or the result does not validate.
  */
 export async function buildPackage(options: BuildOptions): Promise<BuildResult> {
   if (!/^\d{2}$/.test(options.region)) throw new InputError(`--region must be a 2-digit ISTAT region code, got "${options.region}"`);
@@ -104,13 +124,20 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
   }
   if (options.projects.length === 0) throw new InputError('at least one --projects file is required');
   if (options.localisations.length === 0) throw new InputError('at least one --localisations file is required');
+  const { signal, onPhase = () => {} } = options;
+  const outState = await checkOutDir(options.out, options.force ?? false);
 
+  onPhase({ phase: 'reading' });
   const territories = await loadTerritories(options.region, options.boundaries, options.population);
   const quality = new QualityLog();
   const collected = await collect(
-    { region: options.region, projects: options.projects, localisations: options.localisations, payments: options.payments ?? [] },
+    { region: options.region, projects: options.projects, localisations: options.localisations, payments: options.payments ?? [], ...(signal ? { signal } : {}) },
     quality,
   );
+  if (collected.projects.size === 0) {
+    const counts = quality.files.filter((f) => f.role === 'projects').map((f) => `${f.file}: ${f.read} rows read, ${f.rejected} rejected, ${f.skipped} of other regions`);
+    throw new InputError(`no project of region ${options.region} in the projects files (${counts.join('; ')}); a package needs at least one. Nothing was written.`);
+  }
   const populationTally = quality.tally(basename(options.population), 'population');
   populationTally.read = populationTally.kept = territories.populationRows;
 
@@ -128,6 +155,7 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
   if (!referenceDate || !generatedAt) {
     throw new InputError('the source files carry no date (no Data di Estrazione / Data aggiornamento): pass --reference-date YYYY-MM-DD');
   }
+  const dates = { referenceDate, generatedAt };
 
   // ------------------------------------------------------------ projects and attribution
   const remapped = new Map<string, MergedComune>();
@@ -217,156 +245,188 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
     }
   }
 
-  // ------------------------------------------------------------ write
-  await prepareOutDir(options.out);
-  const writer = new PackageWriter(options.out);
-  const regionName = territories.regionName;
-
-  const territoriesFile: Territories = {
-    schemaVersion: SCHEMA_VERSION,
-    region: { code: options.region, name: regionName, population: territories.regionPopulation },
-    provinces: territories.provinces.map((p) => ({ code: p.code, name: p.name, abbreviation: p.abbreviation, population: p.population })),
-    comuni: territories.comuni.map((c) => ({ code: c.code, name: c.name, province: c.province, population: c.population })),
-    populationYears: { istat2021: POPULATION_YEARS.istat2021, anpr2025: POPULATION_YEARS.anpr2025 },
-    remapped: [...remapped.entries()].sort(([a], [b]) => byString(a, b)).map(([from, m]) => ({ from, to: m.to, name: m.name, since: m.since })),
-  };
-  await writer.write(PACKAGE_FILES.territories, compactJson(territoriesFile));
-
-  const measuresFile: Measures = {
-    schemaVersion: SCHEMA_VERSION,
-    missions: [...missions].sort(([a], [b]) => byString(a, b)).map(([code, name]) => ({ code, name })),
-    components: [...components].sort(([a], [b]) => byString(a, b)).map(([code, c]) => ({ code, name: c.name, mission: c.mission })),
-    measures: [...measures].sort(([a], [b]) => byString(a, b)).map(([code, m]) => ({ code, id: m.id, name: m.name, component: m.component })),
-    submeasures: [...submeasures].sort(([a], [b]) => byString(a, b)).map(([code, s]) => ({ code, name: s.name, measure: s.measure })),
-  };
-  await writer.write(PACKAGE_FILES.measures, compactJson(measuresFile));
-
-  // facts.json: sub-measure codes once, amounts only for comuni and buckets (provinces and the region
-  // are their sums), distinct project counts for provinces and the region (not sums: a project in two
-  // comuni of a province counts once there).
-  const factCodes = [...new Set([...facts.values()].flatMap((bySub) => [...bySub.keys()]))].sort(byString);
-  const factIndex = new Map(factCodes.map((code, i) => [code, i]));
-  const amounts: Facts['amounts'] = {};
-  const counts: Facts['counts'] = {};
-  for (const [key, bySub] of facts) {
-    // Sorted codes give sorted indexes.
-    const subs = [...bySub.keys()].sort(byString);
-    // 6-digit keys are comuni and buckets; the others, provinces and the region.
-    if (key.length === 6) {
-      amounts[key] = subs.map((sub) => {
-        const acc = bySub.get(sub)!;
-        return [factIndex.get(sub)!, acc.pnrr, acc.total - acc.pnrr, acc.projects.size];
-      });
-    } else {
-      counts[key] = subs.map((sub) => [factIndex.get(sub)!, bySub.get(sub)!.projects.size]);
-    }
-  }
-  const factsFile: Facts = {
-    schemaVersion: SCHEMA_VERSION,
-    columns: { amounts: ['submeasure', 'pnrrCents', 'otherCents', 'projects'], counts: ['submeasure', 'projects'] },
-    submeasures: factCodes,
-    amounts,
-    counts,
-  };
-  const factsJson =
-    `{"schemaVersion":${JSON.stringify(factsFile.schemaVersion)},"columns":${JSON.stringify(factsFile.columns)},` +
-    `"submeasures":${JSON.stringify(factsFile.submeasures)},"amounts":${sortedRecordJson(amounts)},"counts":${sortedRecordJson(counts)}}\n`;
-  await writer.write(PACKAGE_FILES.facts, factsJson);
-
-  const bodyKeys = [...bodies.keys()].sort(byString);
-  const bodyIndex = new Map(bodyKeys.map((k, i) => [k, i]));
-  const bodyRows: BodyFactRow[] = [];
-  for (const composite of [...bodyFacts.keys()].sort(byString)) {
-    const [territory, sub] = composite.split('\u0000') as [string, string];
-    const byBody = bodyFacts.get(composite)!;
-    for (const body of [...byBody.keys()].sort((a, b) => bodyIndex.get(a)! - bodyIndex.get(b)!)) {
-      const acc = byBody.get(body)!;
-      bodyRows.push([territory, sub, bodyIndex.get(body)!, acc.pnrr, acc.total, acc.projects.size]);
-    }
-  }
-  const bodyFactsFile: BodyFacts = {
-    schemaVersion: SCHEMA_VERSION,
-    bodies: bodyKeys.map((key) => ({ key, name: bodies.get(key)! })),
-    columns: ['territory', 'submeasure', 'body', 'pnrrCents', 'totalCents', 'projects'],
-    rows: bodyRows,
-  };
-  await writer.write(PACKAGE_FILES.bodyFacts, compactJson(bodyFactsFile));
-
-  await writer.write(PACKAGE_FILES.boundaries, territories.boundaries);
-
-  // Shards: all 256 written, projects sorted by (cup, localCode).
-  const shards = new Map<string, Project[]>();
-  for (const record of projectRecords) {
-    const shard = projectShard(record.cup);
-    const list = shards.get(shard);
-    if (list) list.push(record);
-    else shards.set(shard, [record]);
-  }
-  for (const shard of ALL_SHARDS) {
-    const file: ProjectShard = { schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard) ?? [] };
-    await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', shard), compactJson(file));
+  for (const [name, value] of Object.entries(totals)) {
+    const amounts = typeof value === 'number' ? [value] : [value.pnrrCents, value.totalCents];
+    if (!amounts.every(Number.isSafeInteger)) throw new InputError(`the ${name} amounts add up beyond 2^53 cents and cannot be counted exactly; check the amounts in quality.json's sources`);
   }
 
-  // Lists: one per territory key, every one written even if empty.
+  // ------------------------------------------------------------ write (into a temporary sibling folder)
+  signal?.throwIfAborted();
   const listKeys = new Set([...packageTerritoryKeys(options.region, territories.provinces, territories.comuni), ...lists.keys()]);
-  for (const key of [...listKeys].sort(byString)) {
-    const items = [...(lists.get(key) ?? [])].sort(
-      (a, b) => b.pnrrCents - a.pnrrCents || byString(a.cup, b.cup) || byString(a.localCode, b.localCode),
-    );
-    const file: ProjectList = { schemaVersion: SCHEMA_VERSION, territory: key, items };
-    await writer.write(fillPattern(PACKAGE_FILES.listPattern, 'key', key), compactJson(file));
+  const staging = await createStaging(options.out);
+  try {
+    onPhase({ phase: 'writing', files: 9 + ALL_SHARDS.length + listKeys.size, staging });
+    const result = await writePackage(staging);
+    onPhase({ phase: 'validating' });
+    const check = await validatePackage(staging);
+    if (!check.ok) {
+      const first = check.issues[0]!;
+      throw new InputError(
+        `the package built from these inputs does not validate (${check.issues.length} errors; first: ${first.file}${first.path ? ` ${first.path}` : ''}: ${first.message}); ` +
+          `nothing was replaced. Please report it with the input files.`,
+      );
+    }
+    signal?.throwIfAborted();
+    // The folder may have changed while the build ran: check it again right before replacing it.
+    if ((await checkOutDir(options.out, options.force ?? false)) !== outState) throw new InputError(`--out ${options.out} changed during the build; nothing was replaced`);
+    onPhase({ phase: 'replacing' });
+    await moveIntoPlace(staging, options.out, outState);
+    return result;
+  } catch (error) {
+    await removeStaging(staging);
+    throw error;
   }
 
-  const qualityFile: Quality = {
-    schemaVersion: SCHEMA_VERSION,
-    files: quality.files.map((f) => f.toJSON()),
-    rejected: quality.rejectedIssues(),
-    warnings: quality.warningIssues(),
-  };
-  await writer.write(PACKAGE_FILES.quality, compactJson(qualityFile));
+  /** Writes every file of the package into `dir` (the temporary folder), checksums.json last. */
+  async function writePackage(dir: string): Promise<BuildResult> {
+    const writer = new PackageWriter(dir, signal);
+    const regionName = territories.regionName;
 
-  const sources: Source[] = collected.sources.map((s) => ({
-    role: s.role, file: s.file, dataset: s.layout.dataset, layout: s.layout.id, referenceDate: s.referenceDate, rows: s.rows, sha256: s.sha256,
-  }));
-  sources.push({
-    role: 'boundaries', file: basename(options.boundaries), dataset: BOUNDARIES_DATASET, layout: 'topojson-comuni-province-regione',
-    referenceDate: null, rows: territories.boundariesComuni, sha256: createHash('sha256').update(territories.boundaries).digest('hex'),
-  });
-  sources.push({
-    role: 'population', file: basename(options.population), dataset: POPULATION_DATASET, layout: 'pro_com_t-population',
-    referenceDate: null, rows: territories.populationRows, sha256: territories.populationSha256,
-  });
+    const territoriesFile: Territories = {
+      schemaVersion: SCHEMA_VERSION,
+      region: { code: options.region, name: regionName, population: territories.regionPopulation },
+      provinces: territories.provinces.map((p) => ({ code: p.code, name: p.name, abbreviation: p.abbreviation, population: p.population })),
+      comuni: territories.comuni.map((c) => ({ code: c.code, name: c.name, province: c.province, population: c.population })),
+      populationYears: { istat2021: POPULATION_YEARS.istat2021, anpr2025: POPULATION_YEARS.anpr2025 },
+      remapped: [...remapped.entries()].sort(([a], [b]) => byString(a, b)).map(([from, m]) => ({ from, to: m.to, name: m.name, since: m.since })),
+    };
+    await writer.write(PACKAGE_FILES.territories, compactJson(territoriesFile));
 
-  const manifest: Manifest = {
-    schemaVersion: SCHEMA_VERSION,
-    generator: GENERATOR,
-    generatedAt,
-    region: { code: options.region, name: regionName },
-    referenceDate,
-    licence: { id: LICENCE.id, name: LICENCE.name, url: LICENCE.url },
-    attribution: { data: dataAttribution(regionName), boundaries: BOUNDARIES_ATTRIBUTION, population: POPULATION_ATTRIBUTION },
-    sources,
-    totals,
-    files: {
-      territories: PACKAGE_FILES.territories,
-      measures: PACKAGE_FILES.measures,
-      facts: PACKAGE_FILES.facts,
-      bodyFacts: PACKAGE_FILES.bodyFacts,
-      boundaries: PACKAGE_FILES.boundaries,
-      quality: PACKAGE_FILES.quality,
-      checksums: PACKAGE_FILES.checksums,
-      projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: PROJECT_SHARD_COUNT },
-      lists: { pattern: PACKAGE_FILES.listPattern },
-    },
-  };
-  await writer.write(PACKAGE_FILES.manifest, prettyJson(manifest));
-  await writer.write('README.md', packageReadme(manifest, qualityFile));
+    const measuresFile: Measures = {
+      schemaVersion: SCHEMA_VERSION,
+      missions: [...missions].sort(([a], [b]) => byString(a, b)).map(([code, name]) => ({ code, name })),
+      components: [...components].sort(([a], [b]) => byString(a, b)).map(([code, c]) => ({ code, name: c.name, mission: c.mission })),
+      measures: [...measures].sort(([a], [b]) => byString(a, b)).map(([code, m]) => ({ code, id: m.id, name: m.name, component: m.component })),
+      submeasures: [...submeasures].sort(([a], [b]) => byString(a, b)).map(([code, s]) => ({ code, name: s.name, measure: s.measure })),
+    };
+    await writer.write(PACKAGE_FILES.measures, compactJson(measuresFile));
 
-  const checksums: Checksums = { schemaVersion: SCHEMA_VERSION, files: {} };
-  for (const name of [...writer.written.keys()].sort(byString)) checksums.files[name] = writer.written.get(name)!;
-  await writer.write(PACKAGE_FILES.checksums, compactJson(checksums));
+    // facts.json: sub-measure codes once, amounts only for comuni and buckets (provinces and the region
+    // are their sums), distinct project counts for provinces and the region (not sums: a project in two
+    // comuni of a province counts once there).
+    const factCodes = [...new Set([...facts.values()].flatMap((bySub) => [...bySub.keys()]))].sort(byString);
+    const factIndex = new Map(factCodes.map((code, i) => [code, i]));
+    const amounts: Facts['amounts'] = {};
+    const counts: Facts['counts'] = {};
+    for (const [key, bySub] of facts) {
+      // Sorted codes give sorted indexes.
+      const subs = [...bySub.keys()].sort(byString);
+      // 6-digit keys are comuni and buckets; the others, provinces and the region.
+      if (key.length === 6) {
+        amounts[key] = subs.map((sub) => {
+          const acc = bySub.get(sub)!;
+          return [factIndex.get(sub)!, acc.pnrr, acc.total - acc.pnrr, acc.projects.size];
+        });
+      } else {
+        counts[key] = subs.map((sub) => [factIndex.get(sub)!, bySub.get(sub)!.projects.size]);
+      }
+    }
+    const factsFile: Facts = {
+      schemaVersion: SCHEMA_VERSION,
+      columns: { amounts: ['submeasure', 'pnrrCents', 'otherCents', 'projects'], counts: ['submeasure', 'projects'] },
+      submeasures: factCodes,
+      amounts,
+      counts,
+    };
+    const factsJson =
+      `{"schemaVersion":${JSON.stringify(factsFile.schemaVersion)},"columns":${JSON.stringify(factsFile.columns)},` +
+      `"submeasures":${JSON.stringify(factsFile.submeasures)},"amounts":${sortedRecordJson(amounts)},"counts":${sortedRecordJson(counts)}}\n`;
+    await writer.write(PACKAGE_FILES.facts, factsJson);
 
-  return { manifest, quality: qualityFile, files: writer.written };
+    const bodyKeys = [...bodies.keys()].sort(byString);
+    const bodyIndex = new Map(bodyKeys.map((k, i) => [k, i]));
+    const bodyRows: BodyFactRow[] = [];
+    for (const composite of [...bodyFacts.keys()].sort(byString)) {
+      const [territory, sub] = composite.split('\u0000') as [string, string];
+      const byBody = bodyFacts.get(composite)!;
+      for (const body of [...byBody.keys()].sort((a, b) => bodyIndex.get(a)! - bodyIndex.get(b)!)) {
+        const acc = byBody.get(body)!;
+        bodyRows.push([territory, sub, bodyIndex.get(body)!, acc.pnrr, acc.total, acc.projects.size]);
+      }
+    }
+    const bodyFactsFile: BodyFacts = {
+      schemaVersion: SCHEMA_VERSION,
+      bodies: bodyKeys.map((key) => ({ key, name: bodies.get(key)! })),
+      columns: ['territory', 'submeasure', 'body', 'pnrrCents', 'totalCents', 'projects'],
+      rows: bodyRows,
+    };
+    await writer.write(PACKAGE_FILES.bodyFacts, compactJson(bodyFactsFile));
+
+    await writer.write(PACKAGE_FILES.boundaries, territories.boundaries);
+
+    // Shards: all 256 written, projects sorted by (cup, localCode).
+    const shards = new Map<string, Project[]>();
+    for (const record of projectRecords) {
+      const shard = projectShard(record.cup);
+      const list = shards.get(shard);
+      if (list) list.push(record);
+      else shards.set(shard, [record]);
+    }
+    for (const shard of ALL_SHARDS) {
+      const file: ProjectShard = { schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard) ?? [] };
+      await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', shard), compactJson(file));
+    }
+
+    // Lists: one per territory key, every one written even if empty.
+    for (const key of [...listKeys].sort(byString)) {
+      const items = [...(lists.get(key) ?? [])].sort(
+        (a, b) => b.pnrrCents - a.pnrrCents || byString(a.cup, b.cup) || byString(a.localCode, b.localCode),
+      );
+      const file: ProjectList = { schemaVersion: SCHEMA_VERSION, territory: key, items };
+      await writer.write(fillPattern(PACKAGE_FILES.listPattern, 'key', key), compactJson(file));
+    }
+
+    const qualityFile: Quality = {
+      schemaVersion: SCHEMA_VERSION,
+      files: quality.files.map((f) => f.toJSON()),
+      rejected: quality.rejectedIssues(),
+      warnings: quality.warningIssues(),
+    };
+    await writer.write(PACKAGE_FILES.quality, compactJson(qualityFile));
+
+    const sources: Source[] = collected.sources.map((s) => ({
+      role: s.role, file: s.file, dataset: s.layout.dataset, layout: s.layout.id, referenceDate: s.referenceDate, rows: s.rows, sha256: s.sha256,
+    }));
+    sources.push({
+      role: 'boundaries', file: basename(options.boundaries), dataset: BOUNDARIES_DATASET, layout: 'topojson-comuni-province-regione',
+      referenceDate: null, rows: territories.boundariesComuni, sha256: createHash('sha256').update(territories.boundaries).digest('hex'),
+    });
+    sources.push({
+      role: 'population', file: basename(options.population), dataset: POPULATION_DATASET, layout: 'pro_com_t-population',
+      referenceDate: null, rows: territories.populationRows, sha256: territories.populationSha256,
+    });
+
+    const manifest: Manifest = {
+      schemaVersion: SCHEMA_VERSION,
+      generator: GENERATOR,
+      generatedAt: dates.generatedAt,
+      region: { code: options.region, name: regionName },
+      referenceDate: dates.referenceDate,
+      licence: { id: LICENCE.id, name: LICENCE.name, url: LICENCE.url },
+      attribution: { data: dataAttribution(regionName), boundaries: BOUNDARIES_ATTRIBUTION, population: POPULATION_ATTRIBUTION },
+      sources,
+      totals,
+      files: {
+        territories: PACKAGE_FILES.territories,
+        measures: PACKAGE_FILES.measures,
+        facts: PACKAGE_FILES.facts,
+        bodyFacts: PACKAGE_FILES.bodyFacts,
+        boundaries: PACKAGE_FILES.boundaries,
+        quality: PACKAGE_FILES.quality,
+        checksums: PACKAGE_FILES.checksums,
+        projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: PROJECT_SHARD_COUNT },
+        lists: { pattern: PACKAGE_FILES.listPattern },
+      },
+    };
+    await writer.write(PACKAGE_FILES.manifest, prettyJson(manifest));
+    await writer.write('README.md', packageReadme(manifest, qualityFile));
+
+    const checksums: Checksums = { schemaVersion: SCHEMA_VERSION, files: {} };
+    for (const name of [...writer.written.keys()].sort(byString)) checksums.files[name] = writer.written.get(name)!;
+    await writer.write(PACKAGE_FILES.checksums, compactJson(checksums));
+
+    return { manifest, quality: qualityFile, files: writer.written };
+  }
 }
 
 function requiredAmount(draft: ProjectDraft, field: 'pnrr' | 'total', quality: QualityLog): number {
@@ -428,20 +488,3 @@ function projectRecord(
     source: { dataset: draft.source.layout.dataset, file: draft.source.file, line: draft.line, referenceDate: draft.source.referenceDate, updated: draft.updated },
   };
 }
-
-/** Creates the output directory, clearing a previous package in it (only files a package contains). */
-async function prepareOutDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const entries = await readdir(dir);
-  // The package's own files and the top directory of each file pattern ("projects", "lists").
-  const ours = new Set([...Object.values(PACKAGE_FILES).map((name) => name.split('/')[0]!), 'README.md']);
-  const foreign = entries.filter((e) => !ours.has(e));
-  if (foreign.length > 0) {
-    throw new InputError(`--out ${dir} is not empty and does not look like a data package (found ${foreign.slice(0, 3).join(', ')}); choose an empty directory`);
-  }
-  // Shards and lists are cleared; the other files are overwritten.
-  for (const pattern of [PACKAGE_FILES.projectShardPattern, PACKAGE_FILES.listPattern]) {
-    await rm(join(dir, pattern.split('/')[0]!), { recursive: true, force: true });
-  }
-}
-

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { InputError } from './input-error.js';
-import type { Layout } from './layouts.js';
+import type { DetectedLayout, Layout } from './layouts.js';
 import {
   dateOf, describeJoinKey, normaliseCup, normaliseLocalCode, padCode, projectKey, streamFile, submeasureJoinKey,
   type Getter, type LocRow, type SourceFileInfo,
@@ -14,7 +14,8 @@ import type { QualityLog, FileTally } from './quality.js';
 import { isCup } from '../format/keys.js';
 import { cleanText } from './normalise.js';
 import { maxDate, parseDate } from './dates.js';
-import { parseCents, parsePercentHundredths, type NumberStyle } from './numbers.js';
+import { formatEuro, MAX_AMOUNT_CENTS, parseCents, parsePercentHundredths, readAmount, type AmountReading, type NumberStyle } from './numbers.js';
+import { recordedReferenceDate } from './source-manifest.js';
 
 export interface ProjectDraft {
   key: string;
@@ -56,6 +57,8 @@ export interface CollectOptions {
   projects: string[];
   localisations: string[];
   payments: string[];
+  /** Aborts the reading (Ctrl-C): the passes stop at the next chunk with an AbortError. */
+  signal?: AbortSignal;
 }
 
 export interface Collected {
@@ -75,6 +78,38 @@ function amountOf(
     return null;
   }
   return cents;
+}
+
+const PAYMENT_FIELDS = ['paidTotal', 'paidPnrr', 'financedPnrr', 'financedTotal'] as const;
+const isOutOfRange = (reading: AmountReading): boolean => 'problem' in reading && reading.problem === 'out-of-range';
+
+/**
+ * The amounts of a project row, range-checked: null when a cell is beyond ±MAX_AMOUNT_CENTS (the row
+ * is then rejected, `amount-out-of-range`); a negative amount is kept and reported (`negative-amount`).
+ */
+function projectAmounts(
+  get: Getter, record: string[], d: DetectedLayout, quality: QualityLog, tally: FileTally, line: number,
+): Record<string, number | null> | null {
+  const amounts: Record<string, number | null> = Object.create(null) as Record<string, number | null>;
+  const style = d.layout.numbers;
+  for (const field of AMOUNT_FIELDS) {
+    if (!d.columns.has(field)) {
+      amounts[field] = null;
+      continue;
+    }
+    const raw = get(record, field);
+    const reading = readAmount(raw, style);
+    const column = d.header[d.columns.get(field)!]!.trim();
+    if (isOutOfRange(reading)) {
+      quality.reject(tally, line, 'amount-out-of-range',
+        `${column}: "${(raw ?? '').trim()}" is beyond ±€${formatEuro(MAX_AMOUNT_CENTS)}, more than the whole plan; row not used`);
+      return null;
+    }
+    const cents = amountOf(raw, style, field, quality, tally, line);
+    if (cents !== null && cents < 0) quality.warn(tally, line, 'negative-amount', `${column}: "${(raw ?? '').trim()}" is negative; kept as written`);
+    amounts[field] = cents;
+  }
+  return amounts;
 }
 
 /** A date cell; text that is not a date is read as null and reported, never dropped silently. */
@@ -100,6 +135,8 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
   // ---------------------------------------------------------- localisations, pass 1
   let withLocalCode: boolean | null = null;
   const regionKeys = new Set<string>();
+  // Rows of other regions (or national) in any localisation file: none means the *_fuori_* part is missing.
+  let outsideRows = 0;
   const locInfo: Array<{ layout: Layout; rows: number; sha256: string; referenceDate: string | null }> = [];
   for (const path of options.localisations) {
     let extracted: string | null = null;
@@ -113,11 +150,14 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
     }, (record, _line, get) => {
       extracted = maxDate(extracted, dateOf(get, record, 'extracted'));
       updated = maxDate(updated, dateOf(get, record, 'updated'));
-      if (padCode(get(record, 'region'), 2) !== region) return;
+      if (padCode(get(record, 'region'), 2) !== region) {
+        outsideRows++;
+        return;
+      }
       const key = locJoinKey(get, record, withLocalCode!);
       if (key) regionKeys.add(key);
-    }, `${basename(path)} (localisations, pass 1 of 2)`);
-    locInfo.push({ layout: detected.layout, rows, sha256, referenceDate: extracted ?? updated });
+    }, `${basename(path)} (localisations, pass 1 of 2)`, options.signal);
+    locInfo.push({ layout: detected.layout, rows, sha256, referenceDate: extracted ?? (await recordedReferenceDate(path, sha256)) ?? updated });
   }
 
   // ---------------------------------------------------------- projects
@@ -135,13 +175,19 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
       const cup = normaliseCup(get(record, 'cup'));
       const localCode = normaliseLocalCode(get(record, 'localCode'));
       const submeasure = (get(record, 'submeasureCode') ?? '').trim();
+      // Checked before the region: a row without a valid key cannot be joined to any localisation,
+      // so whether it belongs to the region is unknown; it is rejected with the reason, never skipped.
+      if (!isCup(cup)) {
+        quality.reject(tally, line, 'missing-key', `CUP "${(get(record, 'cup') ?? '').trim()}" is not a CUP (15 characters); the row cannot be joined to its localisations`);
+        return;
+      }
+      if (localCode === '') {
+        quality.reject(tally, line, 'missing-key', `${cup}: Codice Locale Progetto is empty; the row cannot be joined to its localisations`);
+        return;
+      }
       const joinKey = withLocalCode === false ? submeasureJoinKey(submeasure, cup) : projectKey(cup, localCode);
       if (!regionKeys.has(joinKey)) {
         tally.skipped++;
-        return;
-      }
-      if (!isCup(cup) || localCode === '') {
-        quality.reject(tally, line, 'missing-key', `CUP "${cup}" / Codice Locale Progetto "${localCode}" is not a valid project key`);
         return;
       }
       const key = projectKey(cup, localCode);
@@ -150,9 +196,8 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
         quality.reject(tally, line, 'duplicate-project', `${cup} / ${localCode} already read at ${previous.file}:${previous.line}`);
         return;
       }
-      const style = d.layout.numbers;
-      const amounts: Record<string, number | null> = {};
-      for (const field of AMOUNT_FIELDS) amounts[field] = d.columns.has(field) ? amountOf(get(record, field), style, field, quality, tally, line) : null;
+      const amounts = projectAmounts(get, record, d, quality, tally, line);
+      if (!amounts) return;
       const texts = new Map<string, string | null>();
       for (const field of TEXT_FIELDS) texts.set(field, cleanText(get(record, field)));
       const draft: ProjectDraft = {
@@ -164,8 +209,8 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
       kept.push(draft);
       projects.set(key, draft);
       byJoinKey.set(joinKey, draft);
-    });
-    const info = makeSource('projects', path, detected.layout, rows, sha256, extracted ?? updated, tally);
+    }, basename(path), options.signal);
+    const info = makeSource('projects', path, detected.layout, rows, sha256, extracted ?? (await recordedReferenceDate(path, sha256)) ?? updated, tally);
     for (const draft of kept) draft.source = info;
   }
 
@@ -216,7 +261,12 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
       const list = rowsByKey.get(project.key);
       if (list) list.push(row);
       else rowsByKey.set(project.key, [row]);
-    }, `${basename(path)} (localisations, pass 2 of 2)`);
+    }, `${basename(path)} (localisations, pass 2 of 2)`, options.signal);
+    if (index === 0 && outsideRows === 0 && regionKeys.size > 0) {
+      quality.warn(tally, 0, 'no-outside-localisations',
+        `no localisation file has a row outside region ${region}: a project also localised elsewhere would be attributed entirely to the region. ` +
+        'Give the national localisation file, or add the region file\'s *_fuori_* companion (e.g. localizzazioni_validate_fuori_toscana.csv) as another --localisations');
+    }
   }
 
   // A kept project whose localisation rows were all rejected cannot be attributed.
@@ -247,6 +297,12 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
         return;
       }
       const style = d.layout.numbers;
+      const tooLarge = PAYMENT_FIELDS.find((f) => d.columns.has(f) && isOutOfRange(readAmount(get(record, f), style)));
+      if (tooLarge) {
+        quality.reject(tally, line, 'amount-out-of-range',
+          `${d.header[d.columns.get(tooLarge)!]!.trim()}: "${(get(record, tooLarge) ?? '').trim()}" is beyond ±€${formatEuro(MAX_AMOUNT_CENTS)}; row not used`);
+        return;
+      }
       const paidTotal = amountOf(get(record, 'paidTotal'), style, 'paidTotal', quality, tally, line);
       const paidPnrr = amountOf(get(record, 'paidPnrr'), style, 'paidPnrr', quality, tally, line);
       if (paidTotal === null || paidPnrr === null) {
@@ -263,7 +319,7 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
       project.payments = payment;
       attached.push(payment);
       tally.kept++;
-    });
+    }, basename(path), options.signal);
     makeSource('payments', path, detected.layout, rows, sha256, extracted, tally);
     for (const p of attached) if (p.referenceDate === null) p.referenceDate = extracted;
   }

@@ -4,6 +4,9 @@
  *
  * - The delimiter (`;` in official downloads, `,` in re-serialised extracts) is
  *   sniffed from the header line, counting only characters outside quotes.
+ * - The text must be UTF-8 (the official files are): binary data is refused as
+ *   "not a CSV file", other encodings (Latin-1 / Windows-1252 from a spreadsheet)
+ *   with the command that converts them, never read as U+FFFD replacement characters.
  * - A UTF-8 BOM is stripped.
  * - Column count is strict: a record with a different number of fields than the
  *   header is not guessed at but handed to `onReject` with its line number.
@@ -31,26 +34,82 @@ export interface CsvHandlers {
   onReject(line: number, reason: string): void;
 }
 
-/** Reads the start of the file and picks `;` or `,`, whichever is more frequent outside quotes on the first line. */
-export async function sniffDelimiter(path: string): Promise<';' | ','> {
+const CONVERT_HINT =
+  'the official files are UTF-8; if a spreadsheet saved it as Latin-1 / Windows-1252, convert it first: iconv -f WINDOWS-1252 -t UTF-8 in.csv > in-utf8.csv';
+
+/** Refuses binary data: a NUL byte, or more than 1% control characters other than tab, CR, LF, FF in the first 64 KB. */
+function refuseBinary(head: Buffer, label: string): void {
+  let controls = 0;
+  for (const byte of head) {
+    if (byte === 0) controls = head.length;
+    else if (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13) controls++;
+    if (controls > head.length / 100) {
+      throw new InputError(`${label}: not a CSV file (binary data); expected a UTF-8 text table such as PNRR_Progetti.csv`);
+    }
+  }
+}
+
+/**
+ * Checks, chunk by chunk, that the bytes are UTF-8 (a sequence cut between chunks is carried over),
+ * counting lines so that the first bad byte can be located.
+ */
+class Utf8Check {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private lines = 1;
+  constructor(private readonly label: string) {}
+
+  update(chunk: Buffer): void {
+    try {
+      this.decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new InputError(`${this.label}: not UTF-8 text (line ${this.lines + this.linesBeforeBadByte(chunk)}); ${CONVERT_HINT}`);
+    }
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) this.lines++;
+  }
+
+  end(): void {
+    try {
+      this.decoder.decode();
+    } catch {
+      throw new InputError(`${this.label}: not UTF-8 text (line ${this.lines}, a cut character at the end); ${CONVERT_HINT}`);
+    }
+  }
+
+  /** Line breaks in `chunk` before its first undecodable byte (leading bytes of a character begun in the previous chunk skipped). */
+  private linesBeforeBadByte(chunk: Buffer): number {
+    let start = 0;
+    while (start < 3 && start < chunk.length && (chunk[start]! & 0xc0) === 0x80) start++;
+    const text = new TextDecoder('utf-8').decode(chunk.subarray(start));
+    const bad = text.indexOf('\uFFFD');
+    return (text.slice(0, bad < 0 ? text.length : bad).match(/\n/g) ?? []).length;
+  }
+}
+
+/** The first 64 KB of a file. */
+async function readHead(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(65536);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-    let semicolons = 0;
-    let commas = 0;
-    let quoted = false;
-    for (const ch of text) {
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && (ch === '\n' || ch === '\r')) break;
-      else if (!quoted && ch === ';') semicolons++;
-      else if (!quoted && ch === ',') commas++;
-    }
-    return semicolons > commas ? ';' : ',';
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+}
+
+/** Reads the start of the file and picks `;` or `,`, whichever is more frequent outside quotes on the first line. */
+export async function sniffDelimiter(path: string): Promise<';' | ','> {
+  const text = (await readHead(path)).toString('utf8').replace(/^\uFEFF/, '');
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === ';') semicolons++;
+    else if (!quoted && ch === ',') commas++;
+  }
+  return semicolons > commas ? ';' : ',';
 }
 
 function countNewlines(record: string[]): number {
@@ -73,7 +132,7 @@ export interface CsvReadResult {
 }
 
 /** Streams a CSV file through `handlers`, hashing it on the way. */
-export async function readCsv(path: string, handlers: CsvHandlers, label = basename(path)): Promise<CsvReadResult> {
+export async function readCsv(path: string, handlers: CsvHandlers, label = basename(path), signal?: AbortSignal): Promise<CsvReadResult> {
   let size: number;
   try {
     const s = await stat(path);
@@ -83,7 +142,9 @@ export async function readCsv(path: string, handlers: CsvHandlers, label = basen
     if (error instanceof InputError) throw error;
     throw new InputError(`${path}: file not found or not readable`);
   }
+  refuseBinary(await readHead(path), basename(path));
   const delimiter = await sniffDelimiter(path);
+  const utf8 = new Utf8Check(basename(path));
   const progress = createProgress(label, size);
   let bytes = 0;
   let headerSeen = false;
@@ -94,7 +155,21 @@ export async function readCsv(path: string, handlers: CsvHandlers, label = basen
       bytes += chunk.length;
       hash.update(chunk);
       progress.update(bytes);
+      try {
+        utf8.update(chunk);
+      } catch (error) {
+        callback(error as Error);
+        return;
+      }
       callback(null, chunk);
+    },
+    flush(callback) {
+      try {
+        utf8.end();
+        callback();
+      } catch (error) {
+        callback(error as Error);
+      }
     },
   });
   const parser = parse({
@@ -129,7 +204,7 @@ export async function readCsv(path: string, handlers: CsvHandlers, label = basen
       }
     },
   });
-  await pipeline(createReadStream(path), counter, parser, sink);
+  await (signal ? pipeline(createReadStream(path), counter, parser, sink, { signal }) : pipeline(createReadStream(path), counter, parser, sink));
   progress.done();
   if (!headerSeen) throw new InputError(`${path}: empty file (no header line)`);
   return { rows, sha256: hash.digest('hex'), bytes };

@@ -27,12 +27,13 @@ export interface WrittenFile {
   sha256: string;
 }
 
-/** Writes text files under `dir`, remembering size and hash of each for checksums.json. */
+/** Writes text files under `dir`, remembering size and hash of each for checksums.json; stops between files once `signal` is aborted. */
 export class PackageWriter {
   readonly written = new Map<string, WrittenFile>();
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string, private readonly signal?: AbortSignal) {}
 
   async write(relative: string, content: string | Buffer): Promise<void> {
+    this.signal?.throwIfAborted();
     const path = join(this.dir, relative);
     await mkdir(dirname(path), { recursive: true });
     const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;

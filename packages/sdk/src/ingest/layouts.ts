@@ -177,6 +177,8 @@ export interface DetectedLayout {
   layout: Layout;
   /** Canonical field → column index. */
   columns: Map<string, number>;
+  /** The header row as written in the file (for messages that name a column). */
+  header: string[];
 }
 
 /** Recognises the layout of a header row, or throws a LayoutError naming the missing columns. */
@@ -210,5 +212,5 @@ export function detectLayout(file: string, role: Role, header: string[]): Detect
   if (missing.length > 0) {
     throw new LayoutError(`${file}: layout "${layout.id}" (${role}) is missing the columns: ${[...new Set(missing)].join(', ')}`);
   }
-  return { layout, columns };
+  return { layout, columns, header };
 }

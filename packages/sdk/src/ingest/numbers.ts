@@ -24,8 +24,35 @@ import { MISSING } from './normalise.js';
 /** How a source writes numbers: `italian` (`1.234,56`) or `dot` (`1234.56`). */
 export type NumberStyle = 'italian' | 'dot';
 
-/** An amount in euros as integer cents; null for a missing value, undefined when the text is not a number. */
+/** An amount in euros as integer cents; null for a missing value, undefined when the text is not a number (or not a safe integer). */
 export function parseCents(raw: string | undefined, style: NumberStyle): number | null | undefined {
+  const cents = parseBigCents(raw, style);
+  if (typeof cents !== 'bigint') return cents;
+  const n = Number(cents);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/**
+ * The largest amount a row may carry: €250 bn, more than the whole plan (€194.4 bn) plus the
+ * complementary fund PNC (€30.6 bn). A larger figure is a data error; refusing it also keeps every
+ * sum of a national file (≈ 300,000 rows) far below 2^53 cents, where integers stop being exact.
+ */
+export const MAX_AMOUNT_CENTS = 25_000_000_000_000;
+
+/** An amount cell read for the build: cents (null when missing), or why it cannot be used. */
+export type AmountReading = { cents: number | null } | { problem: 'not-a-number' | 'out-of-range' };
+
+/** Reads an amount cell and range-checks it against `MAX_AMOUNT_CENTS` (either sign). */
+export function readAmount(raw: string | undefined, style: NumberStyle): AmountReading {
+  const cents = parseBigCents(raw, style);
+  if (cents === undefined) return { problem: 'not-a-number' };
+  if (cents === null) return { cents: null };
+  if (cents > BigInt(MAX_AMOUNT_CENTS) || cents < -BigInt(MAX_AMOUNT_CENTS)) return { problem: 'out-of-range' };
+  return { cents: Number(cents) };
+}
+
+/** The digit-string parse behind `parseCents`, in BigInt so that no size is misread. */
+function parseBigCents(raw: string | undefined, style: NumberStyle): bigint | null | undefined {
   if (raw === undefined) return null;
   let text = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/^€|€$/g, '');
   if (text === '' || MISSING.has(text.toUpperCase())) return null;
@@ -57,11 +84,10 @@ export function parseCents(raw: string | undefined, style: NumberStyle): number 
   }
   if (!/^\d*$/.test(intPart) || !/^\d*$/.test(decPart)) return undefined;
   const cents2 = (decPart + '00').slice(0, 2);
-  let cents = Number(intPart || '0') * 100 + Number(cents2);
+  let cents = BigInt(intPart || '0') * 100n + BigInt(cents2);
   // Round half away from zero on the third decimal digit.
-  if (decPart.length > 2 && Number(decPart[2]) >= 5) cents += 1;
-  if (!Number.isSafeInteger(cents)) return undefined;
-  return negative && cents !== 0 ? -cents : cents;
+  if (decPart.length > 2 && Number(decPart[2]) >= 5) cents += 1n;
+  return negative && cents !== 0n ? -cents : cents;
 }
 
 /**

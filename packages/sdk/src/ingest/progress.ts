@@ -2,6 +2,8 @@
  * Progress on stderr while a large file is read: bytes read / size and percent,
  * rewritten in place. Only when stderr is a terminal, so logs and CI output stay clean.
  */
+import { forTerminal } from './terminal.js';
+
 export interface Progress {
   update(bytes: number): void;
   done(): void;
@@ -11,6 +13,7 @@ const SILENT: Progress = { update() {}, done() {} };
 
 export function createProgress(label: string, size: number, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY || size <= 0) return SILENT;
+  label = forTerminal(label);
   let last = 0;
   const mb = (n: number): string => (n / 1048576).toFixed(1);
   const draw = (bytes: number): void => {

@@ -77,6 +77,7 @@ export async function streamFile(
   onLayout: (detected: DetectedLayout) => void,
   onRow: (record: string[], line: number, get: Getter, detected: DetectedLayout) => void,
   label = basename(path),
+  signal?: AbortSignal,
 ): Promise<{ detected: DetectedLayout; rows: number; sha256: string }> {
   let detected: DetectedLayout | null = null;
   let get: Getter = () => undefined;
@@ -102,7 +103,7 @@ export async function streamFile(
         quality.reject(tally, line, 'malformed-row', reason);
       }
     },
-  }, label);
+  }, label, signal);
   if (!detected) throw new InputError(`${path}: empty file`);
   return { detected, rows: result.rows, sha256: result.sha256 };
 }

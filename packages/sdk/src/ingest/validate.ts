@@ -109,7 +109,7 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
       if (sha !== expected.sha256) issue(file, '', `sha256 ${sha} differs from checksums.json (${expected.sha256})`);
     }
     for (const file of present) {
-      if (file !== manifest.files.checksums && !(file in checksums.files)) issue(file, '', 'file not listed in checksums.json');
+      if (file !== manifest.files.checksums && !Object.hasOwn(checksums.files, file)) issue(file, '', 'file not listed in checksums.json');
     }
   }
 
