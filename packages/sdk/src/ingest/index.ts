@@ -4,7 +4,7 @@
  *
  * @module @pnrr-toscana/sdk/ingest
  */
-export { buildPackage, bodyKey, type BuildOptions, type BuildResult } from './build.js';
+export { buildPackage, bodyKey, type BuildOptions, type BuildPhase, type BuildResult } from './build.js';
 export { validatePackage, type ValidationIssue, type ValidationResult } from './validate.js';
 export { summarise, type SummaryOptions } from './summary.js';
 export { parseCents, formatEuro, type NumberStyle } from './numbers.js';

@@ -142,7 +142,7 @@ describe('build: Toscana, validated series of 1 March 2023 + payments 2025', () 
       ['projects', 'regis-2023-validati'], ['localisations', 'regis-2023-validati'], ['localisations', 'regis-2023-validati'],
       ['payments', 'regis-2025'], ['boundaries', 'topojson-comuni-province-regione'], ['population', 'pro_com_t-population'],
     ]);
-    assert.equal(pkg.manifest.referenceDate, '2023-02-28', 'latest Data aggiornamento of the 2023 files');
+    assert.equal(pkg.manifest.referenceDate, '2023-03-01', 'the extraction date data/sources/pnrr-toscana/manifest.json records for these files');
     assert.equal(pkg.manifest.generatedAt, '2025-03-31', 'latest reference date of all sources, not the clock');
   });
 
@@ -159,7 +159,7 @@ describe('build: Toscana, validated series of 1 March 2023 + payments 2025', () 
     assert.ok(shared.length > 1);
     assert.ok(shared.every((p) => p.sameCup === shared.length));
     const p = pkg.projects.find((x) => x.cup === 'B11C22000580006')!;
-    assert.deepEqual(p.source, { dataset: 'Progetti del PNRR – Dati Validati (PNRR_Progetti_Dati_Validati)', file: 'progetti_validati_toscana.csv', line: 2, referenceDate: '2023-02-28', updated: '2023-02-21' });
+    assert.deepEqual(p.source, { dataset: 'Progetti del PNRR – Dati Validati (PNRR_Progetti_Dati_Validati)', file: 'progetti_validati_toscana.csv', line: 2, referenceDate: '2023-03-01', updated: '2023-02-21' });
     assert.deepEqual(p.implementingBody, { key: '00617280524', name: 'COMUNE DI TREQUANDA', taxCode: '00617280524' });
   });
 
