@@ -34,8 +34,8 @@ export interface CsvHandlers {
   onReject(line: number, reason: string): void;
 }
 
-const CONVERT_HINT =
-  'the official files are UTF-8; if a spreadsheet saved it as Latin-1 / Windows-1252, convert it first: iconv -f WINDOWS-1252 -t UTF-8 in.csv > in-utf8.csv';
+const convertHint = (file: string): string =>
+  `the official files are UTF-8; if a spreadsheet saved it as Latin-1 / Windows-1252, convert it first: iconv -f WINDOWS-1252 -t UTF-8 '${file}' > '${file.replace(/(\.csv)?$/i, '-utf8.csv')}'`;
 
 /** Refuses binary data: a NUL byte, or more than 1% control characters other than tab, CR, LF, FF in the first 64 KB. */
 function refuseBinary(head: Buffer, label: string): void {
@@ -62,7 +62,7 @@ class Utf8Check {
     try {
       this.decoder.decode(chunk, { stream: true });
     } catch {
-      throw new InputError(`${this.label}: not UTF-8 text (line ${this.lines + this.linesBeforeBadByte(chunk)}); ${CONVERT_HINT}`);
+      throw new InputError(`${this.label}: not UTF-8 text (line ${this.lines + this.linesBeforeBadByte(chunk)}); ${convertHint(this.label)}`);
     }
     for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) this.lines++;
   }
@@ -71,7 +71,7 @@ class Utf8Check {
     try {
       this.decoder.decode();
     } catch {
-      throw new InputError(`${this.label}: not UTF-8 text (line ${this.lines}, a cut character at the end); ${CONVERT_HINT}`);
+      throw new InputError(`${this.label}: not UTF-8 text (line ${this.lines}, a cut character at the end); ${convertHint(this.label)}`);
     }
   }
 
