@@ -260,6 +260,16 @@ describe('build refuses unusable input', () => {
     assert.equal(run(['validate', out]).code, 0);
   });
 
+  it('amounts each within the bound whose sum passes 2^53 cents: refused before anything is written', async () => {
+    const input = await smallInput(join(dir, 'sum'), 400, (rows) => {
+      for (const r of rows) r['Finanziamento PNRR'] = r['Finanziamento Totale'] = '240000000000.00'; // €240 bn each
+    });
+    const r = run(['build', ...input, '--out', join(dir, 'sum-out')]);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stderr, /amounts add up beyond 2\^53 cents/);
+    assert.ok(!(await readdir(dir)).includes('sum-out'));
+  });
+
   it('__proto__ and constructor CUPs are rejected with a reason, not skipped silently', async () => {
     const input = await smallInput(join(dir, 'proto'), 5, (rows) => {
       rows[0]!['CUP'] = '__proto__';
