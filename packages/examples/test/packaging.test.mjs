@@ -135,6 +135,7 @@ test('both packages come from the tarballs, and their manifests name real versio
   const widgets = readJson(join(project, 'node_modules/@pnrr-toscana/widgets/package.json'));
   const sdk = readJson(join(project, 'node_modules/@pnrr-toscana/sdk/package.json'));
   assert.equal(widgets.dependencies['@pnrr-toscana/sdk'], sdk.version);
+  assert.match(readFileSync(join(project, 'node_modules/@pnrr-toscana/sdk/CHANGELOG.md'), 'utf8'), new RegExp(`^## ${sdk.version.replaceAll('.', '\\.')}$`, 'm'), 'the changelog ships, with an entry for this version');
   for (const manifest of [widgets, sdk]) {
     assert.ok(!JSON.stringify(manifest).includes('workspace:'), `${manifest.name} still has a workspace: version`);
   }
