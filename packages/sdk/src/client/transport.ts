@@ -11,7 +11,10 @@
 import ky, { HTTPError, TimeoutError, type Options } from 'ky';
 import { NetworkError } from '../errors.js';
 
-/** Statuses worth another try: the server or a proxy may recover. 404 is final (the package is incomplete). */
+/**
+ * Statuses worth another try: the server or a proxy may recover. 404 is final (the package is incomplete).
+ * ky retries a 413 only when the answer has a Retry-After header.
+ */
 const RETRY_STATUS = [408, 413, 429, 500, 502, 503, 504];
 
 /** The kit's ky defaults; the caller's `http` options are merged over them. */

@@ -43,7 +43,7 @@ export interface HttpOptions {
   hooks?: Hooks;
   /**
    * A retry limit (0–10) or ky's retry object; its fields replace the kit's defaults one by one
-   * (GET only; statuses 408, 413, 429, 500, 502, 503, 504; backoff 300 ms, 600 ms, then 1 s;
+   * (GET only; statuses 408, 429, 500, 502, 503, 504, and 413 with a `Retry-After`; backoff 300 ms, 600 ms, then 1 s;
    * `Retry-After` honoured up to 5 s; timeouts retried). Give this or `retry`, not both.
    */
   retry?: number | RetryOptions;
