@@ -4,7 +4,7 @@
 // fault routes (/pkg/, /flaky/, /broken/, …) that the Node tests get from their own server.
 import { fileURLToPath } from 'node:url';
 import { browserDefaults, chromium, reporters, typescript } from '../../scripts/wtr-shared.mjs';
-import { createFaultRoutes } from './test/shared/fault-routes.mjs';
+import { createFaultRoutes, send } from './test/shared/fault-routes.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const routes = createFaultRoutes(`${here}data/toscana/`);
@@ -19,13 +19,12 @@ export default {
   reporters: reporters(),
   middleware: [
     async function faultRoutes(ctx, next) {
-      const answer = await routes.handle(ctx.path);
+      const answer = await routes.handle(ctx.path, ctx.headers);
       if (!answer) return next();
       // Answer on the raw response: the test runner's cache middleware would otherwise turn every
       // path with an extension into "max-age=31536000", and Chromium would serve retries from its cache.
       ctx.respond = false;
-      ctx.res.writeHead(answer.status, { 'content-type': answer.type, 'cache-control': 'no-store' });
-      ctx.res.end(answer.body);
+      await send(ctx.res, answer);
     },
   ],
 };

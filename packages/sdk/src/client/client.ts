@@ -13,7 +13,9 @@ import type { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Q
 import { fail, filters, integer, oneOf, queryObject } from './args.js';
 import { resolveBaseUrl } from './base-url.js';
 import { SHAPES, type Spec } from './checks.js';
+import { kyOptions } from './http-options.js';
 import { createLoader } from './loader.js';
+import { createTransport } from './transport.js';
 import { anySignal } from './signals.js';
 import type { FlatFactRow } from '../format/facts.js';
 import type { SpendingInput } from './spending.js';
@@ -43,17 +45,17 @@ const YEARS: readonly PopulationYear[] = ['istat2021', 'anpr2025'];
  * A client for one data package. Reads nothing until a method is called; every
  * file is then fetched at most once per client.
  *
- * @param options Package location (default: the embedded Tuscany package), timeout, retries, fetch and abort signal.
+ * @param options Package location (default: the embedded Tuscany package), timeout, retries, fetch, abort signal
+ *   and `http` options passed through to ky (headers, hooks).
  * @throws InvalidArgumentError when an option is malformed.
  */
 export function createClient(options: ClientOptions = {}): PnrrClient {
   const opts = queryObject(options, 'options');
   const base = resolveBaseUrl(opts.baseUrl);
-  const timeout = integer('timeout', opts.timeout, 1, 2_147_483_647, 10_000);
-  const retry = integer('retry', opts.retry, 0, 10, 2);
+  const ky = kyOptions(opts);
   if (opts.fetch !== undefined && typeof opts.fetch !== 'function') fail('fetch', opts.fetch, 'expected a fetch function');
   const clientSignal = opts.signal;
-  const loader = createLoader(base, { timeout, retry, ...(opts.fetch ? { fetch: opts.fetch } : {}) }, clientSignal);
+  const loader = createLoader(base, createTransport({ ky, ...(opts.fetch ? { fetch: opts.fetch } : {}) }), clientSignal);
 
   /** The call's signal combined with the client's; rejects at once when either is already aborted. */
   const callSignal = (call: CallOptions | undefined): AbortSignal | undefined => {

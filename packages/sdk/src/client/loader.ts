@@ -10,14 +10,14 @@
 import { DataFormatError } from '../errors.js';
 import { checkShape, ShapeMismatch, type Spec } from './checks.js';
 import { anySignal, raceSignal } from './signals.js';
-import { readText, type TransportOptions } from './transport.js';
+import type { ReadText } from './transport.js';
 
 export interface Loader {
   /** The parsed file `path` (relative to the package), checked against `spec`. */
   load<T>(path: string, spec: Spec, signal: AbortSignal | undefined, versioned?: boolean): Promise<T>;
 }
 
-export function createLoader(base: URL, transport: TransportOptions, clientSignal: AbortSignal | undefined): Loader {
+export function createLoader(base: URL, readText: ReadText, clientSignal: AbortSignal | undefined): Loader {
   /** A shared download: `waiting` callers with a signal, `pinned` once a caller without one joined. */
   interface Entry {
     promise: Promise<unknown>;
@@ -29,7 +29,7 @@ export function createLoader(base: URL, transport: TransportOptions, clientSigna
   const cache = new Map<string, Entry>();
 
   const fetchParsed = async (url: URL, path: string, spec: Spec, versioned: boolean, signal: AbortSignal | undefined): Promise<unknown> => {
-    const text = await readText(url, transport, signal);
+    const text = await readText(url, signal);
     let data: unknown;
     try {
       data = JSON.parse(text);

@@ -1,79 +1,78 @@
 /**
- * Reads one file of a data package as text: http(s) through `fetch` with
- * bounded retries and a timeout, `file:` URLs through Node's fs. Every failure
- * becomes a NetworkError, except aborts, which reject with the signal's reason.
+ * Reads one file of a data package as text: http(s) through ky, `file:` URLs
+ * through Node's fs. Every failure becomes a NetworkError, except aborts,
+ * which reject with the signal's reason.
  *
- * Why not ky (named in the design): ky 1.x is 5 KiB gzip, a quarter of the
- * 20 KiB budget of a card-only page, for the ~40 lines below (GET only, retry
- * with backoff and Retry-After, timeout, abort). See docs/size.md.
+ * ky does the retries (GET only, backoff 300 ms, 600 ms, then 1 s; a server's
+ * Retry-After honoured up to 5 s; timeouts and refused connections retried too),
+ * the per-attempt timeout and the abort. The client's `http` option is merged
+ * into the same ky instance, so a site can add headers or hooks (http-options.ts).
  */
+import ky, { HTTPError, TimeoutError, type Options } from 'ky';
 import { NetworkError } from '../errors.js';
-import { anySignal } from './signals.js';
+
+/**
+ * Statuses worth another try: the server or a proxy may recover. 404 is final (the package is incomplete).
+ * ky retries a 413 only when the answer has a Retry-After header.
+ */
+const RETRY_STATUS = [408, 413, 429, 500, 502, 503, 504];
+
+/** The kit's ky defaults; the caller's `http` options are merged over them. */
+export const KY_DEFAULTS = {
+  timeout: 10_000,
+  retry: {
+    limit: 2,
+    methods: ['get'],
+    statusCodes: RETRY_STATUS,
+    afterStatusCodes: RETRY_STATUS,
+    backoffLimit: 1000,
+    maxRetryAfter: 5000,
+    retryOnTimeout: true,
+  },
+} satisfies Options;
 
 export interface TransportOptions {
-  timeout: number;
-  retry: number;
+  /** ky options: KY_DEFAULTS with the client's timeout, retry and `http` merged in. */
+  ky: Options;
   fetch?: typeof globalThis.fetch;
 }
 
-/** Statuses worth another try: the server or a proxy may recover. 404 is final (the package is incomplete). */
-const RETRY_STATUS = [408, 413, 429, 500, 502, 503, 504];
-/** Backoff 300 ms, 600 ms, then 1 s between attempts; a server's Retry-After is honoured up to 5 s. */
-const backoff = (attempt: number): number => Math.min(300 * 2 ** (attempt - 1), 1000);
-const MAX_RETRY_AFTER = 5000;
+/** Reads the file at `url` as text. */
+export type ReadText = (url: URL, signal: AbortSignal | undefined) => Promise<string>;
 
-export function readText(url: URL, options: TransportOptions, signal: AbortSignal | undefined): Promise<string> {
-  return url.protocol === 'file:' ? readFile(url, signal) : readHttp(url, options, signal);
-}
+export function createTransport(options: TransportOptions): ReadText {
+  const api = ky.create(options.ky);
+  const timeout = options.ky.timeout;
+  const fetchImpl = options.fetch;
 
-async function readHttp(url: URL, options: TransportOptions, signal: AbortSignal | undefined): Promise<string> {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  for (let attempts = 1; ; attempts++) {
-    const timeout = AbortSignal.timeout(options.timeout);
-    let wait: number;
+  return async function readText(url, signal) {
+    if (url.protocol === 'file:') return readFile(url, signal);
+    let attempts = 0;
+    // ky calls fetch(request) with the abort signal on the Request; it is passed in init as well, as a
+    // plain fetch(url, { signal }) call would, for custom fetch functions that look there. The body is
+    // read inside the call, so ky's timeout covers the whole download of each attempt, not only the
+    // headers, and a failed answer's connection is freed at once.
+    const fetchWhole = async (request: Request, init?: RequestInit): Promise<Response> => {
+      attempts++;
+      const response = await (fetchImpl ?? globalThis.fetch)(request, { ...init, signal: request.signal });
+      const body = [101, 204, 205, 304].includes(response.status) ? null : await response.arrayBuffer();
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    };
     try {
       // Same-origin credentials (fetch's default): no cookie is ever sent to another host.
-      const response = await fetchImpl(url, { signal: anySignal([signal, timeout]) as AbortSignal });
-      if (response.ok) return await response.text();
-      if (!RETRY_STATUS.includes(response.status) || attempts > options.retry) {
-        throw new NetworkError(url.href, response.status, attempts, `HTTP ${response.status} for ${url.href} after ${attempts} attempt(s)`);
-      }
-      wait = retryAfter(response.headers.get('retry-after')) ?? backoff(attempts);
-      // Free the connection now rather than at garbage collection.
-      await response.body?.cancel().catch(() => undefined);
+      const response = await api.get(url, { fetch: fetchWhole as typeof globalThis.fetch, ...(signal ? { signal } : {}) });
+      return await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (error instanceof NetworkError) throw error;
-      if (attempts > options.retry) {
-        const reason = timeout.aborted ? `timed out after ${options.timeout} ms` : String((error as Error)?.message ?? error);
-        throw new NetworkError(url.href, undefined, attempts, `Cannot read ${url.href} (${reason}) after ${attempts} attempt(s)`, { cause: error });
+      attempts = Math.max(attempts, 1);
+      if (error instanceof HTTPError) {
+        const { status } = error.response;
+        throw new NetworkError(url.href, status, attempts, `HTTP ${status} for ${url.href} after ${attempts} attempt(s)`, { cause: error });
       }
-      wait = backoff(attempts);
+      const reason = error instanceof TimeoutError ? `timed out after ${String(timeout)} ms` : String((error as Error)?.message ?? error);
+      throw new NetworkError(url.href, undefined, attempts, `Cannot read ${url.href} (${reason}) after ${attempts} attempt(s)`, { cause: error });
     }
-    await sleep(wait, signal);
-  }
-}
-
-/** Retry-After in seconds or as an HTTP date, capped; undefined when absent or unreadable. */
-function retryAfter(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const ms = /^\d+$/.test(header) ? Number(header) * 1000 : Date.parse(header) - Date.now();
-  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), MAX_RETRY_AFTER);
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  };
 }
 
 type Fs = { readFile(path: URL, options: { encoding: 'utf8'; signal?: AbortSignal }): Promise<string> };

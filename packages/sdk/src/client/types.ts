@@ -1,4 +1,5 @@
 /** Public types of the client: queries and answers. */
+import type { Hooks, Options as KyOptions, RetryOptions } from 'ky';
 import type { TerritoryKind } from '../format/keys.js';
 import type { Manifest, Measures, Project, ProjectListItem, Quality, Territories } from '../schema/package.js';
 
@@ -11,14 +12,43 @@ export interface ClientOptions {
    * A missing file is a `NetworkError` with status 404 for every transport (http or disk).
    */
   baseUrl?: string | URL;
-  /** Per-request timeout in milliseconds (default 10 000). */
+  /** Timeout of each attempt in milliseconds, download included (default 10 000). */
   timeout?: number;
-  /** Retries of a failed GET (network error, 408, 429, 5xx); default 2, so 3 attempts. */
+  /** Retries of a failed GET (network error, timeout, 408, 429, 5xx); default 2, so 3 attempts. */
   retry?: number;
-  /** A fetch implementation for http(s) packages (default: globalThis.fetch). */
+  /**
+   * A fetch implementation for http(s) packages (default: globalThis.fetch). It is called
+   * with a `Request` and `{ signal }`, the request's own abort signal.
+   */
   fetch?: typeof globalThis.fetch;
   /** Aborts every request of this client. */
   signal?: AbortSignal;
+  /**
+   * Options passed through to [ky](https://github.com/sindresorhus/ky) for http(s) packages:
+   * headers added to every request, ky hooks (e.g. `beforeRequest` to log or sign requests),
+   * ky's retry and timeout options. Not used for `file:` packages.
+   */
+  http?: HttpOptions;
+}
+
+/**
+ * The `http` option of `createClient()`: the part of
+ * [ky's options](https://github.com/sindresorhus/ky#options) a site may set. The kit's
+ * defaults stay for what is not given.
+ */
+export interface HttpOptions {
+  /** Headers sent with every request, e.g. `{ 'x-newsroom': 'gazzetta' }`. */
+  headers?: KyOptions['headers'];
+  /** ky hooks: `beforeRequest`, `beforeRetry`, `afterResponse`, `beforeError` (arrays of functions). */
+  hooks?: Hooks;
+  /**
+   * A retry limit (0–10) or ky's retry object; its fields replace the kit's defaults one by one
+   * (GET only; statuses 408, 429, 500, 502, 503, 504, and 413 with a `Retry-After`; backoff 300 ms, 600 ms, then 1 s;
+   * `Retry-After` honoured up to 5 s; timeouts retried). Give this or `retry`, not both.
+   */
+  retry?: number | RetryOptions;
+  /** Timeout of each attempt in milliseconds, or `false` for none. Give this or `timeout`, not both. */
+  timeout?: number | false;
 }
 
 /** Options every client method accepts. */

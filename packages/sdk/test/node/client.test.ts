@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, DEFAULT_BASE_URL, InvalidArgumentError, NetworkError, NotFoundError } from '../../src/index.js';
 import * as assert from '../shared/assert.js';
 import { clientSuite } from '../shared/client-suite.js';
-import { createFaultRoutes } from '../shared/fault-routes.mjs';
+import { createFaultRoutes, send } from '../shared/fault-routes.mjs';
 
 const DATA_DIR = fileURLToPath(new URL('../../data/toscana/', import.meta.url));
 
@@ -21,14 +21,8 @@ let root = '';
 before(async () => {
   const routes = createFaultRoutes(DATA_DIR);
   server = createServer((req, res) => {
-    routes.handle(new URL(req.url ?? '/', 'http://localhost').pathname).then(
-      (answer) => {
-        if (!answer) {
-          res.writeHead(404).end();
-          return;
-        }
-        res.writeHead(answer.status, { 'content-type': answer.type, 'cache-control': 'no-store' }).end(answer.body);
-      },
+    routes.handle(new URL(req.url ?? '/', 'http://localhost').pathname, req.headers).then(
+      (answer) => (answer ? send(res, answer) : void res.writeHead(404).end()),
       (error: unknown) => res.writeHead(500).end(String(error)),
     );
   });

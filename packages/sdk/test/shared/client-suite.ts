@@ -59,6 +59,7 @@ export function clientSuite(api: TestApi, server: TestServer): void {
   const url = (route: string) => `${server.root()}${route}/`;
   const requests = async (): Promise<Record<string, number>> => (await fetch(`${server.root()}__requests`, { cache: 'no-store' })).json();
   const reset = async () => void (await fetch(`${server.root()}__reset`, { cache: 'no-store' })).text();
+  const headersSeen = async (): Promise<Record<string, Record<string, string>>> => (await fetch(`${server.root()}__headers`, { cache: 'no-store' })).json();
   const client = (route = 'pkg', options: Parameters<typeof createClient>[0] = {}): PnrrClient => createClient({ baseUrl: url(route), ...options });
   /** Every item of a list, through pages of the maximum size. */
   const allItems = async (c: PnrrClient, query: Parameters<PnrrClient['projects']>[0] = {}): Promise<ProjectListItem[]> => {
@@ -501,6 +502,90 @@ export function clientSuite(api: TestApi, server: TestServer): void {
       setTimeout(() => controller.abort(), 50);
       await assert.rejectsNamed(pending, 'AbortError');
       await assert.rejectsNamed(c.territories(), 'AbortError', 'every later call too');
+    });
+  });
+
+  describe('client: the http option, passed to ky', () => {
+    it('http.headers reach the server with every request', async () => {
+      await reset();
+      const c = client('pkg', { http: { headers: { 'x-newsroom': 'La Gazzetta del Mugello' } } });
+      await Promise.all([c.manifest(), c.project(TRAM)]);
+      const seen = await headersSeen();
+      const paths = Object.keys(seen).sort();
+      assert.equal(paths.length, 2, paths.join());
+      for (const path of paths) assert.equal(seen[path]?.['x-newsroom'], 'La Gazzetta del Mugello', path);
+    });
+
+    it('a beforeRequest hook sees each request, retries included', async () => {
+      await reset();
+      const seen: string[] = [];
+      const c = client('flaky', { retry: 1, http: { hooks: { beforeRequest: [(request) => void seen.push(`${request.method} ${request.url}`)] } } });
+      assert.equal((await c.manifest()).region.code, '09');
+      assert.equal((await c.project(TRAM)).cup, TRAM);
+      const counts = await requests();
+      const requested = Object.entries(counts).flatMap(([path, n]) => Array.from({ length: n }, () => `GET ${server.root()}${path.slice(1)}`));
+      assert.deepEqual(seen.sort(), requested.sort(), 'one call of the hook per request the server saw');
+      assert.equal(seen.length, 4, 'two files, each failing once');
+    });
+
+    it("http.retry fields replace the kit's defaults: a status left out of statusCodes is not retried", async () => {
+      await reset();
+      const error = await assert.rejects(client('broken', { http: { retry: { limit: 2, statusCodes: [503] } } }).manifest(), NetworkError);
+      assert.equal(error.status, 500);
+      assert.equal(error.attempts, 1);
+      assert.equal((await requests())['/broken/manifest.json'], 1);
+    });
+
+    it('a timeout is retried, and http.timeout sets it', async () => {
+      await reset();
+      const error = await assert.rejects(client('slow', { http: { timeout: 200 }, retry: 1 }).manifest(), NetworkError);
+      assert.equal(error.status, undefined);
+      assert.equal(error.attempts, 2);
+      assert.ok(error.message.includes('timed out after 200 ms'), error.message);
+      assert.equal((await requests())['/slow/manifest.json'], 2);
+    });
+
+    it('the timeout covers the download, not only the headers', async () => {
+      const error = await assert.rejects(client('stalled', { timeout: 300, retry: 0 }).manifest(), NetworkError);
+      assert.equal(error.status, undefined);
+      assert.ok(error.message.includes('timed out after 300 ms'), error.message);
+    });
+
+    it("a server's Retry-After is honoured", async () => {
+      await reset();
+      const times: number[] = [];
+      const c = client('limited', { http: { hooks: { beforeRequest: [() => void times.push(Date.now())] } } });
+      assert.equal((await c.manifest()).region.code, '09');
+      assert.equal(times.length, 2);
+      // The default backoff would retry after 300 ms; "Retry-After: 1" asks for one second.
+      const waited = (times[1] ?? 0) - (times[0] ?? 0);
+      assert.ok(waited >= 900, `waited ${waited} ms`);
+    });
+
+    it('createClient() checks the http option', () => {
+      const hook = () => undefined;
+      for (const [options, argument] of [
+        [{ http: 'ky' }, 'http'],
+        [{ http: { prefixUrl: 'https://example.org/' } }, 'http.prefixUrl'],
+        [{ http: { headers: { 'not a header name': 'x' } } }, 'http.headers'],
+        [{ http: { hooks: { beforeRequest: hook } } }, 'http.hooks.beforeRequest'],
+        [{ http: { hooks: { onRequest: [hook] } } }, 'http.hooks.onRequest'],
+        [{ http: { retry: 11 } }, 'http.retry'],
+        [{ http: { retry: { limit: -1 } } }, 'http.retry.limit'],
+        [{ http: { retry: { tries: 3 } } }, 'http.retry.tries'],
+        [{ retry: 1, http: { retry: 2 } }, 'http.retry'],
+        [{ http: { timeout: 0 } }, 'http.timeout'],
+        [{ timeout: 500, http: { timeout: 600 } }, 'http.timeout'],
+      ] as const) {
+        let error: unknown;
+        try {
+          createClient(options as never);
+        } catch (e) {
+          error = e;
+        }
+        assert.ok(error instanceof InvalidArgumentError && error.argument === argument, `${argument}: ${String(error)}`);
+      }
+      return Promise.resolve();
     });
   });
 }

@@ -8,9 +8,13 @@
 //   /misshapen/<file>  the package, but facts.json has a tuple of the wrong length at /amounts/048017/3
 //   /future/<file>     the package, but manifest.json says schemaVersion 2.0.0
 //   /slow/<file>       the package, each answer delayed by SLOW_MS
+//   /stalled/<file>    the package, each answer's body sent half at once, the rest SLOW_MS later
+//   /limited/<file>    429 with "Retry-After: 1" on the first request of each file, then the file
 //   /__requests        JSON { "<path>": count } of the requests above since the last reset
-//   /__reset           clears the counts and the flaky state
+//   /__headers         JSON { "<path>": { "<header>": "<value>" } }: the headers of the last request of each path
+//   /__reset           clears the counts, the headers and the flaky state
 // Plain JavaScript so that the web-test-runner config (an .mjs file) can import it.
+import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -23,6 +27,7 @@ export function createFaultRoutes(dataDir) {
   const root = resolve(dataDir);
   const counts = new Map();
   const seen = new Set();
+  const lastHeaders = new Map();
 
   async function file(rel) {
     const full = resolve(root, rel);
@@ -59,26 +64,45 @@ export function createFaultRoutes(dataDir) {
       if (rel !== 'manifest.json' || answer.status !== 200) return answer;
       return { ...answer, body: JSON.stringify({ ...JSON.parse(String(answer.body)), schemaVersion: '2.0.0' }) };
     },
+    stalled: async (rel) => ({ ...(await file(rel)), stall: true }),
+    limited: (rel) => {
+      if (seen.has(`limited:${rel}`)) return file(rel);
+      seen.add(`limited:${rel}`);
+      return { ...json(429, '{"error":"too many requests"}'), headers: { 'retry-after': '1' } };
+    },
     slow: async (rel) => {
       await delay(SLOW_MS);
       return file(rel);
     },
   };
 
-  /** The answer for `pathname`, or null when the path is not one of these routes. */
-  async function handle(pathname) {
+  /** The answer for `pathname`, or null when the path is not one of these routes. `headers`: the request's, lower-case names. */
+  async function handle(pathname, headers = {}) {
     if (pathname === '/__requests') return json(200, JSON.stringify(Object.fromEntries(counts)));
+    if (pathname === '/__headers') return json(200, JSON.stringify(Object.fromEntries(lastHeaders)));
     if (pathname === '/__reset') {
       counts.clear();
       seen.clear();
+      lastHeaders.clear();
       return json(200, '{}');
     }
     const match = /^\/([a-z]+)\/(.+)$/.exec(pathname);
     const fault = match && Object.hasOwn(faults, match[1]) ? faults[match[1]] : undefined;
     if (!fault) return null;
     counts.set(pathname, (counts.get(pathname) ?? 0) + 1);
+    lastHeaders.set(pathname, headers);
     return fault(decodeURIComponent(match[2]));
   }
 
   return { handle };
+}
+
+/** Writes an answer of handle() on a node:http response (both test servers answer through this). */
+export async function send(res, answer) {
+  res.writeHead(answer.status, { ...answer.headers, 'content-type': answer.type, 'cache-control': 'no-store' });
+  if (!answer.stall) return void res.end(answer.body);
+  const body = Buffer.from(answer.body);
+  res.write(body.subarray(0, body.length >> 1));
+  await delay(SLOW_MS);
+  if (!res.destroyed) res.end(body.subarray(body.length >> 1));
 }
