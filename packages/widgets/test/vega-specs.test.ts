@@ -233,4 +233,17 @@ describe('map classes and CSV', () => {
     expect(csvField(Number.NaN)).to.equal('');
     expect(toCsv(['a', 'b'], [['x', 1]])).to.equal('\ufeffa,b\r\nx,1\r\n');
   });
+
+  it('neutralises cells a spreadsheet would run as formulas (OWASP), keeping numbers numeric', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).to.equal('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvField('+1')).to.equal("'+1");
+    expect(csvField('-2')).to.equal("'-2");
+    expect(csvField('@SUM(A1)')).to.equal("'@SUM(A1)");
+    expect(csvField('\tcmd')).to.equal("'\tcmd");
+    expect(csvField('\rcmd')).to.equal('"\'\rcmd"');
+    expect(csvField(-2)).to.equal('-2');
+    expect(csvField(-1234.5)).to.equal('-1234.5');
+    expect(csvField('Firenze')).to.equal('Firenze');
+    expect(csvField('048017')).to.equal('048017');
+  });
 });
