@@ -149,6 +149,8 @@ describe('hostile strings through every element (issue #6)', () => {
           expect(shown($(el, '[part="title"]')!)).to.equal(strip(p.title));
           expect(shown($(el, '[part="details"]')!)).to.include(strip(p.body));
           expectInside(el, box);
+          // Long texts take at most 6 lines: a 10,000-character title made the card 10,231 px tall at 320 px.
+          expect(el.getBoundingClientRect().height, 'card height').to.be.at.most(1600);
           box.remove();
         }
       });

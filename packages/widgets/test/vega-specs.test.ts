@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { compile } from 'vega-lite';
 import { barChartSpec, barLayout, choroplethSpec, mapHeight, type BarDatum, type Topology } from '../src/vega/specs.js';
-import { estimateTextWidth, wrapText } from '../src/vega/text.js';
+import { drawnText, estimateTextWidth, labelLines, MAX_LABEL_LINES, wrapText } from '../src/vega/text.js';
 import { quantileClasses, pickColors, PALETTES } from '../src/map/classes.js';
 import { csvField, toCsv } from '../src/vega/download.js';
 import { renderSpec } from '../src/vega/render.js';
@@ -208,6 +208,28 @@ describe('vega specs: choropleth', () => {
   it('gives a map height from the bbox aspect ratio', () => {
     const h = mapHeight(topology, 500);
     expect(h).to.be.within(450, 700); // Tuscany is a little taller than wide
+  });
+});
+
+describe('data text as vega draws it', () => {
+  const measure = estimateTextWidth(13);
+  it('cuts a label to MAX_LABEL_LINES lines ending in "…", each within the width, whatever its length', () => {
+    for (const label of ['x'.repeat(10_000), 'parola '.repeat(2_000)]) {
+      for (const breakWords of [true, false]) {
+        const lines = labelLines(label, 200, measure, breakWords);
+        expect(lines.length).to.be.at.most(MAX_LABEL_LINES);
+        expect(lines[lines.length - 1]!.endsWith('…')).to.equal(true);
+        if (breakWords) for (const l of lines) expect(measure(l)).to.be.at.most(200);
+      }
+    }
+    expect(labelLines('M2 Rivoluzione verde', 200, measure)).to.deep.equal(['M2 Rivoluzione verde']);
+  });
+
+  it('drops bidi controls and cuts long tooltip lines', () => {
+    expect(drawnText('\u202eabc\u202c d\u2066e\u2069\u200f')).to.equal('abc de');
+    const long = drawnText(`${'y'.repeat(5000)}\nsecond`);
+    expect(long.split('\n')[0]!).to.have.length(160);
+    expect(long.split('\n')[1]).to.equal('second');
   });
 });
 
