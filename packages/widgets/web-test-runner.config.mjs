@@ -4,9 +4,10 @@
 // /packages/sdk/data/toscana/ (also the SDK's own default URL when it is served
 // unbundled). Build @pnrr-toscana/sdk before running (its dist/ is imported).
 //
-// Before the tests, the Liguria package is built from data/sources/ with the SDK's CLI
-// into .test-data/liguria/ (git-ignored), served at /packages/widgets/.test-data/liguria/
-// (scripts/test-data.mjs): loading this config builds it, so `npm test` needs no extra step.
+// Before the tests, the Liguria package and the hostile-strings package are built from
+// data/sources/ with the SDK's CLI into .test-data/ (git-ignored), served at
+// /packages/widgets/.test-data/<name>/ (scripts/test-data.mjs): loading this config builds
+// them, so `npm test` needs no extra step.
 //
 // Test-only routes (middleware below):
 //   /__test/slow/<id>/<path>    serves /<path> after a delay; notes whether the browser gave up first
@@ -15,12 +16,13 @@
 import { setTimeout, clearTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { browserDefaults, chromium, reporters, typescript } from '../../scripts/wtr-shared.mjs';
-import { buildLiguriaPackage } from './scripts/test-data.mjs';
+import { buildHostilePackage, buildLiguriaPackage } from './scripts/test-data.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SLOW_MS = 4000;
 
 buildLiguriaPackage();
+buildHostilePackage();
 
 /** @type {{ route: string, id: string, path: string, outcome: string }[]} */
 const log = [];

@@ -101,3 +101,24 @@ export function placeName(name: string): string {
     .map((word, i) => (i > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
     .join('');
 }
+
+/** Bidi controls: embeddings, overrides, isolates and marks (U+202E reverses what follows it). */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Data text without bidi controls (for drawings, where it cannot be isolated). */
+export const withoutBidi = (text: string): string => text.replace(BIDI_CONTROLS, '');
+
+/** At most `max` characters of `text`, the last one "…" when it is longer. */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+/**
+ * Data text to be put inside a sentence, isolated (U+2068 FSI … U+2069 PDI,
+ * the plain-text `<bdi>`): a name in another script, or a stray U+202E in it,
+ * cannot reorder the words that follow. Its own bidi controls are dropped so
+ * that none can close the isolation early. Past `max` characters (a name:
+ * 120) it is cut ("…"), so the sentence stays readable; the data table has the full text.
+ */
+export const isolate = (text: string, max = 120): string => `\u2068${clip(withoutBidi(text), max)}\u2069`;

@@ -137,6 +137,21 @@ describe('<pnrr-spending-chart>', () => {
     expect($(el, '.plot')).to.equal(null);
   });
 
+  it('names the combination, not group-by, for group-by="province" with a comune', async () => {
+    for (const [lang, words] of [
+      ['it', 'Gli attributi group-by e comune non si possono usare insieme'],
+      ['en', 'The attributes group-by and comune cannot be used together'],
+    ] as const) {
+      const el = await fixture<PnrrSpendingChart>(html`<pnrr-spending-chart src=${DATA} lang=${lang} group-by="province" comune="048017"></pnrr-spending-chart>`);
+      expect(await el.settled()).to.equal('error');
+      const text = textOf(el);
+      expect(text).to.include(words);
+      expect(text).to.include('group-by="province"');
+      expect(text).to.include('comune="048017"');
+      expect(text).to.not.match(/(Valore non valido per|Invalid) group-by/);
+    }
+  });
+
   it('shows the error state for an invalid group-by', async () => {
     const el = await fixture<PnrrSpendingChart>(html`<pnrr-spending-chart src=${DATA} group-by="planet"></pnrr-spending-chart>`);
     expect(await el.settled()).to.equal('error');

@@ -2,6 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient } from '@pnrr-toscana/sdk';
 import '../src/map/define.js';
+import '../src/chart/define.js';
+import type { PnrrElement } from '../src/base/pnrr-element.js';
 import type { PnrrMunicipalityMap } from '../src/map/municipality-map.js';
 import { DATA, axeViolations, normalise, textOf, until } from './helpers/page.js';
 
@@ -34,9 +36,11 @@ describe('<pnrr-municipality-map>', () => {
     expect(paths).to.have.length(273);
     expect(new Set(paths.map(codeOfPath))).to.deep.equal(new Set(territories.comuni.map((c) => c.code)));
     // Province borders: one mesh path, not filled.
-    const mesh = $$(el, '.plot svg .mark-shape.layer_1_marks path');
+    const mesh = $$(el, '.plot svg .mark-shape.inert_borders_marks path');
     expect(mesh).to.have.length(1);
     expect(mesh[0]!.getAttribute('fill')).to.be.oneOf([null, 'none', 'transparent']);
+    // Drawn over the comuni, the borders never take the pointer (test/map-pointer.test.ts: the real mouse).
+    expect(getComputedStyle(mesh[0]!).pointerEvents).to.equal('none');
     // A legend with the classes and the no-data class.
     expect($$(el, '.plot svg .role-legend').length).to.equal(1);
     // Every comune in the data table, with the SDK's value.
@@ -109,8 +113,8 @@ describe('<pnrr-municipality-map>', () => {
     expect(event.detail).to.deep.equal({ code: '048017', name: 'Firenze' });
     expect(event.bubbles && event.composed).to.equal(true);
     expect(el.getAttribute('selected')).to.equal('048017');
-    await until(async () => $$(el, '.plot svg .mark-shape.layer_3_marks path').length === 1, 'the highlight');
-    const outline = $$(el, '.plot svg .mark-shape.layer_3_marks path')[0]!;
+    await until(async () => $$(el, '.plot svg .mark-shape.inert_selected_marks path').length === 1, 'the highlight');
+    const outline = $$(el, '.plot svg .mark-shape.inert_selected_marks path')[0]!;
     expect(codeOfPath(outline)).to.equal('048017');
     expect(($(el, 'select') as HTMLSelectElement).value).to.equal('048017');
     expect(textOf(el)).to.include('Firenze:');
@@ -179,12 +183,41 @@ describe('<pnrr-municipality-map>', () => {
     expect(await el.chartRendered()).to.equal(null);
   });
 
-  it('draws every comune in the no-projects class when a filter matches nothing (M7 did not exist in 2023)', async () => {
-    const el = await map(html`<pnrr-municipality-map src=${DATA} mission="M7"></pnrr-municipality-map>`);
-    expect(el.state).to.equal('ready');
-    expect(comunePaths(el)).to.have.length(273);
-    expect(normalise($(el, '[part="summary"]')!.textContent!)).to.equal('Nessuno dei 273 comuni ha progetti per questa selezione.');
-    expect(new Set(comunePaths(el).map((p) => p.getAttribute('fill'))).size).to.equal(1);
+  it('shows the same empty state as the chart when a filter matches nothing (M7 did not exist in 2023, M9 never)', async () => {
+    for (const mission of ['M7', 'M9']) {
+      const el = await fixture<PnrrMunicipalityMap>(html`<pnrr-municipality-map src=${DATA} mission=${mission}></pnrr-municipality-map>`);
+      expect(await el.settled(), mission).to.equal('empty');
+      expect(await el.chartRendered()).to.equal(null);
+      expect($(el, '.plot')).to.equal(null);
+      expect(normalise($(el, '[part~="empty"]')!.textContent!)).to.equal('Nessun progetto per questa combinazione di filtri.');
+      expect(normalise($(el, '[part="title"]')!.textContent!)).to.equal(`Finanziamento PNRR per comune · Toscana · missione ${mission}`);
+      // The chart with the same filter says the same.
+      const chart = await fixture<PnrrElement<unknown>>(html`<pnrr-spending-chart src=${DATA} mission=${mission}></pnrr-spending-chart>`);
+      expect(await chart.settled()).to.equal('empty');
+      expect(normalise(chart.shadowRoot!.querySelector('[part~="empty"]')!.textContent!)).to.equal(normalise($(el, '[part~="empty"]')!.textContent!));
+    }
+  });
+
+  it('warns once per value when `selected` is not a comune of the package, naming the attribute and the value', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      const el = await map(html`<pnrr-municipality-map src=${DATA} selected="abc"></pnrr-municipality-map>`);
+      el.metric = 'count';
+      await until(async () => el.query.metric === 'count' && (await el.settled()) === 'ready', 'the redraw');
+      await el.chartRendered();
+      el.selected = '999999';
+      await el.updateComplete;
+      el.selected = '048017';
+      await el.updateComplete;
+    } finally {
+      console.warn = original;
+    }
+    const mine = warnings.filter((w) => w.includes('pnrr-municipality-map'));
+    expect(mine).to.have.length(2);
+    expect(mine[0]).to.include('selected="abc"');
+    expect(mine[1]).to.include('selected="999999"');
   });
 
   for (const theme of ['light', 'dark'] as const) {

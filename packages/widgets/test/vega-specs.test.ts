@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { compile } from 'vega-lite';
 import { barChartSpec, barLayout, choroplethSpec, mapHeight, type BarDatum, type Topology } from '../src/vega/specs.js';
-import { estimateTextWidth, wrapText } from '../src/vega/text.js';
+import { drawnText, estimateTextWidth, labelLines, MAX_LABEL_LINES, wrapText } from '../src/vega/text.js';
 import { quantileClasses, pickColors, PALETTES } from '../src/map/classes.js';
 import { csvField, toCsv } from '../src/vega/download.js';
 import { renderSpec } from '../src/vega/render.js';
@@ -211,6 +211,28 @@ describe('vega specs: choropleth', () => {
   });
 });
 
+describe('data text as vega draws it', () => {
+  const measure = estimateTextWidth(13);
+  it('cuts a label to MAX_LABEL_LINES lines ending in "…", each within the width, whatever its length', () => {
+    for (const label of ['x'.repeat(10_000), 'parola '.repeat(2_000)]) {
+      for (const breakWords of [true, false]) {
+        const lines = labelLines(label, 200, measure, breakWords);
+        expect(lines.length).to.be.at.most(MAX_LABEL_LINES);
+        expect(lines[lines.length - 1]!.endsWith('…')).to.equal(true);
+        if (breakWords) for (const l of lines) expect(measure(l)).to.be.at.most(200);
+      }
+    }
+    expect(labelLines('M2 Rivoluzione verde', 200, measure)).to.deep.equal(['M2 Rivoluzione verde']);
+  });
+
+  it('drops bidi controls and cuts long tooltip lines', () => {
+    expect(drawnText('\u202eabc\u202c d\u2066e\u2069\u200f')).to.equal('abc de');
+    const long = drawnText(`${'y'.repeat(5000)}\nsecond`);
+    expect(long.split('\n')[0]!).to.have.length(160);
+    expect(long.split('\n')[1]).to.equal('second');
+  });
+});
+
 describe('map classes and CSV', () => {
   it('splits values into quantile classes; zero and NaN are "no data"; equal values share a class', () => {
     const values = [0, Number.NaN, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10];
@@ -232,5 +254,18 @@ describe('map classes and CSV', () => {
     expect(csvField(1.5)).to.equal('1.5');
     expect(csvField(Number.NaN)).to.equal('');
     expect(toCsv(['a', 'b'], [['x', 1]])).to.equal('\ufeffa,b\r\nx,1\r\n');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas (OWASP), keeping numbers numeric', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).to.equal('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvField('+1')).to.equal("'+1");
+    expect(csvField('-2')).to.equal("'-2");
+    expect(csvField('@SUM(A1)')).to.equal("'@SUM(A1)");
+    expect(csvField('\tcmd')).to.equal("'\tcmd");
+    expect(csvField('\rcmd')).to.equal('"\'\rcmd"');
+    expect(csvField(-2)).to.equal('-2');
+    expect(csvField(-1234.5)).to.equal('-1234.5');
+    expect(csvField('Firenze')).to.equal('Firenze');
+    expect(csvField('048017')).to.equal('048017');
   });
 });

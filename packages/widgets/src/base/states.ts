@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DataFormatError, InvalidArgumentError, Manifest, NetworkError, NotFoundError } from '@pnrr-toscana/sdk';
 import { cap, common } from '../i18n/common.js';
-import { date } from '../format.js';
+import { date, isolate } from '../format.js';
 import type { Lang } from './lang.js';
 
 /** Rendered state of an element; also exposed as `element.state` and `data-state` on the frame. */
@@ -44,8 +44,11 @@ export function describeError(error: unknown, lang: Lang): ErrorText {
   const code = codeOf(error);
   if (code === 'invalid-argument') {
     const e = error as InvalidArgumentError;
-    const label = t.argument(e.argument);
     const value = show(e.value);
+    // Two attributes each valid but not together, named as written: "group-by+comune".
+    const [a, b] = e.argument.split('+');
+    if (b) return { message: t.invalidCombination(a!, b, value), retry: false };
+    const label = t.argument(e.argument);
     const message = value === '' || e.value == null ? t.missingArgument(label) : t.invalidArgument(label, value);
     return { message, ...(e.argument === 'cup' ? { detail: t.invalidCupHint } : {}), retry: false };
   }
@@ -89,7 +92,7 @@ export function attributionTemplate(manifest: Manifest | undefined, lang: Lang):
   const t = common[lang];
   if (!manifest) return html`<p class="attribution" part="attribution" aria-hidden="true">&nbsp;</p>`;
   return html`<p class="attribution" part="attribution">
-    ${manifest.attribution.data} ${t.licence}:
+    ${isolate(manifest.attribution.data, 2000)} ${t.licence}:
     <a href=${manifest.licence.url} rel="license noopener">${manifest.licence.name}</a>.
     ${cap(t.dataAsOf(date(manifest.referenceDate, lang)))}.
   </p>`;

@@ -11,7 +11,7 @@ import type { PnrrClient } from '../base/client.js';
 import { headingLevel, headingTemplate } from '../base/states.js';
 import type { Lang } from '../base/lang.js';
 import { cardMessages } from '../i18n/card.js';
-import { date, euros, moneyFull, percent, placeName } from '../format.js';
+import { date, euros, isolate, moneyFull, percent, placeName } from '../format.js';
 import { cardStyles } from './styles.js';
 
 /** OpenCUP's public page of a CUP. */
@@ -21,15 +21,22 @@ export const CATALOGUE_URL = 'https://www.italiadomani.gov.it/content/sogei-ng/i
 
 type Place = { label: string; share: number; scope: Localisation['scope'] };
 
+/**
+ * Data text of its own line (title, body, measure): when long, shown on at
+ * most 6 lines (styles: `.long`); the full text stays in the page for screen
+ * readers and copying, and in the tooltip of its `title`.
+ */
+const longText = (text: string): string | TemplateResult => ([...text].length > 160 ? html`<span class="long" title=${text}>${text}</span>` : text);
+
 /** Places of a project: each comune / province / region once, outside places summed into one line. */
 function places(project: ProjectResult, t: (typeof cardMessages)[Lang]): Place[] {
   const inside: Place[] = [];
   let outsideCount = 0;
   let outsideShare = 0;
   for (const l of project.localisations) {
-    if (l.scope === 'comune') inside.push({ label: placeName(l.comuneName), share: l.share, scope: l.scope });
-    else if (l.scope === 'province-wide') inside.push({ label: t.provinceWide(placeName(l.provinceName)), share: l.share, scope: l.scope });
-    else if (l.scope === 'region-wide') inside.push({ label: t.regionWide(placeName(l.regionName)), share: l.share, scope: l.scope });
+    if (l.scope === 'comune') inside.push({ label: isolate(placeName(l.comuneName)), share: l.share, scope: l.scope });
+    else if (l.scope === 'province-wide') inside.push({ label: t.provinceWide(isolate(placeName(l.provinceName))), share: l.share, scope: l.scope });
+    else if (l.scope === 'region-wide') inside.push({ label: t.regionWide(isolate(placeName(l.regionName))), share: l.share, scope: l.scope });
     else {
       outsideCount++;
       outsideShare += l.share;
@@ -134,9 +141,9 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     const equalSplit = list.length > 1 && p.localisations.some((l) => l.shareSource === 'equal-split');
     return html`<article class="card" part="card" aria-labelledby="title">
       <p class="kicker" part="kicker">${t.kicker} · ${t.cup} <span class="code">${p.cup}</span></p>
-      ${headingTemplate(level, p.title, 'title', 'title')}
+      ${headingTemplate(level, longText(p.title), 'title', 'title')}
       ${shared
-        ? html`<p class="shared" part="shared">${t.sharedCup(p.localCodes.indexOf(p.localCode) + 1, p.localCodes.length, p.localCode)}</p>`
+        ? html`<p class="shared" part="shared">${t.sharedCup(p.localCodes.indexOf(p.localCode) + 1, p.localCodes.length, isolate(p.localCode))}</p>`
         : nothing}
       <p class="amount" part="amount">
         <span class="label">${t.pnrr}</span>
@@ -151,11 +158,11 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
                 <ol class="plan">
                   <li><span class="code">${p.mission.code}</span> ${p.mission.name}</li>
                   <li><span class="code">${p.component.code}</span> ${p.component.name}</li>
-                  <li><span class="code">${p.measure.id}</span> ${p.measure.name}</li>
+                  <li><span class="code">${p.measure.id}</span> ${longText(p.measure.name)}</li>
                 </ol>
               </dd>`}
         <dt>${t.implementingBody}</dt>
-        <dd>${p.implementingBody.name}</dd>
+        <dd>${longText(p.implementingBody.name)}</dd>
         ${shared || !this.compact ? html`<dt>${t.localCode}</dt><dd class="code">${p.localCode}</dd>` : nothing}
         <dt>${t.places}</dt>
         <dd>

@@ -13,6 +13,8 @@ export const cardStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.75em;
+    /* A name with no break (a 10,000-character one) wraps instead of widening the page. */
+    overflow-wrap: anywhere;
   }
   .card p,
   .card dl,
@@ -37,6 +39,15 @@ export const cardStyles = css`
   [part='title'] {
     font-size: 1.25em;
   }
+  /* Long data text (longText()): at most 6 lines (a 10,000-character title
+     would make the card metres tall); the rest stays in the page and its title. */
+  .long {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 6;
+    line-clamp: 6;
+    overflow: hidden;
+  }
   [part='subtitle'] {
     font-size: 1em;
     margin-block-end: 0.25em;
@@ -58,7 +69,7 @@ export const cardStyles = css`
   }
   .details {
     display: grid;
-    grid-template-columns: minmax(8em, max-content) 1fr;
+    grid-template-columns: minmax(8em, max-content) minmax(0, 1fr);
     gap: 0.25em 1em;
   }
   .details dt {

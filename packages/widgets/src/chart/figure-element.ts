@@ -16,9 +16,9 @@ import type { Metric, PopulationYear, Territories } from '@pnrr-toscana/sdk';
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { PnrrElement } from '../base/pnrr-element.js';
-import { headingLevel, headingTemplate } from '../base/states.js';
+import { emptyTemplate, headingLevel, headingTemplate } from '../base/states.js';
 import type { Lang } from '../base/lang.js';
-import { moneyCents, moneyCompact, moneyFull, number } from '../format.js';
+import { isolate, moneyCents, moneyCompact, moneyFull, number } from '../format.js';
 import { VegaController } from '../vega/controller.js';
 import { specToImageURL } from '../vega/render.js';
 import type { ExportCaption } from '../vega/specs.js';
@@ -248,8 +248,8 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   /** The territory shown: the province filtered on, else the region. */
   protected place(data: T, lang: Lang): string {
     const p = data.query.province;
-    if (!p) return data.territories.region.name;
-    return chartMessages[lang].province(data.territories.provinces.find((x) => x.code === p)?.name ?? p);
+    if (!p) return isolate(data.territories.region.name);
+    return chartMessages[lang].province(isolate(data.territories.provinces.find((x) => x.code === p)?.name ?? p));
   }
 
   /** The per-capita note naming the population series (none when not per capita). */
@@ -291,6 +291,12 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     this.drawnKey = drawing.key;
     this.spec = drawing.spec;
     this.vega.setSpec((width) => drawing.spec(width));
+  }
+
+  /** A filter with no data: the chart and the map say the same, under their title. */
+  protected override renderEmpty(data: T): TemplateResult {
+    const lang = this.language;
+    return html`${headingTemplate(headingLevel(this.headingLevel), this.figureTitle(data, lang), 'title')} ${emptyTemplate(lang, chartMessages[lang].emptyFilters)}`;
   }
 
   protected override renderData(data: T): TemplateResult {

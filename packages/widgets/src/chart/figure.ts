@@ -134,6 +134,8 @@ export const figureStyles = css`
     gap: 0.75em;
     margin: 0;
     min-inline-size: 0;
+    /* A name with no break (a 10,000-character one) wraps instead of widening the page. */
+    overflow-wrap: anywhere;
   }
   .figure p {
     margin: 0;
@@ -183,7 +185,11 @@ export const figureStyles = css`
   .tooltip {
     position: absolute;
     z-index: 2;
-    max-inline-size: 18rem;
+    max-inline-size: min(18rem, 100%);
+    /* Data lines are cut at 160 characters (vega/text.ts); this bounds the rest. */
+    max-block-size: 16em;
+    overflow: hidden;
+    overflow-wrap: anywhere;
     padding: 0.375em 0.625em;
     white-space: pre-line;
     pointer-events: none;

@@ -4,11 +4,10 @@
  * the package's define entry to register the tag.
  */
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { GroupBy, SpendingRow } from '@pnrr-toscana/sdk';
+import { InvalidArgumentError, type GroupBy, type SpendingRow } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
-import { emptyTemplate, headingLevel, headingTemplate } from '../base/states.js';
 import type { Lang } from '../base/lang.js';
-import { number } from '../format.js';
+import { isolate, number } from '../format.js';
 import { barChartSpec, barLayout, type BarDatum } from '../vega/specs.js';
 import { canvasTextMeasurer } from '../vega/text.js';
 import { cssVar, specTheme } from '../vega/theme.js';
@@ -131,6 +130,10 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   protected override async loadData(client: PnrrClient, signal: AbortSignal): Promise<ChartData> {
     const query = this.query;
     const { groupBy, metric, perCapita, comune, province, mission } = query;
+    // Each attribute is valid alone: the error names the pair (the SDK's would blame group-by).
+    if (groupBy === 'province' && comune) {
+      throw new InvalidArgumentError('group-by+comune', `group-by="province", comune="${comune}"`, 'one comune cannot be grouped by province; use province="…" instead');
+    }
     const filters = { ...(comune ? { comune } : {}), ...(province ? { province } : {}), ...(mission ? { mission } : {}) };
     const territorial = groupBy === 'comune' || groupBy === 'province';
     // Money of projects localised to a whole province / the whole region is outside
@@ -153,16 +156,11 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     return data.rows.length === 0;
   }
 
-  protected override renderEmpty(data: ChartData): TemplateResult {
-    const lang = this.language;
-    return html`${headingTemplate(headingLevel(this.headingLevel), this.figureTitle(data, lang), 'title')} ${emptyTemplate(lang, chartMessages[lang].emptyFilters)}`;
-  }
-
   // ------------------------------------------------------------------ text
 
   protected override place(data: ChartData, lang: Lang): string {
     const { comune } = data.query;
-    if (comune) return data.territories.comuni.find((c) => c.code === comune)?.name ?? comune;
+    if (comune) return isolate(data.territories.comuni.find((c) => c.code === comune)?.name ?? comune);
     return super.place(data, lang);
   }
 
@@ -202,7 +200,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     const q = data.query;
     const t = chartMessages[lang];
     const first = data.rows[0]!;
-    const name = HIERARCHY.has(q.groupBy) ? first.key : first.label;
+    const name = isolate(HIERARCHY.has(q.groupBy) ? first.key : first.label);
     const value = this.valueWithUnit(first.value, q, lang);
     const lead = q.metric === 'count' && !q.perCapita ? t.summaryCount(name, value) : t.summaryMoney(name, value);
     return `${lead} ${t.summaryGroups(data.rows.length)}`;

@@ -7,9 +7,8 @@ import { css, html, nothing, type PropertyDeclarations, type TemplateResult } fr
 import type { SpendingRow, Topology as SdkTopology } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
 import { emit } from '../base/events.js';
-import { emptyTemplate } from '../base/states.js';
 import type { Lang } from '../base/lang.js';
-import { number } from '../format.js';
+import { clip, isolate, number } from '../format.js';
 import { choroplethSpec, mapHeight, type MapClass, type MapDatum, type Topology } from '../vega/specs.js';
 import { cssVar, forcedColors, isDark, specTheme } from '../vega/theme.js';
 import { chartMessages } from '../i18n/chart.js';
@@ -49,6 +48,10 @@ export interface MapData extends FigureData {
   buckets: SpendingRow[];
   topology: Topology;
 }
+
+/** Longest comune name in the list, in characters: a longer one ends in "…" (the data table has it in full). */
+const OPTION_CHARS = 80;
+const optionText = (name: string): string => clip(name, OPTION_CHARS);
 
 const collator = new Map<Lang, Intl.Collator>();
 const byName = (lang: Lang) => {
@@ -136,6 +139,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       .picker select {
         font: inherit;
         inline-size: 100%;
+        min-inline-size: 0;
         padding: 0.25em;
         color: var(--_text);
         background: var(--_background);
@@ -199,12 +203,10 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
   }
 
   protected override isEmpty(data: MapData): boolean {
-    // No shapes to draw (e.g. an unknown province). Comuni with no projects are still a map.
-    return data.comuni.length === 0;
-  }
-
-  protected override renderEmpty(): TemplateResult {
-    return emptyTemplate(this.language, chartMessages[this.language].emptyFilters);
+    // No shapes to draw (e.g. an unknown province), or a filter with no money
+    // anywhere (e.g. a mission with no projects): the chart's empty state, not
+    // a map of grey comuni. Comuni with no projects on a map with data are still drawn.
+    return data.comuni.length === 0 || (data.buckets.length === 0 && data.comuni.every((c) => !c.row));
   }
 
   // ------------------------------------------------------------------ text
@@ -223,7 +225,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     const withData = data.comuni.filter((x) => this.value(x) > 0);
     if (withData.length === 0) return t.none(data.comuni.length);
     const top = withData.reduce((a, b) => (this.value(b) > this.value(a) ? b : a));
-    return `${t.summary(top.name, this.valueWithUnit(this.value(top), data.query, lang))} ${t.coverage(withData.length, data.comuni.length)}`;
+    return `${t.summary(isolate(top.name), this.valueWithUnit(this.value(top), data.query, lang))} ${t.coverage(withData.length, data.comuni.length)}`;
   }
 
   protected override notes(data: MapData, lang: Lang): string[] {
@@ -258,7 +260,19 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
 
   // ------------------------------------------------------------------ drawing
 
+  /** `selected` values already reported (each is reported once). */
+  private readonly warnedSelected = new Set<string>();
+
+  /** A `selected` that is no comune of the package highlights nothing: say so on the console, once per value. */
+  private checkSelected(data: MapData): void {
+    const value = this.selected;
+    if (!value || this.warnedSelected.has(value) || data.territories.comuni.some((c) => c.code === value)) return;
+    this.warnedSelected.add(value);
+    console.warn(`<pnrr-municipality-map>: selected="${value}" is not a comune of this data package (a 6-digit ISTAT code, e.g. "048017"): nothing is highlighted.`);
+  }
+
   protected override drawing(data: MapData, lang: Lang): Drawing {
+    this.checkSelected(data);
     const { classes, noData, datum } = this.classify(data, lang);
     const theme = specTheme(this);
     const colors = {
@@ -298,11 +312,11 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
         <label for="comune-select">${t.choose}</label>
         <select id="comune-select" @change=${(e: Event) => this.onSelect(e)}>
           <option value="" ?selected=${!chosen}>${t.chooseNone}</option>
-          ${sorted.map((x) => html`<option value=${x.code} ?selected=${x.code === chosen?.code}>${x.name}</option>`)}
+          ${sorted.map((x) => html`<option value=${x.code} ?selected=${x.code === chosen?.code}>${optionText(x.name)}</option>`)}
         </select>
         <p class="chosen" aria-live="polite">
           ${chosen
-            ? t.selected(chosen.name, chosen.row ? this.formatValue(this.value(chosen), data.query, lang, true) : t.noData, this.projects(chosen.row?.count ?? 0, lang))
+            ? t.selected(isolate(chosen.name), chosen.row ? this.formatValue(this.value(chosen), data.query, lang, true) : t.noData, this.projects(chosen.row?.count ?? 0, lang))
             : nothing}
         </p>
       </div>

@@ -5,11 +5,23 @@
  * nothing is added to the host page.
  */
 
-/** One CSV field: quoted when it holds a comma, quote, CR or LF (RFC 4180). */
+/**
+ * A text cell a spreadsheet would run as a formula (CSV injection): it starts
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return.
+ */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field: quoted when it holds a comma, quote, CR or LF (RFC 4180).
+ * Text that a spreadsheet would read as a formula gets a leading apostrophe
+ * (OWASP's advice), e.g. a body named `=HYPERLINK(…)` or `-2`; numbers are
+ * written as numbers, negative ones included, so they stay numeric.
+ */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = FORMULA.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A CSV document: header + rows, CRLF line ends, UTF-8 BOM first. */

@@ -15,8 +15,9 @@
  * - the SVG renderer (accessible, printable, crisp).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { View, Item } from 'vega';
+import type { View, Item, Mark, Spec } from 'vega';
 import type * as VegaEmbed from 'vega-embed';
+import { INERT_PREFIX } from './specs.js';
 
 type VegaEmbedModule = typeof VegaEmbed;
 
@@ -43,7 +44,24 @@ const EMBED_OPTIONS = {
   // makes that a guarantee rather than a habit.
   loader: { load: refuse, sanitize: refuse, http: refuse, file: refuse } as never,
   logLevel: 0,
+  patch: inert,
 } as const;
+
+/**
+ * vega-lite makes every geoshape interactive and has no way to say otherwise:
+ * the compiled Vega spec's layers named `inert_…` (see INERT_PREFIX) get
+ * `interactive: false`, so borders and outlines never take the pointer.
+ */
+function inert(spec: Spec): Spec {
+  const walk = (marks: Mark[] | undefined): void => {
+    for (const mark of marks ?? []) {
+      if (mark.name?.startsWith(INERT_PREFIX)) mark.interactive = false;
+      if (mark.type === 'group') walk(mark.marks);
+    }
+  };
+  walk(spec.marks);
+  return spec;
+}
 
 /** Handle on a rendered view, for downloads and clean-up. */
 export interface VegaHandle {

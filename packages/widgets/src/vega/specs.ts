@@ -8,7 +8,7 @@
  * the page (`vega.formatLocale`) and would leak between widgets and host charts.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { estimateTextWidth, wrapText, type MeasureText } from './text.js';
+import { drawnText, estimateTextWidth, labelLines, wrapText, type MeasureText } from './text.js';
 
 /** Colours and font the specs draw with; the element reads them from its theme. */
 export interface SpecTheme {
@@ -41,8 +41,8 @@ function captionTitle(caption: ExportCaption | undefined, theme: SpecTheme, widt
   const big = estimateTextWidth(fontSize + 3);
   return {
     title: {
-      text: wrapText(caption.title, width - 2 * PADDING, big),
-      subtitle: caption.lines.flatMap((line) => wrapText(line, width - 2 * PADDING, small)),
+      text: labelLines(caption.title, width - 2 * PADDING, big, true),
+      subtitle: caption.lines.flatMap((line) => wrapText(drawnText(line, 1000), width - 2 * PADDING, small, true)),
       anchor: 'start' as const,
       font: theme.font,
       subtitleFont: theme.font,
@@ -61,7 +61,7 @@ function captionTitle(caption: ExportCaption | undefined, theme: SpecTheme, widt
 export interface BarDatum {
   /** Stable group key (mission code, territory key, body key, or "others"). */
   key: string;
-  /** Category label shown beside the bar (wrapped, never cut). */
+  /** Category label shown beside the bar (wrapped; past MAX_LABEL_LINES lines it ends in "…"). */
   label: string;
   /** Bar length. */
   value: number;
@@ -142,7 +142,7 @@ export function barLayout(rows: readonly BarDatum[], options: BarChartOptions): 
   const measure = options.measure ?? estimateTextWidth(fontSize);
   const lineHeight = Math.round(fontSize * 1.3);
   const maxColumn = Math.max(90, Math.round(options.width * (options.labelShare ?? 0.42)));
-  const sideLines = rows.map((row) => wrapText(row.label, maxColumn, measure));
+  const sideLines = rows.map((row) => labelLines(row.label, maxColumn, measure));
   const widest = Math.max(1, ...sideLines.flat().map(measure));
   const labelColumn = Math.min(Math.max(widest, 1), Math.max(maxColumn, widest));
   // Narrow plots, or a word too long for its share of the width: a label column
@@ -174,7 +174,7 @@ const stackedBar = (lineHeight: number) => Math.max(16, lineHeight);
 
 function stackedLayout(rows: readonly BarDatum[], options: BarChartOptions, measure: MeasureText, lineHeight: number): BarLayout {
   const plotWidth = Math.max(60, options.width - 2 * PADDING);
-  const lines = rows.map((row) => wrapText(row.label, plotWidth, measure, true));
+  const lines = rows.map((row) => labelLines(row.label, plotWidth, measure, true));
   const maxLines = Math.max(1, ...lines.map((l) => l.length));
   const rowHeights = lines.map((l) => STACK_TOP + l.length * lineHeight + STACK_GAP + stackedBar(lineHeight) + STACK_BOTTOM);
   const rowTops = rowHeights.map((_, i) => rowHeights.slice(0, i).reduce((s, h) => s + h, 0));
@@ -208,7 +208,7 @@ export function barChartSpec(rows: readonly BarDatum[], options: BarChartOptions
 function barFrame(options: BarChartOptions, layout: BarLayout, values: object[]) {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    ...(options.description ? { description: options.description } : {}),
+    ...(options.description ? { description: drawnText(options.description, 1000) } : {}),
     width: layout.plotWidth,
     padding: PADDING,
     autosize: { type: 'pad' },
@@ -243,6 +243,9 @@ function valueText(options: BarChartOptions) {
 }
 
 const TOOLTIP = { field: 'tooltip', type: 'nominal' } as const;
+
+/** A bar's texts as drawn: no bidi controls, tooltip lines of bounded length. */
+const drawnRow = (row: BarDatum): BarDatum => ({ ...row, label: drawnText(row.label), valueLabel: drawnText(row.valueLabel), tooltip: drawnText(row.tooltip) });
 const BAR_COLOR = { field: 'color', type: 'nominal', scale: null, legend: null } as const;
 
 function sideBarSpec(rows: readonly BarDatum[], options: BarChartOptions, layout: BarLayout): TopLevelSpec {
@@ -254,7 +257,7 @@ function sideBarSpec(rows: readonly BarDatum[], options: BarChartOptions, layout
     const n = seen.get(axisLabel) ?? 0;
     seen.set(axisLabel, n + 1);
     if (n > 0) axisLabel += '\u200b'.repeat(n);
-    return { ...row, axisLabel, order: index };
+    return { ...drawnRow(row), axisLabel, order: index };
   });
   const barSize = Math.min(24, layout.band - 8);
   const { x, ...frame } = barFrame(options, layout, values);
@@ -316,7 +319,7 @@ function stackedBarSpec(rows: readonly BarDatum[], options: BarChartOptions, lay
   const values = rows.map((row, index) => {
     const labelTop = layout.rowTops[index]! + STACK_TOP;
     const barTop = labelTop + layout.lines[index]!.length * layout.lineHeight + STACK_GAP;
-    return { ...row, labelLines: layout.lines[index]!, labelTop, barTop, barMiddle: barTop + bar / 2, barBottom: barTop + bar, order: index };
+    return { ...drawnRow(row), labelLines: layout.lines[index]!, labelTop, barTop, barMiddle: barTop + bar / 2, barBottom: barTop + bar, order: index };
   });
   const y = (field: string) => ({
     field,
@@ -414,6 +417,14 @@ export interface MapOptions {
   caption?: ExportCaption;
 }
 
+/**
+ * Layers whose name starts with this are drawn but never take the pointer
+ * (render.ts sets vega's `interactive: false` on them, i.e. SVG
+ * `pointer-events="none"`): borders and outlines drawn over the comuni must
+ * let the mouse reach the comune underneath.
+ */
+export const INERT_PREFIX = 'inert_';
+
 /** Name of the comuni object, feature and join key in the data package's TopoJSON. */
 export const COMUNI_OBJECT = 'comuni';
 export const PROVINCE_OBJECT = 'province';
@@ -449,13 +460,15 @@ export function choroplethSpec(options: MapOptions): TopLevelSpec {
   const province = options.province || null;
   const selected = options.selected || null;
   const classes = [...options.classes, options.noData];
+  const data = options.data.map((d) => ({ ...d, tooltip: drawnText(d.tooltip) }));
   // Each layer reads the same topology object (by reference, not copied) with its own feature.
   const comuni = (extra: object[] = []) => ({
     data: { values: topology, format: { type: 'topojson' as const, feature: COMUNI_OBJECT } },
     transform: [...(province ? [{ filter: { field: PROVINCE_KEY, equal: province } }] : []), ...extra],
   });
   const showSelected = selected !== null && (province === null || selected.startsWith(province));
-  const selectedOutline = (stroke: string, strokeWidth: number) => ({
+  const selectedOutline = (name: string, stroke: string, strokeWidth: number) => ({
+    name: `${INERT_PREFIX}${name}`,
     ...comuni([{ filter: { field: COMUNE_KEY, equal: selected } }]),
     mark: { type: 'geoshape' as const, filled: false, stroke, strokeWidth, strokeJoin: 'round' as const },
   });
@@ -466,7 +479,7 @@ export function choroplethSpec(options: MapOptions): TopLevelSpec {
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    ...(options.description ? { description: options.description } : {}),
+    ...(options.description ? { description: drawnText(options.description, 1000) } : {}),
     width: options.width - 2 * PADDING,
     height: options.height ?? mapHeight(topology, options.width - 2 * PADDING),
     padding: PADDING,
@@ -479,7 +492,7 @@ export function choroplethSpec(options: MapOptions): TopLevelSpec {
         ...comuni([
           {
             lookup: COMUNE_KEY,
-            from: { data: { values: options.data as object[] }, key: 'code', fields: ['cls', 'tooltip'] },
+            from: { data: { values: data }, key: 'code', fields: ['cls', 'tooltip'] },
           },
           // Comuni with no datum fall into the no-data class rather than being left blank.
           { calculate: `datum.cls == null ? ${JSON.stringify(options.noData.label)} : datum.cls`, as: 'cls' },
@@ -491,7 +504,7 @@ export function choroplethSpec(options: MapOptions): TopLevelSpec {
             type: 'ordinal',
             scale: { domain: classes.map((c) => c.label), range: classes.map((c) => c.color) },
             legend: {
-              title: options.legendTitle,
+              title: drawnText(options.legendTitle),
               orient: 'bottom',
               direction: 'vertical',
               columns: legendColumns,
@@ -514,15 +527,17 @@ export function choroplethSpec(options: MapOptions): TopLevelSpec {
       },
       province
         ? {
+            name: `${INERT_PREFIX}province`,
             data: { values: topology, format: { type: 'topojson', feature: PROVINCE_OBJECT } },
             transform: [{ filter: { field: PROVINCE_KEY, equal: province } }],
             mark: { type: 'geoshape', filled: false, stroke: colors.province, strokeWidth: 1.5 },
           }
         : {
+            name: `${INERT_PREFIX}borders`,
             data: { values: topology, format: { type: 'topojson', mesh: PROVINCE_OBJECT } },
             mark: { type: 'geoshape', filled: false, stroke: colors.province, strokeWidth: 1.2 },
           },
-      ...(showSelected ? [selectedOutline(theme.background, 5), selectedOutline(colors.selected, 2.5)] : []),
+      ...(showSelected ? [selectedOutline('halo', theme.background, 5), selectedOutline('selected', colors.selected, 2.5)] : []),
     ],
     config: { view: { stroke: null }, font: theme.font, aria: false },
   } as TopLevelSpec;

@@ -4,6 +4,42 @@
  * truncated, and each row is tall enough for its longest label.
  */
 
+import { clip, withoutBidi } from '../format.js';
+
+/** Longest line of a tooltip, in characters (a longer one ends in "…"; the data table has it in full). */
+export const TOOLTIP_LINE = 160;
+/** Most lines a bar label takes (a longer label ends in "…"; the tooltip and the table have it). */
+export const MAX_LABEL_LINES = 3;
+/** Characters of a label read before wrapping: more could never fit in MAX_LABEL_LINES. */
+const LABEL_CHARS = 400;
+
+/**
+ * Data text as vega draws it: no bidi controls (a drawing cannot isolate text,
+ * so a U+202E would reverse what follows), and at most `max` characters per line.
+ */
+export function drawnText(text: string, max = TOOLTIP_LINE): string {
+  return withoutBidi(text)
+    .split('\n')
+    .map((line) => clip(line, max))
+    .join('\n');
+}
+
+/**
+ * A label wrapped to `maxWidth` on at most `maxLines` lines, the last ending
+ * in "…" when the label is longer (never wider than `maxWidth`).
+ */
+export function labelLines(text: string, maxWidth: number, measure: MeasureText, breakWords = false, maxLines = MAX_LABEL_LINES): string[] {
+  const chars = [...withoutBidi(text)];
+  const cut = chars.length > LABEL_CHARS;
+  const lines = wrapText(chars.slice(0, LABEL_CHARS).join(''), maxWidth, measure, breakWords);
+  if (!cut && lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = kept[kept.length - 1]!.replace(/-$/, '');
+  while (last && measure(`${last}…`) > maxWidth) last = [...last].slice(0, -1).join('');
+  kept[kept.length - 1] = `${last}…`;
+  return kept;
+}
+
 /** Measures the rendered width of `text` in CSS pixels. */
 export type MeasureText = (text: string) => number;
 
