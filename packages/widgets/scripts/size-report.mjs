@@ -107,7 +107,7 @@ lines.push('## Budgets (issues 3 and 8)', '', '| what | size | budget | |', '|--
 for (const b of budgets) lines.push(`| ${b.what} | ${kib(b.bytes, 2)} KiB | ${kib(b.budget)} KiB | ${b.bytes <= b.budget ? 'ok' : '**over**'} |`);
 lines.push(
   '',
-  `History: the card-only page was 18.92 KiB against a 20 KiB budget with the hand-written fetch transport; issue 8 moved the SDK's transport to ky 1.x (retries, Retry-After, timeout, abort, and the \`http\` option's headers and hooks), which makes it ${kib(budgets[0].bytes, 2)} KiB, and raised the budget to 24 KiB. The SDK's one-file browser build (\`@pnrr-toscana/sdk/browser\`) went from 7.07 to ${kib(gz(sdkBrowser), 2)} KiB.`,
+  `History: the card-only page was 18.92 KiB against a 20 KiB budget with the hand-written fetch transport; issue 6's hostile-string safety (bidi isolation, wrapping, CSV neutralisation) added 0.32 KiB, then issue 8 moved the SDK's transport to ky 1.x (retries, Retry-After, timeout, abort, and the \`http\` option's headers and hooks), which together make it ${kib(budgets[0].bytes, 2)} KiB, and raised the budget to 24 KiB. The SDK's one-file browser build (\`@pnrr-toscana/sdk/browser\`) went from 7.07 to ${kib(gz(sdkBrowser), 2)} KiB.`,
 );
 lines.push('', `Vega is only a lazy chunk: ${vegaChunks.map((c) => `\`${c}\``).join(', ') || '(none found)'}, ${kib(vegaBytes)} KiB, requested when a chart or map is about to draw.`, '');
 lines.push('## JavaScript per page (CDN build, before vega)', '', '| page | files | KiB |', '|---|---|---:|');
