@@ -3,10 +3,11 @@
 // only Node >= 20.19 and npm: fetch pnpm through npx when it is missing, install the workspace,
 // build every package in dependency order, then do the asked thing.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChrome } from './find-chrome.mjs';
+import { runSuites } from './run-suites.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager.split('@')[1];
@@ -67,8 +68,9 @@ async function build() {
   await must(pnpm(['-r', '--workspace-concurrency=1', 'run', 'build']), 'Build');
 }
 
-/** Test suites in run order: [label, package, script, kind]. */
+/** Test suites in run order: [label, package (null: the root scripts), script, kind]. */
 const SUITES = [
+  ['Root scripts (Node)', null, null, 'node'],
   ['SDK (Node)', '@pnrr-toscana/sdk', 'test', 'node'],
   ['SDK (Chromium)', '@pnrr-toscana/sdk', 'test:browser', 'browser'],
   ['Widgets (Chromium)', '@pnrr-toscana/widgets', 'test:browser', 'browser'],
@@ -81,10 +83,12 @@ function hasScript(pkgName, script) {
   return Boolean(manifest.scripts?.[script]);
 }
 
-/** Reads the totals of node's test runner from its spec or TAP summary. */
-function nodeCounts(out) {
-  const count = (word) => Number(out.match(new RegExp(`^(?:ℹ|#) ${word} (\\d+)\\s*$`, 'm'))?.[1] ?? 0);
-  return { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
+/** The root scripts' own tests (this command's report among them); their fixtures are not tests. */
+function rootScriptTests() {
+  const dir = join('scripts', 'test');
+  return readdirSync(join(ROOT, dir))
+    .filter((file) => file.endsWith('.test.mjs'))
+    .map((file) => join(dir, file));
 }
 
 async function test() {
@@ -97,30 +101,14 @@ async function test() {
   }
   await install();
   await build();
-  const resultsDir = join(ROOT, '.test-results');
-  rmSync(resultsDir, { recursive: true, force: true });
-  mkdirSync(resultsDir, { recursive: true });
-  const totals = { passed: 0, failed: 0, skipped: 0 };
-  const lines = [];
-  for (const [label, pkg, script, kind] of SUITES) {
-    if (!hasScript(pkg, script)) continue;
-    console.log(`\n=== ${label} ===`);
-    const resultsFile = join(resultsDir, `${pkg.replace(/\W/g, '_')}-${script.replace(/\W/g, '_')}.json`);
-    const { code, out } = await pnpm(['--filter', pkg, 'run', script], {
-      capture: kind === 'node',
-      env: { CHROME_PATH: chrome, PNRR_TEST_RESULTS: resultsFile, FORCE_COLOR: '0' },
-    });
-    let counts = { passed: 0, failed: 0, skipped: 0 };
-    if (kind === 'node') counts = nodeCounts(out);
-    else if (existsSync(resultsFile)) counts = JSON.parse(readFileSync(resultsFile, 'utf8'));
-    // A suite that crashed before reporting a failure still counts as one.
-    if (code !== 0 && counts.failed === 0) counts.failed = 1;
-    for (const key of Object.keys(totals)) totals[key] += counts[key];
-    lines.push(`${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-  }
-  console.log('\n' + lines.join('\n'));
-  const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
-  console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+  const suites = SUITES.filter(([, pkg, script]) => !pkg || hasScript(pkg, script)).map(([label, pkg, script, kind]) => ({
+    label,
+    kind,
+    cwd: ROOT,
+    command: pkg ? [...PNPM, '--filter', pkg, 'run', script] : [process.execPath, '--test', ...rootScriptTests()],
+    env: { CHROME_PATH: chrome },
+  }));
+  const totals = await runSuites(suites);
   process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
 }
 

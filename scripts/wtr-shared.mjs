@@ -2,7 +2,7 @@
 // and a reporter that records the counts for the root test script (scripts/run.mjs).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -23,28 +23,50 @@ export function typescript(tsconfig) {
   return esbuildPlugin({ ts: true, target: 'es2022', tsconfig });
 }
 
-function countTests(suite, counts) {
+/** What a failed test's error says: message, expected and actual when the assertion gives them, stack. */
+function describeError(error) {
+  if (!error) return 'failed (no error reported)';
+  const lines = [error.message ?? String(error)];
+  if (error.expected !== undefined || error.actual !== undefined) lines.push(`expected: ${error.expected}`, `actual:   ${error.actual}`);
+  if (error.stack && error.stack !== error.message) lines.push(error.stack);
+  return lines.join('\n');
+}
+
+function collect(suite, path, browser, counts, failures) {
   if (!suite) return;
+  const here = suite.name ? [...path, suite.name] : path;
   for (const test of suite.tests ?? []) {
     if (test.skipped) counts.skipped++;
     else if (test.passed) counts.passed++;
-    else counts.failed++;
+    else {
+      counts.failed++;
+      failures.push({ name: `${[...here, test.name].join(' › ')} [${browser}]`, details: describeError(test.error) });
+    }
   }
-  for (const child of suite.suites ?? []) countTests(child, counts);
+  for (const child of suite.suites ?? []) collect(child, here, browser, counts, failures);
 }
 
-/** Writes {passed, failed, skipped} to $PNRR_TEST_RESULTS (a JSON file) when the run ends. */
+/**
+ * Writes {passed, failed, skipped, failures: [{ name, details }]} to $PNRR_TEST_RESULTS (a JSON
+ * file) when the run ends: the root test command (scripts/run-suites.mjs) prints the failures again
+ * at the end of `npm test`, in full.
+ */
 export function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
       const counts = { passed: 0, failed: 0, skipped: 0 };
+      const failures = [];
       for (const session of sessions) {
-        countTests(session.testResults, counts);
+        const file = relative(process.cwd(), session.testFile);
+        collect(session.testResults, [file], session.browser?.name ?? 'browser', counts, failures);
         // A test file that failed to load or threw outside a test counts as one failure.
-        if (!session.passed && (session.errors?.length ?? 0) > 0) counts.failed++;
+        if (!session.passed && (session.errors?.length ?? 0) > 0) {
+          counts.failed++;
+          failures.push({ name: `${file}: error outside the tests`, details: session.errors.map(describeError).join('\n\n') });
+        }
       }
       const out = process.env.PNRR_TEST_RESULTS;
-      if (out) writeFileSync(out, JSON.stringify(counts));
+      if (out) writeFileSync(out, JSON.stringify({ ...counts, failures }));
     },
   };
 }

@@ -219,6 +219,7 @@ function barFrame(options: BarChartOptions, layout: BarLayout, values: object[])
       field: 'value',
       type: 'quantitative',
       scale: { domain: [0, layout.domainMax], nice: false, zero: true },
+      stack: null,
       axis: null,
     },
     config: {
