@@ -3,12 +3,19 @@
 // gallery and demo (packages/examples/dist/), with the built packages and the embedded data package
 // beside them, under the strict Content-Security-Policy a comune's site may send. See
 // packages/examples/vite.config.ts. PORT (default 8080) and HOST (default 127.0.0.1) say where it listens.
-import { startDemoServer } from '../packages/examples/build/preview.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, startDemoServer } from '../packages/examples/build/preview.mjs';
 
 const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number from 0 to 65535, not "${process.env.PORT}".`);
+  process.exit(1);
+}
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error('The demo is not built (packages/examples/dist/ is missing): run `npm start` or `npm run build` first.');
   process.exit(1);
 }
 

@@ -1,22 +1,19 @@
 // Starts Vite's preview of the built examples (dist/) with this folder's vite.config.ts: the pages at
 // /packages/examples/ under the strict CSP, the packages, the data package and Storybook beside them
-// (demo-routes.mjs). Used by `npm start` (scripts/serve.mjs) and by the tests (on port 0).
-import { existsSync } from 'node:fs';
+// (demo-routes.mjs). Used by `npm start` (scripts/serve.mjs), the tests and the client benchmark (on port 0).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 
 const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BASE = '/packages/examples/';
+export const DIST = join(EXAMPLES, 'dist');
 
 /**
  * @param {{ port?: number, host?: string }} [options]  port 0 = any free port
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}  url: the demo's start page
  */
 export async function startDemoServer({ port = 8080, host = '127.0.0.1' } = {}) {
-  if (!existsSync(join(EXAMPLES, 'dist', 'index.html'))) {
-    throw new Error('the examples are not built (packages/examples/dist/ is missing): run `npm run build` first');
-  }
   const server = await preview({
     configFile: join(EXAMPLES, 'vite.config.ts'),
     logLevel: 'warn',
