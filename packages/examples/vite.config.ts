@@ -40,7 +40,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // vega (the lazy chunk the chart and the map load when they draw) is ≈ 870 kB minified, as expected.
     chunkSizeWarningLimit: 1000,
-    rolldownOptions: { input: Object.fromEntries(pages.map((page) => [page.replace(/\.html$/, ''), here(page)])) },
+    rolldownOptions: {
+      input: Object.fromEntries(pages.map((page) => [page.replace(/\.html$/, ''), here(page)])),
+      // No "plugins took N% of the build" notice: on a busy 2-core machine it is noise in `npm start`.
+      checks: { bundlerTimings: false },
+    },
   },
   preview: { headers: { 'content-security-policy': CSP } },
   plugins: [
