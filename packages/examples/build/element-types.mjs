@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// Writes types/generated/pnrr-elements.d.ts from the widgets' Custom Elements Manifest
+// Writes types/generated/pnrr-elements.ts (a .ts file, so that it is type-checked even with skipLibCheck) from the widgets' Custom Elements Manifest
 // (@pnrr-toscana/widgets/custom-elements.json, written by the widgets' build): for each tag, its class,
 // the properties that mirror its attributes and the events it fires. The types themselves come from the
 // package (`Pick<Class, …>`, `HTMLElementEventMap[…]`), so a manifest entry the classes do not have fails
-// the type check of the React and Vue pages (types/react-elements.d.ts, types/vue-elements.d.ts).
+// the type check of the React and Vue pages (types/react-elements.ts, types/vue-elements.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'types', 'generated', 'pnrr-elements.d.ts');
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'types', 'generated', 'pnrr-elements.ts');
 
 /** Tag, class, attribute-backed properties and events of every custom element in a manifest. */
 export function elementsOf(manifest) {

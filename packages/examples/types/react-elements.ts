@@ -1,4 +1,4 @@
-// The kit's custom elements in React's JSX, typed from the widgets' manifest (generated/pnrr-elements.d.ts).
+// The kit's custom elements in React's JSX, typed from the widgets' manifest (generated/pnrr-elements.ts).
 // React 19 sets a prop as a property when the element has it (`comune`, `perCapita`…), and a prop named
 // `on` + event name adds a listener for that event: `onpnrr-municipality-select={…}`.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
@@ -13,6 +13,8 @@ type PnrrJsxElements = {
 };
 
 declare module 'react' {
+  // React declares its JSX types in this namespace: augmenting it is the only way to add elements.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     interface IntrinsicElements extends PnrrJsxElements {}

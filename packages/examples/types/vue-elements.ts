@@ -1,5 +1,5 @@
 // The kit's custom elements in Vue templates, typed from the widgets' manifest
-// (generated/pnrr-elements.d.ts) for vue-tsc. At run time Vue treats tags starting with `pnrr-` as custom
+// (generated/pnrr-elements.ts) for vue-tsc. At run time Vue treats tags starting with `pnrr-` as custom
 // elements (compilerOptions.isCustomElement in vite.config.ts): a bound prop the element has is set as a
 // property, and `@pnrr-municipality-select` listens to that DOM event.
 import type { DefineComponent } from 'vue';
