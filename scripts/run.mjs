@@ -115,16 +115,36 @@ async function test() {
 async function start() {
   await install();
   await build();
-  const { code, signal } = await run('node', [join(ROOT, 'scripts', 'serve.mjs')]);
-  // Ctrl+C (or a stop signal) is how the demo ends: not a failure.
-  if (code !== 0 && !signal) {
-    console.error(`\nDemo server failed (exit ${code}).`);
-    process.exit(code);
-  }
+  await serve();
+}
+
+/**
+ * Runs the demo server (scripts/serve.mjs) until it stops, then exits with it. A stop signal sent to
+ * this process (Ctrl+C, `kill`, a process manager's SIGTERM) is passed on to the server and this
+ * process exits once the server is gone, so stopping `npm start` never leaves port 8080 served.
+ */
+function serve() {
+  return new Promise(() => {
+    const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    let stopping = false;
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+      process.on(signal, () => {
+        stopping = true;
+        server.kill(signal);
+      });
+    }
+    server.on('close', (code, signal) => {
+      // Stopping the demo with a signal is how it ends: not a failure. A server that could not start
+      // has already said why in one line (e.g. a busy PORT).
+      process.exit(stopping || signal ? 0 : (code ?? 1));
+    });
+  });
 }
 
 const commands = {
   start,
+  // The server alone, on what the last build left (no install, no build): a quick restart.
+  serve,
   test,
   build: async () => {
     await install();

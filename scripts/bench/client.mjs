@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Client benchmark: the SDK's createClient() in Node against the embedded package on disk and
-// against the same directory over HTTP (scripts/serve.mjs's static server on 127.0.0.1, an ephemeral
-// port). For each query:
+// against the same directory over HTTP (the demo server of `npm start`, packages/examples/build/preview.mjs,
+// on 127.0.0.1 and an ephemeral port: the data package is served as static files, uncompressed). For each query:
 //   cold = a new client per iteration (empty file cache: every file is read and parsed again);
 //   warm = one client, primed by a first call, then the same call repeated (files cached).
 // Bytes per call are counted by a wrapping `fetch` (HTTP only; the disk transport reads the same files).
@@ -10,9 +10,8 @@
 // Usage: node scripts/bench/client.mjs [--cold 30] [--warm 200] [--json out.json]
 import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { once } from 'node:events';
 import { EMBEDDED, ROOT, SDK, flag, median, p95, requireBuiltSdk } from './lib.mjs';
-import { createDemoServer } from '../serve.mjs';
+import { startDemoServer } from '../../packages/examples/build/preview.mjs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -80,10 +79,8 @@ async function measure(transport, baseUrl, query) {
   };
 }
 
-const server = createDemoServer();
-server.listen(0, '127.0.0.1');
-await once(server, 'listening');
-const httpBase = `http://127.0.0.1:${server.address().port}/${relative(ROOT, EMBEDDED).split('\\').join('/')}/`;
+const server = await startDemoServer({ port: 0, host: '127.0.0.1' });
+const httpBase = `http://127.0.0.1:${server.port}/${relative(ROOT, EMBEDDED).split('\\').join('/')}/`;
 const results = [];
 try {
   for (const [transport, baseUrl] of [['disk', EMBEDDED], ['http', httpBase]]) {
@@ -94,8 +91,7 @@ try {
     }
   }
 } finally {
-  server.closeAllConnections?.();
-  server.close();
+  await server.close();
 }
 const out = { coldIterations: coldN, warmIterations: warmN, results };
 if (jsonOut) await writeFile(jsonOut, `${JSON.stringify(out, null, 2)}\n`);

@@ -84,7 +84,7 @@ ${ingestRow(`synthetic, scale ${n.scale}${Number(n.scale) === 1 ? ' = national s
 ## Client: \`createClient()\` in Node
 
 The SDK's client against the embedded package (\`packages/sdk/data/toscana\`) read from disk, and the
-same directory served over HTTP by the repository's static server ([\`scripts/serve.mjs\`](../scripts/serve.mjs),
+same directory served over HTTP by the demo server of \`npm start\` ([\`packages/examples/build/preview.mjs\`](../packages/examples/build/preview.mjs),
 no compression, on 127.0.0.1). **Cold**: a new client for each call (its file cache empty; every file the
 call needs is read, parsed and checked again), median and p95 of ${client.coldIterations} calls.
 **Warm**: one client, after a first call, the same call repeated ${client.warmIterations} times. The operating

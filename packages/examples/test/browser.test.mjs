@@ -1,6 +1,7 @@
-// Every gallery page in Chromium over the demo server (strict CSP): no console error, no CSP
-// violation, no failed request, every pnrr-* element settles in the state its example expects, code
-// blocks filled, and each page's interactions work. Values are compared with the SDK run here in Node.
+// Every gallery page in Chromium over the demo server (Vite's preview of the built pages, strict CSP):
+// no console error, no CSP violation, no failed request, every pnrr-* element settles in the state its
+// example expects, code blocks filled, and each page's interactions work (the React and Vue apps through
+// real keyboard input). Values are compared with the SDK run here in Node.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +53,8 @@ async function open(name) {
   });
   const response = await page.goto(server.base + name, { waitUntil: 'load' });
   assert.equal(response.status(), 200);
+  // The React and Vue pages render their example into the live block after load.
+  await page.waitForFunction(() => [...document.querySelectorAll('.live')].every((live) => live.children.length > 0));
   return { page, problems };
 }
 
@@ -98,7 +101,64 @@ async function checkSnippets(page) {
     if (source === 'live') assert.match(text, /<(pnrr-|button|script)/, `live snippet: ${text}`);
     else assert.equal(text, readFileSync(join(EXAMPLES, source.slice(5)), 'utf8').trimEnd(), source);
   }
-  return snippets.length;
+  // The React and Vue pages show their app's source as bundled (`?raw`): it must be the file.
+  const sources = await page.$$eval('code[data-source]', (codes) => codes.map((c) => [c.dataset.source, c.textContent]));
+  for (const [file, text] of sources) assert.equal(text, readFileSync(join(EXAMPLES, file), 'utf8').trimEnd(), file);
+  return snippets.length + sources.length;
+}
+
+/**
+ * The React and Vue apps: the map and the chart show Firenze; choosing the next comune in the map's
+ * list with the keyboard fires pnrr-municipality-select, the app's handler puts it in its state, and
+ * the framework sets the map's `selected` and the chart's `comune` properties from that state.
+ */
+async function frameworkApp(page) {
+  const territories = await client.territories();
+  const byName = territories.comuni.filter((c) => c.province === '048').sort((a, b) => a.name.localeCompare(b.name, 'it'));
+  const next = byName[byName.findIndex((c) => c.code === '048017') + 1];
+  const read = () =>
+    page.evaluate(() => {
+      const map = document.querySelector('pnrr-municipality-map');
+      const chart = document.querySelector('pnrr-spending-chart');
+      return {
+        status: document.getElementById('comune-scelto').textContent.replace(/\s+/g, ' ').trim(),
+        selected: map.selected,
+        perCapita: map.perCapita,
+        perCapitaAsAttribute: map.hasAttribute('percapita'),
+        comune: chart.comune,
+        groupBy: chart.groupBy,
+      };
+    });
+  const before = await read();
+  assert.deepEqual(before, {
+    status: 'Comune scelto: Firenze (codice ISTAT 048017)',
+    selected: '048017',
+    perCapita: true, // a boolean property, not the attribute "percapita" a framework would fall back to
+    perCapitaAsAttribute: false,
+    comune: '048017',
+    groupBy: 'mission',
+  });
+
+  const select = await page.waitForSelector('pnrr-municipality-map >>> select');
+  assert.equal(await select.evaluate((s) => s.value), '048017', 'the list shows the selected comune');
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction((code) => document.getElementById('comune-scelto').textContent.includes(code), {}, next.code);
+  const after = await read();
+  assert.equal(after.status, `Comune scelto: ${next.name} (codice ISTAT ${next.code})`);
+  assert.equal(after.selected, next.code);
+  assert.equal(after.comune, next.code);
+
+  // The chart redraws for the new comune: its data table has one row per mission of that comune.
+  const expected = await client.spending({ groupBy: 'mission', metric: 'pnrr', comune: next.code });
+  await page.waitForFunction(
+    (rows) => {
+      const chart = document.querySelector('pnrr-spending-chart');
+      return chart.state === 'ready' && chart.shadowRoot.querySelectorAll('table tbody tr').length === rows;
+    },
+    {},
+    expected.length,
+  );
 }
 
 async function finish(page, problems) {
@@ -160,6 +220,8 @@ const interactions = {
     await page.click('[data-cup="B65F21001810001"]');
     await page.waitForFunction(() => document.querySelector('#progetto dl')?.textContent.includes('B65F21001810001_2022'));
   },
+  'react.html': frameworkApp,
+  'vue.html': frameworkApp,
 };
 
 for (const name of pages()) {
