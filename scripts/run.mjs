@@ -26,23 +26,16 @@ function pnpmCommand() {
 }
 const PNPM = pnpmCommand();
 
-/** Runs a command, streaming its output; resolves with the exit code, the signal that ended it (if any) and the captured stdout. */
-function run(cmd, args, { env = {}, capture = false, cwd = ROOT } = {}) {
+/** Runs a command, streaming its output; resolves with its exit code. */
+function run(cmd, args, { env = {}, cwd = ROOT } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, {
       cwd,
       env: { ...process.env, ...env },
-      stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
+      stdio: ['ignore', 'inherit', 'inherit'],
       shell: process.platform === 'win32',
     });
-    let out = '';
-    if (capture) {
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        process.stdout.write(chunk);
-      });
-    }
-    child.on('close', (code, signal) => resolve({ code: code ?? 1, signal, out }));
+    child.on('close', (code) => resolve({ code: code ?? 1 }));
   });
 }
 
