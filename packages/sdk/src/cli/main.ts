@@ -88,10 +88,10 @@ const BUILD_OPTIONS = {
 const print = (text: string): void => void process.stdout.write(forTerminal(text));
 const printError = (text: string): void => void process.stderr.write(forTerminal(text));
 
-/** A build stopped by a signal: the exit code (128 + signal number) and what to say. */
+/** A build stopped by a signal: the exit code (128 + signal number: 130 SIGINT, 143 SIGTERM). */
 class Interrupted extends Error {
-  constructor(readonly code: number) {
-    super('interrupted');
+  constructor(readonly code: number, message: string) {
+    super(message);
   }
 }
 
@@ -106,7 +106,7 @@ const PHASE_TEXT = (p: BuildPhase): string =>
  * temporary folder before the process ends. A signal that arrives once the new package is being
  * moved into place does not stop it (that step only renames folders).
  */
-async function withSignals<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withSignals<T>(task: (signal: AbortSignal) => Promise<T>, interrupted: string): Promise<T> {
   const controller = new AbortController();
   let code = 0;
   const onSignal = (name: NodeJS.Signals): void => {
@@ -118,7 +118,7 @@ async function withSignals<T>(task: (signal: AbortSignal) => Promise<T>): Promis
   try {
     return await task(controller.signal);
   } catch (error) {
-    if (controller.signal.aborted) throw new Interrupted(code);
+    if (controller.signal.aborted) throw new Interrupted(code, interrupted);
     throw error;
   } finally {
     process.off('SIGINT', onSignal);
@@ -161,10 +161,7 @@ async function build(args: string[]): Promise<number> {
     force: values.force === true,
     signal,
     onPhase: (p) => print(`pnrr-toscana build: ${PHASE_TEXT(p)}\n`),
-  }).catch((error: unknown) => {
-    if (error instanceof Interrupted || signal.aborted) printError(`pnrr-toscana: interrupted; ${out} left unchanged and the temporary folder removed\n`);
-    throw error;
-  }));
+  }), `interrupted; ${out} left unchanged, no temporary folder left`);
   const t = result.manifest.totals;
   let bytes = 0;
   for (const f of result.files.values()) bytes += f.bytes;
@@ -233,7 +230,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof Interrupted) return error.code;
+    if (error instanceof Interrupted) {
+      printError(`pnrr-toscana: ${error.message}\n`);
+      return error.code;
+    }
     if (error instanceof UsageError) {
       printError(`pnrr-toscana: ${error.message}\nRun "pnrr-toscana --help" for usage.\n`);
       return 2;
