@@ -22,7 +22,7 @@ export const commonArgTypes = {
   lang: { control: 'inline-radio', options: LANGS },
   'heading-level': { control: { type: 'number', min: 1, max: 6 } },
   src: { control: 'text' },
-};
+} as const;
 
 /** The first element of a tag in the story's canvas, once it has settled. */
 export async function settledElement<T extends PnrrElement<unknown>>(canvasElement: HTMLElement, tag: string): Promise<T> {
