@@ -219,6 +219,23 @@ async function centreOf(page, host, selector) {
   return box;
 }
 
+describe('the Storybook UI under a sub-path', () => {
+  it('/storybook/ loads the manager and its preview with relative URLs, with no failed request', async () => {
+    const { page, problems } = await openPage();
+    try {
+      await page.goto(`${server.origin}${MOUNT}?path=/story/widgets-project-card--tram`, { waitUntil: 'load' });
+      await page.waitForFunction(() => ['Project card', 'Spending chart', 'Municipality map'].every((t) => document.body.textContent.includes(t)), { timeout: 30_000, polling: 100 });
+      const frame = await (await page.waitForSelector('#storybook-preview-iframe')).contentFrame();
+      await frame.waitForFunction(() => document.querySelector('pnrr-project-card')?.state === 'ready', { timeout: 30_000, polling: 100 });
+      const outside = server.log.filter((r) => !r.path.startsWith(MOUNT) && r.path !== '/favicon.ico');
+      assert.deepEqual(outside, [], 'every request stays under the mount point');
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('real input on the stories', () => {
   it('a mouse click on "Try again" asks the server again and shows the error again', async () => {
     const { page, problems } = await openPage();
