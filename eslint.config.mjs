@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/data/**', 'packages/*/custom-elements.json', '.test-results/**'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/data/**', 'packages/*/custom-elements.json', '.test-results/**', 'storybook-static/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -59,6 +59,9 @@ async function install() {
 
 async function build() {
   await must(pnpm(['-r', '--workspace-concurrency=1', 'run', 'build']), 'Build');
+  // The static Storybook (storybook-static/, served by npm start at /storybook/, visited by npm test);
+  // the widgets build above has just written the custom-elements.json it reads.
+  await must(pnpm(['run', 'storybook:static']), 'Storybook build');
 }
 
 /** Test suites in run order: [label, package (null: the root scripts), script, kind]. */
@@ -67,6 +70,8 @@ const SUITES = [
   ['SDK (Node)', '@pnrr-toscana/sdk', 'test', 'node'],
   ['SDK (Chromium)', '@pnrr-toscana/sdk', 'test:browser', 'browser'],
   ['Widgets (Chromium)', '@pnrr-toscana/widgets', 'test:browser', 'browser'],
+  ['Widgets (Node)', '@pnrr-toscana/widgets', 'test:node', 'node'],
+  ['Storybook (Chromium)', '@pnrr-toscana/widgets', 'test:storybook', 'node'],
   ['Examples (Node)', '@pnrr-toscana/examples', 'test', 'node'],
 ];
 
