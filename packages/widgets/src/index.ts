@@ -13,7 +13,7 @@ export { configure, type WidgetConfig } from './base/client.js';
 export { define } from './base/define.js';
 export type { PnrrLoadDetail, PnrrErrorDetail } from './base/events.js';
 export type { WidgetState } from './base/states.js';
-export type { Lang } from './base/lang.js';
+export type { Lang } from './i18n/lang.js';
 export { PnrrProjectCard } from './card/project-card.js';
 export { PnrrSpendingChart } from './chart/spending-chart.js';
 export { PnrrMunicipalityMap, type MunicipalitySelectDetail } from './map/municipality-map.js';

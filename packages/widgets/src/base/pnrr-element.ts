@@ -8,7 +8,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { Manifest } from '@pnrr-toscana/sdk';
 import { CONFIGURE_EVENT, clientFor, type PnrrClient } from './client.js';
 import { emit } from './events.js';
-import { resolveLang, watchLang, type Lang } from './lang.js';
+import { resolveLang, watchLang, type Lang } from '../i18n/lang.js';
 import { attributionTemplate, describeError, emptyTemplate, errorTemplate, skeletonTemplate, stateOfError, type WidgetState } from './states.js';
 import { common } from '../i18n/common.js';
 import { baseStyles } from './styles.js';

@@ -9,7 +9,7 @@ import type { Localisation, ProjectResult } from '@pnrr-toscana/sdk';
 import { PnrrElement } from '../base/pnrr-element.js';
 import type { PnrrClient } from '../base/client.js';
 import { headingLevel, headingTemplate } from '../base/states.js';
-import type { Lang } from '../base/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { cardMessages } from '../i18n/card.js';
 import { date, euros, isolate, moneyFull, percent, placeName } from '../format.js';
 import { cardStyles } from './styles.js';

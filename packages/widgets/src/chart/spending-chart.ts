@@ -6,16 +6,16 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { InvalidArgumentError, type GroupBy, type SpendingRow } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
-import type { Lang } from '../base/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { isolate, number } from '../format.js';
-import { barChartSpec, barLayout, type BarDatum } from '../vega/specs.js';
-import { canvasTextMeasurer } from '../vega/text.js';
-import { cssVar, specTheme } from '../vega/theme.js';
-import { chartMessages } from '../i18n/chart.js';
-import { opt } from './figure.js';
-import { PnrrFigureElement, valueScale, type CsvTable, type Drawing, type FigureData, type FigureQuery } from './figure-element.js';
+import { barChartSpec, barLayout, type BarDatum } from './bar-spec.js';
+import { canvasTextMeasurer } from '../figure/text.js';
+import { cssVar, specTheme } from '../figure/theme.js';
+import { figureMessages } from '../i18n/figure.js';
+import { opt } from '../figure/templates.js';
+import { PnrrFigureElement, valueScale, type CsvTable, type Drawing, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 
-type Messages = (typeof chartMessages)[Lang];
+type Messages = (typeof figureMessages)[Lang];
 
 /** The query the chart asked, after defaults. */
 export interface ChartQuery extends FigureQuery {
@@ -166,7 +166,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
 
   protected override figureTitle(data: ChartData, lang: Lang): string {
     const q = data.query;
-    const t = chartMessages[lang];
+    const t = figureMessages[lang];
     return `${this.metricTitle(q, lang)} ${t.groupBy(q.groupBy)} · ${this.place(data, lang)}${q.mission ? ` · ${t.mission(q.mission)}` : ''}`;
   }
 
@@ -198,7 +198,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
 
   protected override summary(data: ChartData, lang: Lang): string {
     const q = data.query;
-    const t = chartMessages[lang];
+    const t = figureMessages[lang];
     const first = data.rows[0]!;
     const name = isolate(HIERARCHY.has(q.groupBy) ? first.key : first.label);
     const value = this.valueWithUnit(first.value, q, lang);
@@ -208,7 +208,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
 
   protected override notes(data: ChartData, lang: Lang): string[] {
     const q = data.query;
-    const t = chartMessages[lang];
+    const t = figureMessages[lang];
     const notes = this.denominatorNotes(data, lang);
     if (q.comune) notes.push(t.ruleComune);
     else if (q.province) notes.push(t.ruleProvince);
@@ -258,7 +258,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   }
 
   protected override drawing(data: ChartData, lang: Lang): Drawing {
-    const bars = this.bars(data, chartMessages[lang], lang);
+    const bars = this.bars(data, figureMessages[lang], lang);
     const theme = specTheme(this);
     const measure = canvasTextMeasurer(theme.font, theme.fontSize ?? 13);
     const description = this.summary(data, lang);
@@ -274,17 +274,17 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     // Reserve the drawing's height before vega arrives, so nothing moves: the
     // same bars and measurer as the drawing, so labels wrap (and stacked rows grow) alike.
     const theme = specTheme(this);
-    const layout = barLayout(this.bars(data, chartMessages[lang], lang), { width, theme, measure: canvasTextMeasurer(theme.font, theme.fontSize ?? 13) });
-    return this.plot(chartMessages[lang].chartLabel, layout.height + 8, lang);
+    const layout = barLayout(this.bars(data, figureMessages[lang], lang), { width, theme, measure: canvasTextMeasurer(theme.font, theme.fontSize ?? 13) });
+    return this.plot(figureMessages[lang].chartLabel, layout.height + 8, lang);
   }
 
   protected override tableCaption(title: string, lang: Lang): string {
-    return chartMessages[lang].tableCaption(title);
+    return figureMessages[lang].tableCaption(title);
   }
 
   protected override renderTable(data: ChartData, lang: Lang, title: string): TemplateResult {
     const q = data.query;
-    const t = chartMessages[lang];
+    const t = figureMessages[lang];
     const extra = [...data.buckets, ...data.excluded];
     return html`<table part="table">
       <caption>${this.tableCaption(title, lang)}</caption>
@@ -327,7 +327,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   /** CSV of the current view: every group of the answer (not only the top N), then the not-attributable rows. */
   protected override csvTable(data: ChartData): CsvTable {
     const q = data.query;
-    const t = chartMessages[this.language];
+    const t = figureMessages[this.language];
     // Per capita, the value column names its unit (per inhabitant / per 10,000 inhabitants).
     const header = [t.code, t.column(q.groupBy), t.kind, q.perCapita ? this.metricTitle(q, this.language) : t.value, t.amount, t.projectsColumn, ...(q.perCapita ? [t.population] : [])];
     const line = (r: SpendingRow, value: number) => [r.key, r.label, this.kindLabel(r, t), value, r.amount, r.count, ...(q.perCapita ? [r.population ?? null] : [])];

@@ -4,15 +4,15 @@
  * import `./define.js` or the package's define entry to register the tag.
  */
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { SpendingRow, Topology as SdkTopology } from '@pnrr-toscana/sdk';
+import type { SpendingRow, Topology } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
 import { emit } from '../base/events.js';
-import type { Lang } from '../base/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { clip, isolate, number } from '../format.js';
-import { choroplethSpec, mapHeight, type MapClass, type MapDatum, type Topology } from '../vega/specs.js';
-import { cssVar, forcedColors, isDark, specTheme } from '../vega/theme.js';
-import { chartMessages } from '../i18n/chart.js';
-import { PnrrFigureElement, valueScale, type CsvTable, type Drawing, type FigureData, type FigureQuery } from '../chart/figure-element.js';
+import { choroplethSpec, mapHeight, type MapClass, type MapDatum } from './choropleth-spec.js';
+import { cssVar, forcedColors, isDark, specTheme } from '../figure/theme.js';
+import { figureMessages } from '../i18n/figure.js';
+import { PnrrFigureElement, valueScale, type CsvTable, type Drawing, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 import { mapMessages } from '../i18n/map.js';
 import { NO_DATA_COLOR, PALETTES, pickColors, quantileClasses } from './classes.js';
 
@@ -199,7 +199,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       .filter((c) => !province || c.province === province)
       .map((c) => ({ code: c.code, name: c.name, province: c.province, row: byCode.get(c.code) }));
     const buckets = rows.filter((r) => r.kind === 'province-wide' || r.kind === 'region-wide');
-    return { query, comuni, buckets, topology: topology as SdkTopology as unknown as Topology, territories };
+    return { query, comuni, buckets, topology, territories };
   }
 
   protected override isEmpty(data: MapData): boolean {
@@ -217,7 +217,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
 
   protected override figureTitle(data: MapData, lang: Lang): string {
     const q = data.query;
-    return `${mapMessages[lang].title(this.metricTitle(q, lang), this.place(data, lang))}${q.mission ? ` · ${chartMessages[lang].mission(q.mission)}` : ''}`;
+    return `${mapMessages[lang].title(this.metricTitle(q, lang), this.place(data, lang))}${q.mission ? ` · ${figureMessages[lang].mission(q.mission)}` : ''}`;
   }
 
   protected override summary(data: MapData, lang: Lang): string {
@@ -344,7 +344,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
   protected override renderTable(data: MapData, lang: Lang, title: string): TemplateResult {
     const q = data.query;
     const t = mapMessages[lang];
-    const c = chartMessages[lang];
+    const c = figureMessages[lang];
     const buckets = data.buckets.filter((b) => b.amount > 0);
     return html`<table part="table">
       <caption>${this.tableCaption(title, lang)}</caption>
@@ -387,7 +387,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
   protected override csvTable(data: MapData): CsvTable {
     const q = data.query;
     const t = mapMessages[this.language];
-    const c = chartMessages[this.language];
+    const c = figureMessages[this.language];
     const header = [c.code, t.comune, t.province, c.kind, q.perCapita ? this.metricTitle(q, this.language) : c.value, c.amount, c.projectsColumn, ...(q.perCapita ? [c.population] : [])];
     const rows: CsvTable['rows'] = this.byValue(data, 'it').map((x) => [
       x.code,

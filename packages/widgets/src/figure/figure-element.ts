@@ -17,15 +17,14 @@ import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { PnrrElement } from '../base/pnrr-element.js';
 import { emptyTemplate, headingLevel, headingTemplate } from '../base/states.js';
-import type { Lang } from '../base/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { isolate, moneyCents, moneyCompact, moneyFull, number } from '../format.js';
 import { VegaController } from '../vega/controller.js';
 import { specToImageURL } from '../vega/render.js';
-import type { ExportCaption } from '../vega/specs.js';
-import { toCsv } from '../vega/download.js';
-import { chartMessages } from '../i18n/chart.js';
+import type { ExportCaption } from './spec.js';
+import { toCsv } from './download.js';
+import { figureMessages } from '../i18n/figure.js';
 import {
-  figureStyles,
   fileName,
   notesTemplate,
   opt,
@@ -35,7 +34,8 @@ import {
   reservePlotHeight,
   sourceLine,
   toolbarTemplate,
-} from './figure.js';
+} from './templates.js';
+import { figureStyles } from './styles.js';
 
 /** The filters every figure has, after defaults. */
 export interface FigureQuery {
@@ -67,7 +67,7 @@ export interface CsvTable {
   rows: Array<Array<string | number | null | undefined>>;
 }
 
-type ChartMessages = (typeof chartMessages)[Lang];
+type ChartMessages = (typeof figureMessages)[Lang];
 
 /**
  * `metric="count"` with `per-capita`: the SDK gives projects per inhabitant
@@ -215,7 +215,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
    * screen reader reads "mln €" letter by letter: "222,5 milioni di euro".
    */
   protected amountInWords(amount: number, q: FigureQuery, lang: Lang): string {
-    const c = chartMessages[lang];
+    const c = figureMessages[lang];
     if (q.metric === 'count') return number(amount, lang);
     const abs = Math.abs(amount);
     if (abs < 1e6) return c.euroWords(number(amount, lang));
@@ -225,7 +225,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** The unit after a per-capita value: "per inhabitant", or "per 10,000 inhabitants" for projects. */
   protected perCapitaUnit(q: FigureQuery, lang: Lang): string {
-    const c = chartMessages[lang];
+    const c = figureMessages[lang];
     return q.metric === 'count' ? c.perTenThousand : c.perCapitaTitle;
   }
 
@@ -236,12 +236,12 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** "PNRR funding", "Number of projects per 10,000 inhabitants", …: titles, legend, value column. */
   protected metricTitle(q: FigureQuery, lang: Lang): string {
-    const c = chartMessages[lang];
+    const c = figureMessages[lang];
     return `${c.metric(q.metric)}${q.perCapita ? ` ${this.perCapitaUnit(q, lang)}` : ''}`;
   }
 
   protected projects(n: number, lang: Lang): string {
-    const c = chartMessages[lang];
+    const c = figureMessages[lang];
     return n === 1 ? c.oneProject : c.projects(number(n, lang));
   }
 
@@ -249,13 +249,13 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   protected place(data: T, lang: Lang): string {
     const p = data.query.province;
     if (!p) return isolate(data.territories.region.name);
-    return chartMessages[lang].province(isolate(data.territories.provinces.find((x) => x.code === p)?.name ?? p));
+    return figureMessages[lang].province(isolate(data.territories.provinces.find((x) => x.code === p)?.name ?? p));
   }
 
   /** The per-capita note naming the population series (none when not per capita). */
   protected denominatorNotes(data: T, lang: Lang): string[] {
     const p = data.query.perCapita;
-    return p ? [chartMessages[lang].denominator(this.perCapitaUnit(data.query, lang), data.territories.populationYears[p] ?? p)] : [];
+    return p ? [figureMessages[lang].denominator(this.perCapitaUnit(data.query, lang), data.territories.populationYears[p] ?? p)] : [];
   }
 
   // ------------------------------------------------------------------ drawing
@@ -272,7 +272,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   /** The plot box, with the draw-error message when vega could not draw here. */
   protected plot(label: string, minHeight: number, lang: Lang): TemplateResult {
     // label: what the image is and where its values are (title and summary are read once, from the page).
-    return plotTemplate(label, minHeight, this.vega.error ? chartMessages[lang].drawError : undefined);
+    return plotTemplate(label, minHeight, this.vega.error ? figureMessages[lang].drawError : undefined);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -296,12 +296,12 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   /** A filter with no data: the chart and the map say the same, under their title. */
   protected override renderEmpty(data: T): TemplateResult {
     const lang = this.language;
-    return html`${headingTemplate(headingLevel(this.headingLevel), this.figureTitle(data, lang), 'title')} ${emptyTemplate(lang, chartMessages[lang].emptyFilters)}`;
+    return html`${headingTemplate(headingLevel(this.headingLevel), this.figureTitle(data, lang), 'title')} ${emptyTemplate(lang, figureMessages[lang].emptyFilters)}`;
   }
 
   protected override renderData(data: T): TemplateResult {
     const lang = this.language;
-    const c = chartMessages[lang];
+    const c = figureMessages[lang];
     const title = this.figureTitle(data, lang);
     const summary = this.summary(data, lang);
     return html`<figure class="figure" aria-labelledby=${this.titleId}>
