@@ -3,7 +3,7 @@
  * package's fact table. Class only (no registration): import `./define.js` or
  * the package's define entry to register the tag.
  */
-import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { css, type PropertyDeclarations } from 'lit';
 import { InvalidArgumentError, type GroupBy, type SpendingRow } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
 import type { Lang } from '../i18n/lang.js';
@@ -13,9 +13,12 @@ import { canvasTextMeasurer } from '../figure/text.js';
 import { cssVar, specTheme } from '../figure/theme.js';
 import { figureMessages } from '../i18n/figure.js';
 import { opt } from '../figure/templates.js';
-import { PnrrFigureElement, valueScale, type CsvTable, type Drawing, type FigureData, type FigureQuery } from '../figure/figure-element.js';
+import { PnrrFigureElement, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 
 type Messages = (typeof figureMessages)[Lang];
+
+/** A row drawn: a group of the answer, or the "others" row summing the rest. */
+type Shown = SpendingRow & { others?: number };
 
 /** The query the chart asked, after defaults. */
 export interface ChartQuery extends FigureQuery {
@@ -164,7 +167,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     return super.place(data, lang);
   }
 
-  protected override figureTitle(data: ChartData, lang: Lang): string {
+  private titleText(data: ChartData, lang: Lang): string {
     const q = data.query;
     const t = figureMessages[lang];
     return `${this.metricTitle(q, lang)} ${t.groupBy(q.groupBy)} · ${this.place(data, lang)}${q.mission ? ` · ${t.mission(q.mission)}` : ''}`;
@@ -175,7 +178,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   }
 
   /** Rows drawn: the top N and one "others" row. */
-  private shownRows(data: ChartData): Array<SpendingRow & { others?: number }> {
+  private shownRows(data: ChartData): Shown[] {
     const q = data.query;
     const explicit = typeof this.top === 'number' && Number.isFinite(this.top);
     const top = explicit ? Math.max(0, Math.floor(this.top!)) : TOP_BY_DEFAULT.has(q.groupBy) ? DEFAULT_TOP : 0;
@@ -196,17 +199,18 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     return Number.isFinite(value) ? [...head, others] : head;
   }
 
-  protected override summary(data: ChartData, lang: Lang): string {
+  private summary(data: ChartData, lang: Lang): string {
     const q = data.query;
     const t = figureMessages[lang];
-    const first = data.rows[0]!;
+    const first = data.rows[0];
+    if (!first) return '';
     const name = isolate(HIERARCHY.has(q.groupBy) ? first.key : first.label);
     const value = this.valueWithUnit(first.value, q, lang);
     const lead = q.metric === 'count' && !q.perCapita ? t.summaryCount(name, value) : t.summaryMoney(name, value);
     return `${lead} ${t.summaryGroups(data.rows.length)}`;
   }
 
-  protected override notes(data: ChartData, lang: Lang): string[] {
+  private notes(data: ChartData, lang: Lang): string[] {
     const q = data.query;
     const t = figureMessages[lang];
     const notes = this.denominatorNotes(data, lang);
@@ -239,13 +243,20 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     }
   }
 
-  // ------------------------------------------------------------------ drawing
+  // ------------------------------------------------------------------ the description
 
-  private bars(data: ChartData, t: Messages, lang: Lang): BarDatum[] {
-    const q = data.query;
+  protected override describe(data: ChartData, lang: Lang): FigureDescription {
+    const t = figureMessages[lang];
+    const title = this.titleText(data, lang);
+    const summary = this.summary(data, lang);
+    const shown = this.shownRows(data);
+    return { title, summary, notes: this.notes(data, lang), table: this.table(data, shown, title, lang), drawing: this.drawing(shown, summary, t, lang, data.query) };
+  }
+
+  private bars(shown: Shown[], q: ChartQuery, t: Messages, lang: Lang): BarDatum[] {
     const bar = cssVar(this, '--_primary', '#0066cc');
     const muted = cssVar(this, '--_text-muted', '#5c6f82');
-    return this.shownRows(data).map((row) => {
+    return shown.map((row) => {
       const others = 'others' in row && row.others !== undefined;
       const label = others ? t.others(row.others!) : this.rowLabel(row, q);
       const valueLabel = this.formatValue(row.value, q, lang);
@@ -257,80 +268,75 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     });
   }
 
-  protected override drawing(data: ChartData, lang: Lang): Drawing {
-    const bars = this.bars(data, figureMessages[lang], lang);
+  private drawing(shown: Shown[], description: string, t: Messages, lang: Lang, q: ChartQuery): Drawing {
+    const bars = this.bars(shown, q, t, lang);
     const theme = specTheme(this);
     const measure = canvasTextMeasurer(theme.font, theme.fontSize ?? 13);
-    const description = this.summary(data, lang);
     return {
       // What is drawn: data, language, top, colours.
       key: JSON.stringify([bars, theme]),
       spec: (width, caption) => barChartSpec(bars, { width, theme, measure, description, caption }),
+      label: t.chartLabel,
+      // Reserve the drawing's height before vega arrives, so nothing moves: the
+      // same bars and measurer as the drawing, so labels wrap (and stacked rows grow) alike.
+      minHeight: (contentWidth) => barLayout(bars, { width: Math.max(280, contentWidth), theme, measure }).height + 8,
     };
   }
 
-  protected override renderPlot(data: ChartData, lang: Lang): TemplateResult {
-    const width = Math.max(280, this.contentWidth());
-    // Reserve the drawing's height before vega arrives, so nothing moves: the
-    // same bars and measurer as the drawing, so labels wrap (and stacked rows grow) alike.
-    const theme = specTheme(this);
-    const layout = barLayout(this.bars(data, figureMessages[lang], lang), { width, theme, measure: canvasTextMeasurer(theme.font, theme.fontSize ?? 13) });
-    return this.plot(figureMessages[lang].chartLabel, layout.height + 8, lang);
-  }
-
-  protected override tableCaption(title: string, lang: Lang): string {
-    return figureMessages[lang].tableCaption(title);
-  }
-
-  protected override renderTable(data: ChartData, lang: Lang, title: string): TemplateResult {
+  /**
+   * The data table shows the bars drawn (top N and "others"); the CSV has every
+   * group of the answer and the codes and kinds. Both end with the rows not
+   * attributable to one group and the money a territory filter leaves out.
+   */
+  private table(data: ChartData, shown: Shown[], title: string, lang: Lang): FigureTable {
     const q = data.query;
     const t = figureMessages[lang];
-    const extra = [...data.buckets, ...data.excluded];
-    return html`<table part="table">
-      <caption>${this.tableCaption(title, lang)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${t.column(q.groupBy)}</th>
-          <th scope="col" class="num">${this.metricTitle(q, lang)}</th>
-          <th scope="col" class="num">${t.projectsColumn}</th>
-          ${q.perCapita ? html`<th scope="col" class="num">${t.amount}</th><th scope="col" class="num">${t.population}</th>` : nothing}
-        </tr>
-      </thead>
-      <tbody>
-        ${this.shownRows(data).map((row) => {
-          const others = 'others' in row && row.others !== undefined;
-          return html`<tr data-key=${row.key}>
-            <th scope="row">${others ? t.others(row.others!) : this.rowLabel(row, q)}</th>
-            <td class="num" data-value=${String(row.value)}>${this.formatValue(row.value, q, lang, true)}</td>
-            <td class="num">${others ? '–' : number(row.count, lang)}</td>
-            ${q.perCapita
-              ? html`<td class="num">${this.formatAmount(row.amount, q, lang)}</td><td class="num">${row.population ? number(row.population, lang) : '–'}</td>`
-              : nothing}
-          </tr>`;
-        })}
-      </tbody>
-      ${extra.length > 0
-        ? html`<tfoot>
-            ${extra.map(
-              (row) => html`<tr data-key=${row.key}>
-                <th scope="row">${row.label} (${this.kindLabel(row, t) || row.key})</th>
-                <td class="num" data-value=${String(row.amount)}>${this.formatAmount(row.amount, q, lang)}</td>
-                <td class="num">${number(row.count, lang)}</td>
-                ${q.perCapita ? html`<td class="num">–</td><td class="num">–</td>` : nothing}
-              </tr>`,
-            )}
-          </tfoot>`
-        : nothing}
-    </table>`;
-  }
-
-  /** CSV of the current view: every group of the answer (not only the top N), then the not-attributable rows. */
-  protected override csvTable(data: ChartData): CsvTable {
-    const q = data.query;
-    const t = figureMessages[this.language];
+    const dash = { value: null, text: '–' };
     // Per capita, the value column names its unit (per inhabitant / per 10,000 inhabitants).
-    const header = [t.code, t.column(q.groupBy), t.kind, q.perCapita ? this.metricTitle(q, this.language) : t.value, t.amount, t.projectsColumn, ...(q.perCapita ? [t.population] : [])];
-    const line = (r: SpendingRow, value: number) => [r.key, r.label, this.kindLabel(r, t), value, r.amount, r.count, ...(q.perCapita ? [r.population ?? null] : [])];
-    return { header, rows: [...data.rows.map((r) => line(r, r.value)), ...[...data.buckets, ...data.excluded].map((r) => line(r, r.amount))] };
+    const columns: TableColumn[] = [
+      { label: t.code, only: 'csv' },
+      { label: t.column(q.groupBy), rowHeader: true },
+      { label: t.kind, only: 'csv' },
+      { label: this.metricTitle(q, lang), csvLabel: q.perCapita ? this.metricTitle(q, lang) : t.value, numeric: true, dataValue: true },
+      { label: t.amount, numeric: true, ...(q.perCapita ? {} : { only: 'csv' as const }) },
+      { label: t.projectsColumn, numeric: true },
+      ...(q.perCapita ? [{ label: t.population, numeric: true }] : []),
+    ];
+    const population = (r: SpendingRow) => ({ value: r.population ?? null, text: r.population ? number(r.population, lang) : '–' });
+    const drawn = new Set(shown);
+    const rows: TableRow[] = data.rows.map((r) => ({
+      key: r.key,
+      ...(drawn.has(r) ? {} : { only: 'csv' as const }),
+      cells: [
+        { value: r.key },
+        { value: r.label, text: this.rowLabel(r, q) },
+        { value: this.kindLabel(r, t) },
+        { value: r.value, text: this.formatValue(r.value, q, lang, true) },
+        { value: r.amount, text: this.formatAmount(r.amount, q, lang) },
+        { value: r.count, text: number(r.count, lang) },
+        population(r),
+      ],
+    }));
+    for (const r of shown) {
+      if (!('others' in r) || r.others === undefined) continue;
+      rows.push({
+        key: r.key,
+        only: 'page',
+        cells: [{ value: r.key }, { value: t.others(r.others) }, { value: '' }, { value: r.value, text: this.formatValue(r.value, q, lang, true) }, { value: r.amount, text: this.formatAmount(r.amount, q, lang) }, dash, population(r)],
+      });
+    }
+    const foot: TableRow[] = [...data.buckets, ...data.excluded].map((r) => ({
+      key: r.key,
+      cells: [
+        { value: r.key },
+        { value: r.label, text: `${r.label} (${this.kindLabel(r, t) || r.key})` },
+        { value: this.kindLabel(r, t) },
+        { value: r.amount, text: this.formatAmount(r.amount, q, lang) },
+        { value: r.amount, text: '–' },
+        { value: r.count, text: number(r.count, lang) },
+        { value: r.population ?? null, text: '–' },
+      ],
+    }));
+    return { caption: t.tableCaption(title), columns, rows, foot };
   }
 }

@@ -36,6 +36,9 @@ import {
   toolbarTemplate,
 } from './templates.js';
 import { figureStyles } from './styles.js';
+import { csvTable, tableTemplate, type FigureTable } from './table.js';
+
+export type { FigureTable, TableCell, TableColumn, TableRow, TableOnly } from './table.js';
 
 /** The filters every figure has, after defaults. */
 export interface FigureQuery {
@@ -59,15 +62,24 @@ export interface Drawing {
   /** Everything the drawing depends on, serialised: an unchanged key means no redraw. */
   key: string;
   spec: FigureSpec;
+  /** What the image is and where its values are (the plot's label; title and summary are read once, from the page). */
+  label: string;
+  /** Height to reserve for the drawing before vega arrives, for the frame's content width in px. */
+  minHeight: (contentWidth: number) => number;
 }
 
-/** One CSV download: the header and the rows, in the page's order. */
-export interface CsvTable {
-  header: string[];
-  rows: Array<Array<string | number | null | undefined>>;
+/** Everything a figure says and draws for its data, computed once per update. */
+export interface FigureDescription {
+  title: string;
+  /** The one-sentence summary (also the drawing's description). */
+  summary: string;
+  /** Denominator, attribution rule, amounts left out: shown under the summary and drawn into downloaded images. */
+  notes: string[];
+  table: FigureTable;
+  drawing: Drawing;
 }
 
-type ChartMessages = (typeof figureMessages)[Lang];
+type FigureMessages = (typeof figureMessages)[Lang];
 
 /**
  * `metric="count"` with `per-capita`: the SDK gives projects per inhabitant
@@ -127,8 +139,8 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** Key of what vega was last asked to draw ('' = nothing). */
   private drawnKey = '';
-  /** Spec of the current drawing, reused (with a title block) for the image downloads. */
-  private spec: FigureSpec | null = null;
+  /** The description rendered last, with its data: the drawing, the toolbar and the image downloads read it. */
+  private described: { data: T; description: FigureDescription } | undefined;
   // `theme="auto"` follows the scheme through CSS; the drawing's colours are read
   // from CSS when the spec is built, so a scheme change must rebuild it.
   // Forced colours (Windows High Contrast) change them too.
@@ -179,20 +191,12 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   // ------------------------------------------------------------------ what each figure says and draws
 
-  /** What to draw for `data` (called after each update; redraws only when the key changes). */
-  protected abstract drawing(data: T, lang: Lang): Drawing;
-  protected abstract figureTitle(data: T, lang: Lang): string;
-  /** The one-sentence summary (also the drawing's description). */
-  protected abstract summary(data: T, lang: Lang): string;
-  /** Denominator, attribution rule, amounts left out: shown under the summary and drawn into downloaded images. */
-  protected abstract notes(data: T, lang: Lang): string[];
-  /** The plot and anything beside it (use `this.plot()`). */
-  protected abstract renderPlot(data: T, lang: Lang): TemplateResult;
-  protected abstract tableCaption(title: string, lang: Lang): string;
-  /** The data table (its caption: `tableCaption()`). */
-  protected abstract renderTable(data: T, lang: Lang, title: string): TemplateResult;
-  /** Rows of the CSV download. */
-  protected abstract csvTable(data: T): CsvTable;
+  /** What the figure says and draws for `data` (called once per update; also for an empty result, for its title). */
+  protected abstract describe(data: T, lang: Lang): FigureDescription;
+  /** The plot box and anything beside it (default: the plot alone). */
+  protected renderPlot(plot: TemplateResult, _data: T, _lang: Lang): TemplateResult {
+    return plot;
+  }
   /** A click on a mark of the drawing (only elements that define it listen to clicks). */
   protected plotClicked?(datum: Record<string, unknown>): void;
 
@@ -269,54 +273,50 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     return Math.floor(this.renderRoot?.querySelector<HTMLElement>('.body')?.clientWidth ?? this.getBoundingClientRect().width);
   }
 
-  /** The plot box, with the draw-error message when vega could not draw here. */
-  protected plot(label: string, minHeight: number, lang: Lang): TemplateResult {
-    // label: what the image is and where its values are (title and summary are read once, from the page).
-    return plotTemplate(label, minHeight, this.vega.error ? figureMessages[lang].drawError : undefined);
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     reservePlotHeight(this.renderRoot);
     const data = this.state === 'ready' ? (this.dataTask.value as T) : undefined;
-    if (!data) {
+    const drawing = data && this.described?.data === data ? this.described.description.drawing : undefined;
+    if (!drawing) {
       if (this.drawnKey !== '') {
         this.drawnKey = '';
         this.vega.setSpec(null);
       }
       return;
     }
-    const drawing = this.drawing(data, this.language);
     if (drawing.key === this.drawnKey) return;
     this.drawnKey = drawing.key;
-    this.spec = drawing.spec;
     this.vega.setSpec((width) => drawing.spec(width));
   }
 
   /** A filter with no data: the chart and the map say the same, under their title. */
   protected override renderEmpty(data: T): TemplateResult {
     const lang = this.language;
-    return html`${headingTemplate(headingLevel(this.headingLevel), this.figureTitle(data, lang), 'title')} ${emptyTemplate(lang, figureMessages[lang].emptyFilters)}`;
+    const { title } = this.describe(data, lang);
+    return html`${headingTemplate(headingLevel(this.headingLevel), title, 'title')} ${emptyTemplate(lang, figureMessages[lang].emptyFilters)}`;
   }
 
   protected override renderData(data: T): TemplateResult {
     const lang = this.language;
     const c = figureMessages[lang];
-    const title = this.figureTitle(data, lang);
-    const summary = this.summary(data, lang);
+    const d = this.describe(data, lang);
+    this.described = { data, description: d };
+    const { drawing } = d;
+    const plot = plotTemplate(drawing.label, drawing.minHeight(this.contentWidth()), this.vega.error ? c.drawError : undefined);
     return html`<figure class="figure" aria-labelledby=${this.titleId}>
-      ${headingTemplate(headingLevel(this.headingLevel), title, 'title', this.titleId)}
-      <p class="summary" part="summary">${summary}</p>
-      ${notesTemplate(this.notes(data, lang))}
-      ${this.renderPlot(data, lang)}
-      ${this.toolbar(data, c, title, summary)}
-      <div class="table-wrap" id=${TABLE_ID} ?hidden=${!this.tableOpen} role="region" aria-label=${this.tableCaption(title, lang)} tabindex="0">
-        ${this.renderTable(data, lang, title)}
+      ${headingTemplate(headingLevel(this.headingLevel), d.title, 'title', this.titleId)}
+      <p class="summary" part="summary">${d.summary}</p>
+      ${notesTemplate(d.notes)}
+      ${this.renderPlot(plot, data, lang)}
+      ${this.toolbar(d, c)}
+      <div class="table-wrap" id=${TABLE_ID} ?hidden=${!this.tableOpen} role="region" aria-label=${d.table.caption} tabindex="0">
+        ${tableTemplate(d.table)}
       </div>
     </figure>`;
   }
 
-  private toolbar(data: T, c: ChartMessages, title: string, summary: string): TemplateResult {
+  private toolbar(d: FigureDescription, c: FigureMessages): TemplateResult {
     return toolbarTemplate(
       c,
       {
@@ -326,11 +326,11 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
           this.requestUpdate();
         },
         csv: () => {
-          const { header, rows } = this.csvTable(data);
-          return { text: toCsv(header, rows), name: `${fileName('pnrr', title)}.csv` };
+          const { header, rows } = csvTable(d.table);
+          return { text: toCsv(header, rows), name: `${fileName('pnrr', d.title)}.csv` };
         },
-        image: this.vega.handle ? (type) => this.image(type, data, title, summary) : null,
-        imageName: fileName('pnrr', title),
+        image: this.vega.handle ? (type) => this.image(type, d) : null,
+        imageName: fileName('pnrr', d.title),
         status: this.downloadStatus,
         saved: (name) => {
           this.downloadStatus = c.downloaded(name);
@@ -342,10 +342,9 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   }
 
   /** The drawing as a stand-alone image: title, summary, notes and source drawn in. */
-  private image(type: 'png' | 'svg', data: T, title: string, summary: string): Promise<string> {
-    const lang = this.language;
-    const lines = [summary, ...this.notes(data, lang), sourceLine(this.manifest, lang)].filter(Boolean);
+  private image(type: 'png' | 'svg', d: FigureDescription): Promise<string> {
+    const lines = [d.summary, ...d.notes, sourceLine(this.manifest, this.language)].filter(Boolean);
     const width = Math.max(this.imageMinWidth, this.renderRoot.querySelector<HTMLElement>('.plot')?.clientWidth ?? 0);
-    return specToImageURL(this.spec!(width, { title, lines }), type);
+    return specToImageURL(d.drawing.spec(width, { title: d.title, lines }), type);
   }
 }

@@ -12,7 +12,7 @@ import { clip, isolate, number } from '../format.js';
 import { choroplethSpec, mapHeight, type MapClass, type MapDatum } from './choropleth-spec.js';
 import { cssVar, forcedColors, isDark, specTheme } from '../figure/theme.js';
 import { figureMessages } from '../i18n/figure.js';
-import { PnrrFigureElement, valueScale, type CsvTable, type Drawing, type FigureData, type FigureQuery } from '../figure/figure-element.js';
+import { PnrrFigureElement, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 import { mapMessages } from '../i18n/map.js';
 import { NO_DATA_COLOR, PALETTES, pickColors, quantileClasses } from './classes.js';
 
@@ -215,12 +215,12 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return c.row && Number.isFinite(c.row.value) ? c.row.value : 0;
   }
 
-  protected override figureTitle(data: MapData, lang: Lang): string {
+  private titleText(data: MapData, lang: Lang): string {
     const q = data.query;
     return `${mapMessages[lang].title(this.metricTitle(q, lang), this.place(data, lang))}${q.mission ? ` · ${figureMessages[lang].mission(q.mission)}` : ''}`;
   }
 
-  protected override summary(data: MapData, lang: Lang): string {
+  private summary(data: MapData, lang: Lang): string {
     const t = mapMessages[lang];
     const withData = data.comuni.filter((x) => this.value(x) > 0);
     if (withData.length === 0) return t.none(data.comuni.length);
@@ -228,7 +228,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return `${t.summary(isolate(top.name), this.valueWithUnit(this.value(top), data.query, lang))} ${t.coverage(withData.length, data.comuni.length)}`;
   }
 
-  protected override notes(data: MapData, lang: Lang): string[] {
+  private notes(data: MapData, lang: Lang): string[] {
     const t = mapMessages[lang];
     const notes = [...this.denominatorNotes(data, lang), t.rule];
     const buckets = data.buckets.filter((b) => b.amount > 0);
@@ -237,6 +237,14 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       notes.push(t.notAttributable(this.amountInWords(total, data.query, lang)));
     }
     return notes;
+  }
+
+  // ------------------------------------------------------------------ the description
+
+  protected override describe(data: MapData, lang: Lang): FigureDescription {
+    const title = this.titleText(data, lang);
+    const summary = this.summary(data, lang);
+    return { title, summary, notes: this.notes(data, lang), table: this.table(data, title, lang), drawing: this.drawing(data, summary, lang) };
   }
 
   /** Legend classes and each comune's class. */
@@ -271,7 +279,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     console.warn(`<pnrr-municipality-map>: selected="${value}" is not a comune of this data package (a 6-digit ISTAT code, e.g. "048017"): nothing is highlighted.`);
   }
 
-  protected override drawing(data: MapData, lang: Lang): Drawing {
+  private drawing(data: MapData, description: string, lang: Lang): Drawing {
     this.checkSelected(data);
     const { classes, noData, datum } = this.classify(data, lang);
     const theme = specTheme(this);
@@ -284,11 +292,14 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     const selected = data.comuni.some((x) => x.code === this.selected) ? this.selected! : null;
     const legendTitle = this.metricTitle(data.query, lang);
     const province = data.query.province ?? null;
-    const options = { topology: data.topology, data: datum, classes, noData, legendTitle, province, selected, theme, colors, description: this.summary(data, lang) };
+    const options = { topology: data.topology, data: datum, classes, noData, legendTitle, province, selected, theme, colors, description };
     return {
       // What is drawn. The topology is the same object for a package: it counts by identity.
       key: JSON.stringify([datum, classes, noData, theme, colors, selected, data.query.province, legendTitle]) + String(this.topologyId(data.topology)),
       spec: (width, caption) => choroplethSpec({ ...options, width, caption }),
+      label: mapMessages[lang].mapLabel,
+      // The map's column: the whole width, or beside the 16rem list from 40rem up (see the styles).
+      minHeight: (inner) => mapHeight(data.topology, Math.max(280, inner >= 640 ? inner - 272 : inner)) + 90,
     };
   }
 
@@ -299,15 +310,13 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return id;
   }
 
-  protected override renderPlot(data: MapData, lang: Lang): TemplateResult {
+  /** The map and, beside it, the list of comuni (the keyboard's way to choose one) with the chosen one's values. */
+  protected override renderPlot(plot: TemplateResult, data: MapData, lang: Lang): TemplateResult {
     const t = mapMessages[lang];
     const sorted = [...data.comuni].sort((a, b) => byName(lang).compare(a.name, b.name));
     const chosen = data.comuni.find((x) => x.code === this.selected);
-    // The map's column: the whole width, or beside the 16rem list from 40rem up (see the styles).
-    const inner = this.contentWidth();
-    const plotWidth = Math.max(280, inner >= 640 ? inner - 272 : inner);
     return html`<div class="layout">
-      ${this.plot(t.mapLabel, mapHeight(data.topology, plotWidth) + 90, lang)}
+      ${plot}
       <div class="picker" part="picker">
         <label for="comune-select">${t.choose}</label>
         <select id="comune-select" @change=${(e: Event) => this.onSelect(e)}>
@@ -337,71 +346,52 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return data.territories.provinces.find((p) => p.code === code)?.name ?? code;
   }
 
-  protected override tableCaption(title: string, lang: Lang): string {
-    return mapMessages[lang].tableCaption(title);
-  }
-
-  protected override renderTable(data: MapData, lang: Lang, title: string): TemplateResult {
+  /** Every comune, largest value first; the foot: money not attributable to one comune (the CSV also has empty buckets). */
+  private table(data: MapData, title: string, lang: Lang): FigureTable {
     const q = data.query;
     const t = mapMessages[lang];
     const c = figureMessages[lang];
-    const buckets = data.buckets.filter((b) => b.amount > 0);
-    return html`<table part="table">
-      <caption>${this.tableCaption(title, lang)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${t.comune}</th>
-          <th scope="col">${t.province}</th>
-          <th scope="col" class="num">${this.metricTitle(q, lang)}</th>
-          <th scope="col" class="num">${c.projectsColumn}</th>
-          ${q.perCapita ? html`<th scope="col" class="num">${c.population}</th>` : nothing}
-        </tr>
-      </thead>
-      <tbody>
-        ${this.byValue(data, lang).map(
-          (x) => html`<tr data-key=${x.code}>
-            <th scope="row">${x.name}</th>
-            <td>${this.provinceName(data, x.province)}</td>
-            <td class="num" data-value=${String(this.value(x))}>${this.formatValue(this.value(x), q, lang, true)}</td>
-            <td class="num">${number(x.row?.count ?? 0, lang)}</td>
-            ${q.perCapita ? html`<td class="num">${x.row?.population ? number(x.row.population, lang) : '–'}</td>` : nothing}
-          </tr>`,
-        )}
-      </tbody>
-      ${buckets.length > 0
-        ? html`<tfoot>
-            ${buckets.map(
-              (b) => html`<tr data-key=${b.key}>
-                <th scope="row">${b.label}</th>
-                <td>${b.kind === 'region-wide' ? c.kindRegionWide : c.kindProvinceWide}</td>
-                <td class="num" data-value=${String(b.amount)}>${this.formatAmount(b.amount, q, lang)}</td>
-                <td class="num">${number(b.count, lang)}</td>
-                ${q.perCapita ? html`<td class="num">–</td>` : nothing}
-              </tr>`,
-            )}
-          </tfoot>`
-        : nothing}
-    </table>`;
-  }
-
-  protected override csvTable(data: MapData): CsvTable {
-    const q = data.query;
-    const t = mapMessages[this.language];
-    const c = figureMessages[this.language];
-    const header = [c.code, t.comune, t.province, c.kind, q.perCapita ? this.metricTitle(q, this.language) : c.value, c.amount, c.projectsColumn, ...(q.perCapita ? [c.population] : [])];
-    const rows: CsvTable['rows'] = this.byValue(data, 'it').map((x) => [
-      x.code,
-      x.name,
-      this.provinceName(data, x.province),
-      c.kindComune,
-      this.value(x),
-      x.row?.amount ?? 0,
-      x.row?.count ?? 0,
-      ...(q.perCapita ? [x.row?.population ?? null] : []),
-    ]);
-    for (const b of data.buckets) {
-      rows.push([b.key, b.label, '', b.kind === 'region-wide' ? c.kindRegionWide : c.kindProvinceWide, b.amount, b.amount, b.count, ...(q.perCapita ? [null] : [])]);
-    }
-    return { header, rows };
+    const columns: TableColumn[] = [
+      { label: c.code, only: 'csv' },
+      { label: t.comune, rowHeader: true },
+      { label: t.province },
+      { label: c.kind, only: 'csv' },
+      { label: this.metricTitle(q, lang), csvLabel: q.perCapita ? this.metricTitle(q, lang) : c.value, numeric: true, dataValue: true },
+      { label: c.amount, numeric: true, only: 'csv' },
+      { label: c.projectsColumn, numeric: true },
+      ...(q.perCapita ? [{ label: c.population, numeric: true }] : []),
+    ];
+    const rows: TableRow[] = this.byValue(data, lang).map((x) => ({
+      key: x.code,
+      cells: [
+        { value: x.code },
+        { value: x.name },
+        { value: this.provinceName(data, x.province) },
+        { value: c.kindComune },
+        { value: this.value(x), text: this.formatValue(this.value(x), q, lang, true) },
+        { value: x.row?.amount ?? 0 },
+        { value: x.row?.count ?? 0, text: number(x.row?.count ?? 0, lang) },
+        { value: x.row?.population ?? null, text: x.row?.population ? number(x.row.population, lang) : '–' },
+      ],
+    }));
+    const foot: TableRow[] = data.buckets.map((b) => {
+      const kind = b.kind === 'region-wide' ? c.kindRegionWide : c.kindProvinceWide;
+      return {
+        key: b.key,
+        ...(b.amount > 0 ? {} : { only: 'csv' as const }),
+        cells: [
+          { value: b.key },
+          { value: b.label },
+          // The page shows the kind in the province column; the CSV has its own kind column.
+          { value: '', text: kind },
+          { value: kind },
+          { value: b.amount, text: this.formatAmount(b.amount, q, lang) },
+          { value: b.amount },
+          { value: b.count, text: number(b.count, lang) },
+          { value: null, text: '–' },
+        ],
+      };
+    });
+    return { caption: t.tableCaption(title), columns, rows, foot };
   }
 }
