@@ -53,35 +53,10 @@ const HIERARCHY: ReadonlySet<GroupBy> = new Set(['mission', 'component', 'measur
  * @tagname pnrr-spending-chart
  * @summary Bar chart of PNRR spending, from the data package's fact table.
  *
- * @attr group-by - `mission` (default), `component`, `measure`, `submeasure`, `province`, `comune` or `implementing-body`.
- * @attr metric - `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects).
- * @attr comune - Only money attributed to this comune (6-digit ISTAT code, e.g. `048017`).
  * @attr province - Only money attributed to this province (3-digit ISTAT code, e.g. `048`).
- * @attr mission - Only this mission (`M1`…`M7`).
  * @attr per-capita - Divide by resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants). For territorial groupings each row by its own population, else by the filtered territory's.
- * @attr top - Bars before the rest are summed into "others" (default 10 for `comune` and `implementing-body`, all for the others; `0` = all).
- * @attr heading-level - Level of the chart's title, 1–6 (default 3).
- * @attr src - URL of the data package (see the shared attributes).
- * @attr lang - `it` (default) or `en`; else the nearest `lang` on the page.
- * @attr theme - `auto` (default), `light` or `dark`.
  *
- * @fires pnrr-load - The data arrived and are shown. `detail: { referenceDate }`.
- * @fires pnrr-error - The element shows its error state. `detail: { error }`.
- *
- * @csspart base - The frame.
- * @csspart body - The content area.
- * @csspart title - The chart title (a heading).
- * @csspart summary - The one-sentence summary.
- * @csspart notes - Denominator, attribution rule and not-attributable amounts.
- * @csspart plot - The box holding the drawing.
  * @csspart tooltip - The tooltip shown over a bar.
- * @csspart toolbar - The row of buttons.
- * @csspart button - Each toolbar button (also `table-toggle`, `download-csv`, `download-png`, `download-svg`).
- * @csspart table - The data table.
- * @csspart skeleton - The loading placeholder.
- * @csspart state - Error / empty message.
- * @csspart retry - The retry button.
- * @csspart attribution - Source, licence and data date.
  *
  * @cssprop --pnrr-min-block-size - Height reserved while loading (default 22rem).
  * @cssprop --pnrr-color-primary - Bars, buttons and focus ring (light theme; `--pnrr-dark-color-primary` for dark).
@@ -105,15 +80,12 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     `,
   ];
 
-  /** See the `group-by` attribute. */
+  /** `mission` (default), `component`, `measure`, `submeasure`, `province`, `comune` or `implementing-body`. */
   declare groupBy: GroupBy | undefined;
-  /** See the `comune` attribute. */
+  /** Only money attributed to this comune (6-digit ISTAT code, e.g. `048017`). */
   declare comune: string | undefined;
-  /** See the `top` attribute. */
+  /** Bars before the rest are summed into "others" (default 10 for `comune` and `implementing-body`, all for the others; `0` = all). */
   declare top: number | undefined;
-
-  protected readonly titleId = 'chart-title';
-  protected readonly imageMinWidth = 480;
 
   constructor() {
     super();
@@ -277,6 +249,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
       key: JSON.stringify([bars, theme]),
       spec: (width, caption) => barChartSpec(bars, { width, theme, measure, description, caption }),
       label: t.chartLabel,
+      imageMinWidth: 480,
       // Reserve the drawing's height before vega arrives, so nothing moves: the
       // same bars and measurer as the drawing, so labels wrap (and stacked rows grow) alike.
       minHeight: (contentWidth) => barLayout(bars, { width: Math.max(280, contentWidth), theme, measure }).height + 8,

@@ -64,6 +64,8 @@ export interface Drawing {
   spec: FigureSpec;
   /** What the image is and where its values are (the plot's label; title and summary are read once, from the page). */
   label: string;
+  /** Narrowest downloaded image, in px (the drawing's width when wider). */
+  imageMinWidth: number;
   /** Height to reserve for the drawing before vega arrives, for the frame's content width in px. */
   minHeight: (contentWidth: number) => number;
 }
@@ -91,7 +93,22 @@ export const PER_CAPITA_COUNT_SCALE = 10_000;
 export const valueScale = (q: FigureQuery): number => (q.perCapita && q.metric === 'count' ? PER_CAPITA_COUNT_SCALE : 1);
 
 const TABLE_ID = 'data-table';
+/** Id of the title inside the shadow root (the figure is labelled by it). */
+const TITLE_ID = 'figure-title';
 
+/**
+ * The attributes, parts and properties every figure shares (the elements
+ * document only their own).
+ *
+ * @csspart title - The figure's title (a heading).
+ * @csspart summary - The one-sentence summary.
+ * @csspart notes - Denominator, attribution rule and the amounts not attributable or left out.
+ * @csspart plot - The box holding the drawing.
+ * @csspart tooltip - The tooltip over a mark of the drawing.
+ * @csspart toolbar - The row of buttons.
+ * @csspart button - Each toolbar button (also `table-toggle`, `download-csv`, `download-png`, `download-svg`).
+ * @csspart table - The data table.
+ */
 export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElement<T> {
   static override properties: PropertyDeclarations = {
     ...PnrrElement.properties,
@@ -104,21 +121,16 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles];
 
-  /** See the `metric` attribute. */
+  /** `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects). */
   declare metric: Metric | undefined;
-  /** See the `mission` attribute. */
+  /** Only this mission (`M1`…`M7`). */
   declare mission: string | undefined;
-  /** See the `province` attribute. */
+  /** Only this province (3-digit ISTAT code, e.g. `048`). */
   declare province: string | undefined;
-  /** See the `per-capita` attribute: `true` (ISTAT 2021) or a population series name. */
+  /** Divide by resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants). */
   declare perCapita: boolean | string | undefined;
-  /** See the `heading-level` attribute. */
+  /** Level of the figure's title, 1–6 (default 3). */
   declare headingLevel: number | undefined;
-
-  /** Id of the title inside the shadow root (the figure is labelled by it). */
-  protected abstract readonly titleId: string;
-  /** Narrowest downloaded image, in px (the drawing's width when wider). */
-  protected abstract readonly imageMinWidth: number;
 
   /** Whether the data table is shown (internal UI state). */
   private tableOpen = false;
@@ -304,8 +316,8 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     this.described = { data, description: d };
     const { drawing } = d;
     const plot = plotTemplate(drawing.label, drawing.minHeight(this.contentWidth()), this.vega.error ? c.drawError : undefined);
-    return html`<figure class="figure" aria-labelledby=${this.titleId}>
-      ${headingTemplate(headingLevel(this.headingLevel), d.title, 'title', this.titleId)}
+    return html`<figure class="figure" aria-labelledby=${TITLE_ID}>
+      ${headingTemplate(headingLevel(this.headingLevel), d.title, 'title', TITLE_ID)}
       <p class="summary" part="summary">${d.summary}</p>
       ${notesTemplate(d.notes)}
       ${this.renderPlot(plot, data, lang)}
@@ -344,7 +356,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   /** The drawing as a stand-alone image: title, summary, notes and source drawn in. */
   private image(type: 'png' | 'svg', d: FigureDescription): Promise<string> {
     const lines = [d.summary, ...d.notes, sourceLine(this.manifest, this.language)].filter(Boolean);
-    const width = Math.max(this.imageMinWidth, this.renderRoot.querySelector<HTMLElement>('.plot')?.clientWidth ?? 0);
+    const width = Math.max(d.drawing.imageMinWidth, this.renderRoot.querySelector<HTMLElement>('.plot')?.clientWidth ?? 0);
     return specToImageURL(d.drawing.spec(width, { title: d.title, lines }), type);
   }
 }

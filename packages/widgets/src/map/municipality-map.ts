@@ -70,35 +70,13 @@ const byName = (lang: Lang) => {
  * @tagname pnrr-municipality-map
  * @summary Map of PNRR spending by comune; choosing a comune emits `pnrr-municipality-select`.
  *
- * @attr metric - `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects).
- * @attr mission - Only this mission (`M1`…`M7`).
  * @attr province - Show only this province's comuni, zoomed in (3-digit ISTAT code, e.g. `048`).
  * @attr per-capita - Divide each comune's value by its resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants).
- * @attr selected - 6-digit ISTAT code of the highlighted comune (set by a click or the list; reflected).
- * @attr heading-level - Level of the map's title, 1–6 (default 3).
- * @attr src - URL of the data package (see the shared attributes).
- * @attr lang - `it` (default) or `en`; else the nearest `lang` on the page.
- * @attr theme - `auto` (default), `light` or `dark`.
  *
  * @fires pnrr-municipality-select - A comune was chosen on the map or in the list. `detail: { code, name }`.
- * @fires pnrr-load - The data arrived and are shown. `detail: { referenceDate }`.
- * @fires pnrr-error - The element shows its error state. `detail: { error }`.
  *
- * @csspart base - The frame.
- * @csspart body - The content area.
- * @csspart title - The map title (a heading).
- * @csspart summary - The text summary.
- * @csspart notes - Denominator, attribution rule and the not-attributable amount.
- * @csspart plot - The box holding the drawing.
  * @csspart tooltip - The tooltip over a comune.
  * @csspart picker - The list of comuni beside the map (label, select and the chosen comune's values).
- * @csspart toolbar - The row of buttons.
- * @csspart button - Each toolbar button (also `table-toggle`, `download-csv`, `download-png`, `download-svg`).
- * @csspart table - The data table.
- * @csspart skeleton - The loading placeholder.
- * @csspart state - Error / empty message.
- * @csspart retry - The retry button.
- * @csspart attribution - Source, licence and data date.
  *
  * @cssprop --pnrr-min-block-size - Height reserved while loading (default 34rem).
  * @cssprop --pnrr-map-selected - Outline of the selected comune (default: the text colour).
@@ -156,11 +134,8 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     `,
   ];
 
-  /** Code of the highlighted comune; see the `selected` attribute. */
+  /** 6-digit ISTAT code of the highlighted comune (set by a click or the list; reflected). */
   declare selected: string | undefined;
-
-  protected readonly titleId = 'map-title';
-  protected readonly imageMinWidth = 560;
 
   constructor() {
     super();
@@ -298,6 +273,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       key: JSON.stringify([datum, classes, noData, theme, colors, selected, data.query.province, legendTitle]) + String(this.topologyId(data.topology)),
       spec: (width, caption) => choroplethSpec({ ...options, width, caption }),
       label: mapMessages[lang].mapLabel,
+      imageMinWidth: 560,
       // The map's column: the whole width, or beside the 16rem list from 40rem up (see the styles).
       minHeight: (inner) => mapHeight(data.topology, Math.max(280, inner >= 640 ? inner - 272 : inner)) + 90,
     };
