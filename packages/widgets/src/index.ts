@@ -15,5 +15,6 @@ export type { PnrrLoadDetail, PnrrErrorDetail } from './base/events.js';
 export type { WidgetState } from './base/states.js';
 export type { Lang } from './i18n/lang.js';
 export { PnrrProjectCard } from './card/project-card.js';
-export { PnrrSpendingChart } from './chart/spending-chart.js';
-export { PnrrMunicipalityMap, type MunicipalitySelectDetail } from './map/municipality-map.js';
+export { PnrrFigureElement, type FigureData, type FigureQuery } from './figure/figure-element.js';
+export { PnrrSpendingChart, type ChartQuery } from './chart/spending-chart.js';
+export { PnrrMunicipalityMap, type MapQuery, type MunicipalitySelectDetail } from './map/municipality-map.js';

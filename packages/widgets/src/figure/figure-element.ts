@@ -5,7 +5,8 @@
  * data table, CSV / PNG / SVG downloads — with the same filters (metric,
  * mission, province, per-capita) and the same way of keeping vega in step
  * with the data, the width and the colour scheme. That lives here, once; each
- * element keeps only its query, its data, its spec and its words.
+ * element keeps only its query, its data and one `describe()` of them (its
+ * words, its table, its drawing).
  *
  * Not in `base/`: the card's entry bundle must not carry it. Only the chart
  * and the map import this module, so the CDN build puts it in their shared
@@ -97,8 +98,12 @@ const TABLE_ID = 'data-table';
 const TITLE_ID = 'figure-title';
 
 /**
- * The attributes, parts and properties every figure shares (the elements
- * document only their own).
+ * Base of the elements that draw PNRR money with vega (<pnrr-spending-chart>,
+ * <pnrr-municipality-map>). A figure implements `loadData()` and one
+ * `describe(data, lang)`; the base renders the title, summary, notes, plot,
+ * toolbar and data table from that description, keeps vega in step with it
+ * and writes the CSV / PNG / SVG downloads. The attributes and parts below are
+ * every figure's (an element documents only what it adds).
  *
  * @csspart title - The figure's title (a heading).
  * @csspart summary - The one-sentence summary.
