@@ -102,8 +102,9 @@ const TITLE_ID = 'figure-title';
  * <pnrr-municipality-map>). A figure implements `loadData()` and one
  * `describe(data, lang)`; the base renders the title, summary, notes, plot,
  * toolbar and data table from that description, keeps vega in step with it
- * and writes the CSV / PNG / SVG downloads. The attributes and parts below are
- * every figure's (an element documents only what it adds).
+ * and writes the CSV / PNG / SVG downloads. The parts below, and the
+ * attributes of the properties declared here, are every figure's (an element
+ * documents only what it adds).
  *
  * @csspart title - The figure's title (a heading).
  * @csspart summary - The one-sentence summary.
