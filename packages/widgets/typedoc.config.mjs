@@ -13,9 +13,6 @@ export default {
   // Protected members are for subclasses, and inherited ones (mostly LitElement's) are documented
   // on their own class: the reference shows what a page author sets and reads.
   excludeProtected: true,
-  // The chart's and map's `query` getters return types of src/chart that the entry does not
-  // export (yet): named in the reference without a page of their own.
-  intentionallyNotExported: ['ChartQuery', 'FigureQuery'],
   // Other helpers change the chart and map often: a new warning is printed, not fatal, here.
   treatWarningsAsErrors: false,
   // The custom-element tags are the analyzer's (custom-elements.json, docs/widgets.md document

@@ -428,7 +428,7 @@ describe('no leaks', () => {
     await cycles(15, kinds, 15); // warm-up: code, vega and data loaded, caches filled
     const before = await measure();
     // A drawn chart used to stay in memory (≈ 250 DOM nodes each): Chromium's style cache kept the
-    // clip-path of its bars, drawn as clipped stacks until the bars were unstacked (src/vega/specs.ts).
+    // clip-path of its bars, drawn as clipped stacks until the bars were unstacked (src/chart/bar-spec.ts).
     await cycles(150, kinds, 15);
     const after = await measure();
     figures.cycles = { before: summary(before), after: summary(after) };

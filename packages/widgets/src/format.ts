@@ -10,7 +10,7 @@
  * Spaces inside a formatted value are no-break spaces (U+00A0), so a value is
  * never split across lines.
  */
-import { LOCALES, type Lang } from './base/lang.js';
+import { LOCALES, type Lang } from './i18n/lang.js';
 import { common } from './i18n/common.js';
 
 const NBSP = '\u00a0';

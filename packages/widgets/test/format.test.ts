@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { date, euros, moneyCompact, moneyFull, number, percent, placeName } from '../src/format.js';
-import { normaliseLang, resolveLang } from '../src/base/lang.js';
+import { normaliseLang, resolveLang } from '../src/i18n/lang.js';
 
 const sp = (s: string) => s.replace(/\u00a0/g, ' ');
 

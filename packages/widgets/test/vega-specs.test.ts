@@ -1,9 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { compile } from 'vega-lite';
-import { barChartSpec, barLayout, choroplethSpec, mapHeight, type BarDatum, type Topology } from '../src/vega/specs.js';
-import { drawnText, estimateTextWidth, labelLines, MAX_LABEL_LINES, wrapText } from '../src/vega/text.js';
+import type { Topology } from '@pnrr-toscana/sdk';
+import { barChartSpec, barLayout, type BarDatum } from '../src/chart/bar-spec.js';
+import { choroplethSpec, mapHeight } from '../src/map/choropleth-spec.js';
+import { drawnText, estimateTextWidth, labelLines, MAX_LABEL_LINES, wrapText } from '../src/figure/text.js';
 import { quantileClasses, pickColors, PALETTES } from '../src/map/classes.js';
-import { csvField, toCsv } from '../src/vega/download.js';
+import { csvField, toCsv } from '../src/figure/download.js';
 import { renderSpec } from '../src/vega/render.js';
 import { DATA } from './helpers/page.js';
 

@@ -8,7 +8,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { Manifest } from '@pnrr-toscana/sdk';
 import { CONFIGURE_EVENT, clientFor, type PnrrClient } from './client.js';
 import { emit } from './events.js';
-import { resolveLang, watchLang, type Lang } from './lang.js';
+import { resolveLang, watchLang, type Lang } from '../i18n/lang.js';
 import { attributionTemplate, describeError, emptyTemplate, errorTemplate, skeletonTemplate, stateOfError, type WidgetState } from './states.js';
 import { common } from '../i18n/common.js';
 import { baseStyles } from './styles.js';
@@ -19,9 +19,7 @@ const isAbort = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 
 /**
- * @attr src - URL of the data package (absolute or relative to the page). Default: `configure({ src })`, else the bundle's default, else the package embedded in the SDK.
  * @attr lang - `it` (default) or `en`. Without it, the nearest `lang` attribute up the page (crossing shadow roots); other languages fall back to `it`.
- * @attr theme - `auto` (default: follows `prefers-color-scheme`), `light` or `dark` (let a site with its own dark-mode toggle decide).
  *
  * @fires pnrr-load - The data arrived and are shown. `detail: { referenceDate }`.
  * @fires pnrr-error - The element shows its error or not-found state. `detail: { error }`.
@@ -64,9 +62,9 @@ export abstract class PnrrElement<T> extends LitElement {
     return [...super.observedAttributes, 'lang'];
   }
 
-  /** URL of the data package; see the `src` attribute. */
+  /** URL of the data package (absolute or relative to the page). Default: `configure({ src })`, else the bundle's default, else the package embedded in the SDK. */
   declare src: string | undefined;
-  /** Colour scheme; see the `theme` attribute. */
+  /** `auto` (default: follows `prefers-color-scheme`), `light` or `dark` (let a site with its own dark-mode toggle decide). */
   declare theme: Theme | undefined;
 
   /** Manifest of the data package read, once known (kept when the data call itself fails). */

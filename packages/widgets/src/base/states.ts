@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DataFormatError, InvalidArgumentError, Manifest, NetworkError, NotFoundError } from '@pnrr-toscana/sdk';
 import { cap, common } from '../i18n/common.js';
 import { date, isolate } from '../format.js';
-import type { Lang } from './lang.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** Rendered state of an element; also exposed as `element.state` and `data-state` on the frame. */
 export type WidgetState = 'loading' | 'ready' | 'empty' | 'error' | 'not-found';

@@ -9,7 +9,7 @@ import type { Localisation, ProjectResult } from '@pnrr-toscana/sdk';
 import { PnrrElement } from '../base/pnrr-element.js';
 import type { PnrrClient } from '../base/client.js';
 import { headingLevel, headingTemplate } from '../base/states.js';
-import type { Lang } from '../base/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { cardMessages } from '../i18n/card.js';
 import { date, euros, isolate, moneyFull, percent, placeName } from '../format.js';
 import { cardStyles } from './styles.js';
@@ -55,19 +55,6 @@ function places(project: ProjectResult, t: (typeof cardMessages)[Lang]): Place[]
  * @summary A PNRR project card, read by CUP from the data package.
  * @tagname pnrr-project-card
  *
- * @attr cup - Codice Unico di Progetto (15 letters and digits, e.g. `H91J12000770005`). Required. Lower case is accepted.
- * @attr local-code - Codice Locale Progetto: picks one of several local projects sharing the CUP (default: the first).
- * @attr compact - Shorter card: title, amounts, places and the source links only.
- * @attr heading-level - Level of the card's heading, 1–6 (default 3); sub-headings are one level below.
- * @attr src - URL of the data package (see the shared attributes).
- * @attr lang - `it` (default) or `en`; else the nearest `lang` on the page.
- * @attr theme - `auto` (default), `light` or `dark`.
- *
- * @fires pnrr-load - The project is shown. `detail: { referenceDate }`.
- * @fires pnrr-error - Error or not-found state shown. `detail: { error }`.
- *
- * @csspart base - The frame.
- * @csspart body - The content area.
  * @csspart card - The `<article>` holding the project.
  * @csspart kicker - The "PNRR project · CUP" line above the title.
  * @csspart title - The project title (a heading).
@@ -78,10 +65,6 @@ function places(project: ProjectResult, t: (typeof cardMessages)[Lang]): Place[]
  * @csspart sources - The table of funding sources.
  * @csspart payments - The financed-and-paid table.
  * @csspart links - The "verify at the source" links.
- * @csspart skeleton - The loading placeholder.
- * @csspart state - Error / not-found / empty message.
- * @csspart retry - The retry button.
- * @csspart attribution - Source, licence and data date.
  *
  * @cssprop --pnrr-min-block-size - Height reserved while loading (default 26rem, 12rem when `compact`).
  * @cssprop --pnrr-color-primary - Links, buttons, focus ring and the headline amount.
@@ -99,13 +82,13 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
   /** The shared element styles plus the card's own layout. */
   static override styles: CSSResultGroup = [PnrrElement.styles, cardStyles];
 
-  /** CUP of the project; see the `cup` attribute. */
+  /** Codice Unico di Progetto (15 letters and digits, e.g. `H91J12000770005`). Required. Lower case is accepted. */
   declare cup: string | undefined;
-  /** Codice Locale Progetto; see `local-code`. */
+  /** Codice Locale Progetto: picks one of several local projects sharing the CUP (default: the first). */
   declare localCode: string | undefined;
-  /** Shorter card; see `compact`. */
+  /** Shorter card: title, amounts, places and the source links only. */
   declare compact: boolean;
-  /** Level of the heading; see `heading-level`. */
+  /** Level of the card's heading, 1–6 (default 3); sub-headings are one level below. */
   declare headingLevel: number | undefined;
 
   constructor() {
@@ -224,6 +207,12 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     const financedPnrr = pay.financedPnrrCents ?? p.funding.pnrrCents;
     const financedTotal = pay.financedTotalCents ?? p.funding.totalCents;
     const ratio = (paid: number, financed: number) => (financed > 0 ? percent(paid / financed, lang) : '–');
+    const row = (label: string, financed: number, paid: number) => html`<tr>
+      <th scope="row">${label}</th>
+      <td>${moneyFull(euros(financed), lang)}</td>
+      <td>${moneyFull(euros(paid), lang)}</td>
+      <td>${ratio(paid, financed)}</td>
+    </tr>`;
     const caption = pay.referenceDate ? t.paymentsCaption(date(pay.referenceDate, lang)) : t.paymentsCaptionUndated;
     return html`<section class="payments" aria-label=${t.payments}>
       ${headingTemplate(level, t.payments, 'subtitle')}
@@ -234,18 +223,7 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
           <tr><td></td><th scope="col">${t.financed}</th><th scope="col">${t.paid}</th><th scope="col">${t.paidShare}</th></tr>
         </thead>
         <tbody>
-          <tr>
-            <th scope="row">${t.pnrrSource}</th>
-            <td>${moneyFull(euros(financedPnrr), lang)}</td>
-            <td>${moneyFull(euros(pay.pnrrCents), lang)}</td>
-            <td>${ratio(pay.pnrrCents, financedPnrr)}</td>
-          </tr>
-          <tr>
-            <th scope="row">${t.totalRow}</th>
-            <td>${moneyFull(euros(financedTotal), lang)}</td>
-            <td>${moneyFull(euros(pay.totalCents), lang)}</td>
-            <td>${ratio(pay.totalCents, financedTotal)}</td>
-          </tr>
+          ${row(t.pnrrSource, financedPnrr, pay.pnrrCents)} ${row(t.totalRow, financedTotal, pay.totalCents)}
         </tbody>
       </table>
       </div>

@@ -3,19 +3,22 @@
  * package's fact table. Class only (no registration): import `./define.js` or
  * the package's define entry to register the tag.
  */
-import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { css, type PropertyDeclarations } from 'lit';
 import { InvalidArgumentError, type GroupBy, type SpendingRow } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
-import type { Lang } from '../base/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { isolate, number } from '../format.js';
-import { barChartSpec, barLayout, type BarDatum } from '../vega/specs.js';
-import { canvasTextMeasurer } from '../vega/text.js';
-import { cssVar, specTheme } from '../vega/theme.js';
-import { chartMessages } from '../i18n/chart.js';
-import { opt } from './figure.js';
-import { PnrrFigureElement, valueScale, type CsvTable, type Drawing, type FigureData, type FigureQuery } from './figure-element.js';
+import { barChartSpec, barLayout, type BarDatum } from './bar-spec.js';
+import { canvasTextMeasurer } from '../figure/text.js';
+import { cssVar, specTheme } from '../figure/theme.js';
+import { figureMessages } from '../i18n/figure.js';
+import { opt } from '../figure/templates.js';
+import { PnrrFigureElement, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 
-type Messages = (typeof chartMessages)[Lang];
+type Messages = (typeof figureMessages)[Lang];
+
+/** A row drawn: a group of the answer, or the "others" row summing the rest. */
+type Shown = SpendingRow & { others?: number };
 
 /** The query the chart asked, after defaults. */
 export interface ChartQuery extends FigureQuery {
@@ -50,35 +53,10 @@ const HIERARCHY: ReadonlySet<GroupBy> = new Set(['mission', 'component', 'measur
  * @tagname pnrr-spending-chart
  * @summary Bar chart of PNRR spending, from the data package's fact table.
  *
- * @attr group-by - `mission` (default), `component`, `measure`, `submeasure`, `province`, `comune` or `implementing-body`.
- * @attr metric - `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects).
- * @attr comune - Only money attributed to this comune (6-digit ISTAT code, e.g. `048017`).
  * @attr province - Only money attributed to this province (3-digit ISTAT code, e.g. `048`).
- * @attr mission - Only this mission (`M1`…`M7`).
  * @attr per-capita - Divide by resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants). For territorial groupings each row by its own population, else by the filtered territory's.
- * @attr top - Bars before the rest are summed into "others" (default 10 for `comune` and `implementing-body`, all for the others; `0` = all).
- * @attr heading-level - Level of the chart's title, 1–6 (default 3).
- * @attr src - URL of the data package (see the shared attributes).
- * @attr lang - `it` (default) or `en`; else the nearest `lang` on the page.
- * @attr theme - `auto` (default), `light` or `dark`.
  *
- * @fires pnrr-load - The data arrived and are shown. `detail: { referenceDate }`.
- * @fires pnrr-error - The element shows its error state. `detail: { error }`.
- *
- * @csspart base - The frame.
- * @csspart body - The content area.
- * @csspart title - The chart title (a heading).
- * @csspart summary - The one-sentence summary.
- * @csspart notes - Denominator, attribution rule and not-attributable amounts.
- * @csspart plot - The box holding the drawing.
  * @csspart tooltip - The tooltip shown over a bar.
- * @csspart toolbar - The row of buttons.
- * @csspart button - Each toolbar button (also `table-toggle`, `download-csv`, `download-png`, `download-svg`).
- * @csspart table - The data table.
- * @csspart skeleton - The loading placeholder.
- * @csspart state - Error / empty message.
- * @csspart retry - The retry button.
- * @csspart attribution - Source, licence and data date.
  *
  * @cssprop --pnrr-min-block-size - Height reserved while loading (default 22rem).
  * @cssprop --pnrr-color-primary - Bars, buttons and focus ring (light theme; `--pnrr-dark-color-primary` for dark).
@@ -102,15 +80,12 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     `,
   ];
 
-  /** See the `group-by` attribute. */
+  /** `mission` (default), `component`, `measure`, `submeasure`, `province`, `comune` or `implementing-body`. */
   declare groupBy: GroupBy | undefined;
-  /** See the `comune` attribute. */
+  /** Only money attributed to this comune (6-digit ISTAT code, e.g. `048017`). */
   declare comune: string | undefined;
-  /** See the `top` attribute. */
+  /** Bars before the rest are summed into "others" (default 10 for `comune` and `implementing-body`, all for the others; `0` = all). */
   declare top: number | undefined;
-
-  protected readonly titleId = 'chart-title';
-  protected readonly imageMinWidth = 480;
 
   constructor() {
     super();
@@ -164,9 +139,9 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     return super.place(data, lang);
   }
 
-  protected override figureTitle(data: ChartData, lang: Lang): string {
+  private titleText(data: ChartData, lang: Lang): string {
     const q = data.query;
-    const t = chartMessages[lang];
+    const t = figureMessages[lang];
     return `${this.metricTitle(q, lang)} ${t.groupBy(q.groupBy)} · ${this.place(data, lang)}${q.mission ? ` · ${t.mission(q.mission)}` : ''}`;
   }
 
@@ -175,7 +150,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   }
 
   /** Rows drawn: the top N and one "others" row. */
-  private shownRows(data: ChartData): Array<SpendingRow & { others?: number }> {
+  private shownRows(data: ChartData): Shown[] {
     const q = data.query;
     const explicit = typeof this.top === 'number' && Number.isFinite(this.top);
     const top = explicit ? Math.max(0, Math.floor(this.top!)) : TOP_BY_DEFAULT.has(q.groupBy) ? DEFAULT_TOP : 0;
@@ -196,19 +171,20 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     return Number.isFinite(value) ? [...head, others] : head;
   }
 
-  protected override summary(data: ChartData, lang: Lang): string {
+  private summary(data: ChartData, lang: Lang): string {
     const q = data.query;
-    const t = chartMessages[lang];
-    const first = data.rows[0]!;
+    const t = figureMessages[lang];
+    const first = data.rows[0];
+    if (!first) return '';
     const name = isolate(HIERARCHY.has(q.groupBy) ? first.key : first.label);
     const value = this.valueWithUnit(first.value, q, lang);
     const lead = q.metric === 'count' && !q.perCapita ? t.summaryCount(name, value) : t.summaryMoney(name, value);
     return `${lead} ${t.summaryGroups(data.rows.length)}`;
   }
 
-  protected override notes(data: ChartData, lang: Lang): string[] {
+  private notes(data: ChartData, lang: Lang): string[] {
     const q = data.query;
-    const t = chartMessages[lang];
+    const t = figureMessages[lang];
     const notes = this.denominatorNotes(data, lang);
     if (q.comune) notes.push(t.ruleComune);
     else if (q.province) notes.push(t.ruleProvince);
@@ -239,13 +215,20 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     }
   }
 
-  // ------------------------------------------------------------------ drawing
+  // ------------------------------------------------------------------ the description
 
-  private bars(data: ChartData, t: Messages, lang: Lang): BarDatum[] {
-    const q = data.query;
+  protected override describe(data: ChartData, lang: Lang): FigureDescription {
+    const t = figureMessages[lang];
+    const title = this.titleText(data, lang);
+    const summary = this.summary(data, lang);
+    const shown = this.shownRows(data);
+    return { title, summary, notes: this.notes(data, lang), table: this.table(data, shown, title, lang), drawing: this.drawing(shown, summary, t, lang, data.query) };
+  }
+
+  private bars(shown: Shown[], q: ChartQuery, t: Messages, lang: Lang): BarDatum[] {
     const bar = cssVar(this, '--_primary', '#0066cc');
     const muted = cssVar(this, '--_text-muted', '#5c6f82');
-    return this.shownRows(data).map((row) => {
+    return shown.map((row) => {
       const others = 'others' in row && row.others !== undefined;
       const label = others ? t.others(row.others!) : this.rowLabel(row, q);
       const valueLabel = this.formatValue(row.value, q, lang);
@@ -257,80 +240,76 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     });
   }
 
-  protected override drawing(data: ChartData, lang: Lang): Drawing {
-    const bars = this.bars(data, chartMessages[lang], lang);
+  private drawing(shown: Shown[], description: string, t: Messages, lang: Lang, q: ChartQuery): Drawing {
+    const bars = this.bars(shown, q, t, lang);
     const theme = specTheme(this);
     const measure = canvasTextMeasurer(theme.font, theme.fontSize ?? 13);
-    const description = this.summary(data, lang);
     return {
       // What is drawn: data, language, top, colours.
       key: JSON.stringify([bars, theme]),
       spec: (width, caption) => barChartSpec(bars, { width, theme, measure, description, caption }),
+      label: t.chartLabel,
+      imageMinWidth: 480,
+      // Reserve the drawing's height before vega arrives, so nothing moves: the
+      // same bars and measurer as the drawing, so labels wrap (and stacked rows grow) alike.
+      minHeight: (contentWidth) => barLayout(bars, { width: Math.max(280, contentWidth), theme, measure }).height + 8,
     };
   }
 
-  protected override renderPlot(data: ChartData, lang: Lang): TemplateResult {
-    const width = Math.max(280, this.contentWidth());
-    // Reserve the drawing's height before vega arrives, so nothing moves: the
-    // same bars and measurer as the drawing, so labels wrap (and stacked rows grow) alike.
-    const theme = specTheme(this);
-    const layout = barLayout(this.bars(data, chartMessages[lang], lang), { width, theme, measure: canvasTextMeasurer(theme.font, theme.fontSize ?? 13) });
-    return this.plot(chartMessages[lang].chartLabel, layout.height + 8, lang);
-  }
-
-  protected override tableCaption(title: string, lang: Lang): string {
-    return chartMessages[lang].tableCaption(title);
-  }
-
-  protected override renderTable(data: ChartData, lang: Lang, title: string): TemplateResult {
+  /**
+   * The data table shows the bars drawn (top N and "others"); the CSV has every
+   * group of the answer and the codes and kinds. Both end with the rows not
+   * attributable to one group and the money a territory filter leaves out.
+   */
+  private table(data: ChartData, shown: Shown[], title: string, lang: Lang): FigureTable {
     const q = data.query;
-    const t = chartMessages[lang];
-    const extra = [...data.buckets, ...data.excluded];
-    return html`<table part="table">
-      <caption>${this.tableCaption(title, lang)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${t.column(q.groupBy)}</th>
-          <th scope="col" class="num">${this.metricTitle(q, lang)}</th>
-          <th scope="col" class="num">${t.projectsColumn}</th>
-          ${q.perCapita ? html`<th scope="col" class="num">${t.amount}</th><th scope="col" class="num">${t.population}</th>` : nothing}
-        </tr>
-      </thead>
-      <tbody>
-        ${this.shownRows(data).map((row) => {
-          const others = 'others' in row && row.others !== undefined;
-          return html`<tr data-key=${row.key}>
-            <th scope="row">${others ? t.others(row.others!) : this.rowLabel(row, q)}</th>
-            <td class="num" data-value=${String(row.value)}>${this.formatValue(row.value, q, lang, true)}</td>
-            <td class="num">${others ? '–' : number(row.count, lang)}</td>
-            ${q.perCapita
-              ? html`<td class="num">${this.formatAmount(row.amount, q, lang)}</td><td class="num">${row.population ? number(row.population, lang) : '–'}</td>`
-              : nothing}
-          </tr>`;
-        })}
-      </tbody>
-      ${extra.length > 0
-        ? html`<tfoot>
-            ${extra.map(
-              (row) => html`<tr data-key=${row.key}>
-                <th scope="row">${row.label} (${this.kindLabel(row, t) || row.key})</th>
-                <td class="num" data-value=${String(row.amount)}>${this.formatAmount(row.amount, q, lang)}</td>
-                <td class="num">${number(row.count, lang)}</td>
-                ${q.perCapita ? html`<td class="num">–</td><td class="num">–</td>` : nothing}
-              </tr>`,
-            )}
-          </tfoot>`
-        : nothing}
-    </table>`;
-  }
-
-  /** CSV of the current view: every group of the answer (not only the top N), then the not-attributable rows. */
-  protected override csvTable(data: ChartData): CsvTable {
-    const q = data.query;
-    const t = chartMessages[this.language];
+    const t = figureMessages[lang];
+    const dash = { value: null, text: '–' };
     // Per capita, the value column names its unit (per inhabitant / per 10,000 inhabitants).
-    const header = [t.code, t.column(q.groupBy), t.kind, q.perCapita ? this.metricTitle(q, this.language) : t.value, t.amount, t.projectsColumn, ...(q.perCapita ? [t.population] : [])];
-    const line = (r: SpendingRow, value: number) => [r.key, r.label, this.kindLabel(r, t), value, r.amount, r.count, ...(q.perCapita ? [r.population ?? null] : [])];
-    return { header, rows: [...data.rows.map((r) => line(r, r.value)), ...[...data.buckets, ...data.excluded].map((r) => line(r, r.amount))] };
+    const columns: TableColumn[] = [
+      { label: t.code, only: 'csv' },
+      { label: t.column(q.groupBy), rowHeader: true },
+      { label: t.kind, only: 'csv' },
+      { label: this.metricTitle(q, lang), csvLabel: q.perCapita ? this.metricTitle(q, lang) : t.value, numeric: true, dataValue: true },
+      { label: t.amount, numeric: true, ...(q.perCapita ? {} : { only: 'csv' as const }) },
+      { label: t.projectsColumn, numeric: true },
+      ...(q.perCapita ? [{ label: t.population, numeric: true }] : []),
+    ];
+    const population = (r: SpendingRow) => ({ value: r.population ?? null, text: r.population ? number(r.population, lang) : '–' });
+    const drawn = new Set(shown);
+    const rows: TableRow[] = data.rows.map((r) => ({
+      key: r.key,
+      ...(drawn.has(r) ? {} : { only: 'csv' as const }),
+      cells: [
+        { value: r.key },
+        { value: r.label, text: this.rowLabel(r, q) },
+        { value: this.kindLabel(r, t) },
+        { value: r.value, text: this.formatValue(r.value, q, lang, true) },
+        { value: r.amount, text: this.formatAmount(r.amount, q, lang) },
+        { value: r.count, text: number(r.count, lang) },
+        population(r),
+      ],
+    }));
+    for (const r of shown) {
+      if (!('others' in r) || r.others === undefined) continue;
+      rows.push({
+        key: r.key,
+        only: 'page',
+        cells: [{ value: r.key }, { value: t.others(r.others) }, { value: '' }, { value: r.value, text: this.formatValue(r.value, q, lang, true) }, { value: r.amount, text: this.formatAmount(r.amount, q, lang) }, dash, population(r)],
+      });
+    }
+    const foot: TableRow[] = [...data.buckets, ...data.excluded].map((r) => ({
+      key: r.key,
+      cells: [
+        { value: r.key },
+        { value: r.label, text: `${r.label} (${this.kindLabel(r, t) || r.key})` },
+        { value: this.kindLabel(r, t) },
+        { value: r.amount, text: this.formatAmount(r.amount, q, lang) },
+        { value: r.amount, text: '–' },
+        { value: r.count, text: number(r.count, lang) },
+        { value: r.population ?? null, text: '–' },
+      ],
+    }));
+    return { caption: t.tableCaption(title), columns, rows, foot };
   }
 }

@@ -7,9 +7,9 @@
  *   export const cardMessages = messages({ it: { title: 'Progetto' }, en: { title: 'Project' } });
  *   const t = cardMessages[this.language];  // in render()
  */
-import type { Lang } from '../base/lang.js';
+import type { Lang } from './lang.js';
 
-export type { Lang } from '../base/lang.js';
+export type { Lang } from './lang.js';
 export type Table<M> = Readonly<Record<Lang, M>>;
 
 /** Declares a table; the `en` side must have exactly the keys (and signatures) of `it`. */

@@ -4,15 +4,15 @@
  * import `./define.js` or the package's define entry to register the tag.
  */
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { SpendingRow, Topology as SdkTopology } from '@pnrr-toscana/sdk';
+import type { SpendingRow, Topology } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
 import { emit } from '../base/events.js';
-import type { Lang } from '../base/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { clip, isolate, number } from '../format.js';
-import { choroplethSpec, mapHeight, type MapClass, type MapDatum, type Topology } from '../vega/specs.js';
-import { cssVar, forcedColors, isDark, specTheme } from '../vega/theme.js';
-import { chartMessages } from '../i18n/chart.js';
-import { PnrrFigureElement, valueScale, type CsvTable, type Drawing, type FigureData, type FigureQuery } from '../chart/figure-element.js';
+import { choroplethSpec, mapHeight, type MapClass, type MapDatum } from './choropleth-spec.js';
+import { cssVar, forcedColors, isDark, specTheme } from '../figure/theme.js';
+import { figureMessages } from '../i18n/figure.js';
+import { PnrrFigureElement, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 import { mapMessages } from '../i18n/map.js';
 import { NO_DATA_COLOR, PALETTES, pickColors, quantileClasses } from './classes.js';
 
@@ -70,35 +70,13 @@ const byName = (lang: Lang) => {
  * @tagname pnrr-municipality-map
  * @summary Map of PNRR spending by comune; choosing a comune emits `pnrr-municipality-select`.
  *
- * @attr metric - `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects).
- * @attr mission - Only this mission (`M1`…`M7`).
  * @attr province - Show only this province's comuni, zoomed in (3-digit ISTAT code, e.g. `048`).
  * @attr per-capita - Divide each comune's value by its resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants).
- * @attr selected - 6-digit ISTAT code of the highlighted comune (set by a click or the list; reflected).
- * @attr heading-level - Level of the map's title, 1–6 (default 3).
- * @attr src - URL of the data package (see the shared attributes).
- * @attr lang - `it` (default) or `en`; else the nearest `lang` on the page.
- * @attr theme - `auto` (default), `light` or `dark`.
  *
  * @fires pnrr-municipality-select - A comune was chosen on the map or in the list. `detail: { code, name }`.
- * @fires pnrr-load - The data arrived and are shown. `detail: { referenceDate }`.
- * @fires pnrr-error - The element shows its error state. `detail: { error }`.
  *
- * @csspart base - The frame.
- * @csspart body - The content area.
- * @csspart title - The map title (a heading).
- * @csspart summary - The text summary.
- * @csspart notes - Denominator, attribution rule and the not-attributable amount.
- * @csspart plot - The box holding the drawing.
  * @csspart tooltip - The tooltip over a comune.
  * @csspart picker - The list of comuni beside the map (label, select and the chosen comune's values).
- * @csspart toolbar - The row of buttons.
- * @csspart button - Each toolbar button (also `table-toggle`, `download-csv`, `download-png`, `download-svg`).
- * @csspart table - The data table.
- * @csspart skeleton - The loading placeholder.
- * @csspart state - Error / empty message.
- * @csspart retry - The retry button.
- * @csspart attribution - Source, licence and data date.
  *
  * @cssprop --pnrr-min-block-size - Height reserved while loading (default 34rem).
  * @cssprop --pnrr-map-selected - Outline of the selected comune (default: the text colour).
@@ -156,11 +134,8 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     `,
   ];
 
-  /** Code of the highlighted comune; see the `selected` attribute. */
+  /** 6-digit ISTAT code of the highlighted comune (set by a click or the list; reflected). */
   declare selected: string | undefined;
-
-  protected readonly titleId = 'map-title';
-  protected readonly imageMinWidth = 560;
 
   constructor() {
     super();
@@ -199,7 +174,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       .filter((c) => !province || c.province === province)
       .map((c) => ({ code: c.code, name: c.name, province: c.province, row: byCode.get(c.code) }));
     const buckets = rows.filter((r) => r.kind === 'province-wide' || r.kind === 'region-wide');
-    return { query, comuni, buckets, topology: topology as SdkTopology as unknown as Topology, territories };
+    return { query, comuni, buckets, topology, territories };
   }
 
   protected override isEmpty(data: MapData): boolean {
@@ -215,12 +190,12 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return c.row && Number.isFinite(c.row.value) ? c.row.value : 0;
   }
 
-  protected override figureTitle(data: MapData, lang: Lang): string {
+  private titleText(data: MapData, lang: Lang): string {
     const q = data.query;
-    return `${mapMessages[lang].title(this.metricTitle(q, lang), this.place(data, lang))}${q.mission ? ` · ${chartMessages[lang].mission(q.mission)}` : ''}`;
+    return `${mapMessages[lang].title(this.metricTitle(q, lang), this.place(data, lang))}${q.mission ? ` · ${figureMessages[lang].mission(q.mission)}` : ''}`;
   }
 
-  protected override summary(data: MapData, lang: Lang): string {
+  private summary(data: MapData, lang: Lang): string {
     const t = mapMessages[lang];
     const withData = data.comuni.filter((x) => this.value(x) > 0);
     if (withData.length === 0) return t.none(data.comuni.length);
@@ -228,7 +203,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return `${t.summary(isolate(top.name), this.valueWithUnit(this.value(top), data.query, lang))} ${t.coverage(withData.length, data.comuni.length)}`;
   }
 
-  protected override notes(data: MapData, lang: Lang): string[] {
+  private notes(data: MapData, lang: Lang): string[] {
     const t = mapMessages[lang];
     const notes = [...this.denominatorNotes(data, lang), t.rule];
     const buckets = data.buckets.filter((b) => b.amount > 0);
@@ -237,6 +212,14 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       notes.push(t.notAttributable(this.amountInWords(total, data.query, lang)));
     }
     return notes;
+  }
+
+  // ------------------------------------------------------------------ the description
+
+  protected override describe(data: MapData, lang: Lang): FigureDescription {
+    const title = this.titleText(data, lang);
+    const summary = this.summary(data, lang);
+    return { title, summary, notes: this.notes(data, lang), table: this.table(data, title, lang), drawing: this.drawing(data, summary, lang) };
   }
 
   /** Legend classes and each comune's class. */
@@ -271,7 +254,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     console.warn(`<pnrr-municipality-map>: selected="${value}" is not a comune of this data package (a 6-digit ISTAT code, e.g. "048017"): nothing is highlighted.`);
   }
 
-  protected override drawing(data: MapData, lang: Lang): Drawing {
+  private drawing(data: MapData, description: string, lang: Lang): Drawing {
     this.checkSelected(data);
     const { classes, noData, datum } = this.classify(data, lang);
     const theme = specTheme(this);
@@ -284,11 +267,15 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     const selected = data.comuni.some((x) => x.code === this.selected) ? this.selected! : null;
     const legendTitle = this.metricTitle(data.query, lang);
     const province = data.query.province ?? null;
-    const options = { topology: data.topology, data: datum, classes, noData, legendTitle, province, selected, theme, colors, description: this.summary(data, lang) };
+    const options = { topology: data.topology, data: datum, classes, noData, legendTitle, province, selected, theme, colors, description };
     return {
       // What is drawn. The topology is the same object for a package: it counts by identity.
       key: JSON.stringify([datum, classes, noData, theme, colors, selected, data.query.province, legendTitle]) + String(this.topologyId(data.topology)),
       spec: (width, caption) => choroplethSpec({ ...options, width, caption }),
+      label: mapMessages[lang].mapLabel,
+      imageMinWidth: 560,
+      // The map's column: the whole width, or beside the 16rem list from 40rem up (see the styles).
+      minHeight: (inner) => mapHeight(data.topology, Math.max(280, inner >= 640 ? inner - 272 : inner)) + 90,
     };
   }
 
@@ -299,15 +286,13 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return id;
   }
 
-  protected override renderPlot(data: MapData, lang: Lang): TemplateResult {
+  /** The map and, beside it, the list of comuni (the keyboard's way to choose one) with the chosen one's values. */
+  protected override renderPlot(plot: TemplateResult, data: MapData, lang: Lang): TemplateResult {
     const t = mapMessages[lang];
     const sorted = [...data.comuni].sort((a, b) => byName(lang).compare(a.name, b.name));
     const chosen = data.comuni.find((x) => x.code === this.selected);
-    // The map's column: the whole width, or beside the 16rem list from 40rem up (see the styles).
-    const inner = this.contentWidth();
-    const plotWidth = Math.max(280, inner >= 640 ? inner - 272 : inner);
     return html`<div class="layout">
-      ${this.plot(t.mapLabel, mapHeight(data.topology, plotWidth) + 90, lang)}
+      ${plot}
       <div class="picker" part="picker">
         <label for="comune-select">${t.choose}</label>
         <select id="comune-select" @change=${(e: Event) => this.onSelect(e)}>
@@ -337,71 +322,52 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return data.territories.provinces.find((p) => p.code === code)?.name ?? code;
   }
 
-  protected override tableCaption(title: string, lang: Lang): string {
-    return mapMessages[lang].tableCaption(title);
-  }
-
-  protected override renderTable(data: MapData, lang: Lang, title: string): TemplateResult {
+  /** Every comune, largest value first; the foot: money not attributable to one comune (the CSV also has empty buckets). */
+  private table(data: MapData, title: string, lang: Lang): FigureTable {
     const q = data.query;
     const t = mapMessages[lang];
-    const c = chartMessages[lang];
-    const buckets = data.buckets.filter((b) => b.amount > 0);
-    return html`<table part="table">
-      <caption>${this.tableCaption(title, lang)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${t.comune}</th>
-          <th scope="col">${t.province}</th>
-          <th scope="col" class="num">${this.metricTitle(q, lang)}</th>
-          <th scope="col" class="num">${c.projectsColumn}</th>
-          ${q.perCapita ? html`<th scope="col" class="num">${c.population}</th>` : nothing}
-        </tr>
-      </thead>
-      <tbody>
-        ${this.byValue(data, lang).map(
-          (x) => html`<tr data-key=${x.code}>
-            <th scope="row">${x.name}</th>
-            <td>${this.provinceName(data, x.province)}</td>
-            <td class="num" data-value=${String(this.value(x))}>${this.formatValue(this.value(x), q, lang, true)}</td>
-            <td class="num">${number(x.row?.count ?? 0, lang)}</td>
-            ${q.perCapita ? html`<td class="num">${x.row?.population ? number(x.row.population, lang) : '–'}</td>` : nothing}
-          </tr>`,
-        )}
-      </tbody>
-      ${buckets.length > 0
-        ? html`<tfoot>
-            ${buckets.map(
-              (b) => html`<tr data-key=${b.key}>
-                <th scope="row">${b.label}</th>
-                <td>${b.kind === 'region-wide' ? c.kindRegionWide : c.kindProvinceWide}</td>
-                <td class="num" data-value=${String(b.amount)}>${this.formatAmount(b.amount, q, lang)}</td>
-                <td class="num">${number(b.count, lang)}</td>
-                ${q.perCapita ? html`<td class="num">–</td>` : nothing}
-              </tr>`,
-            )}
-          </tfoot>`
-        : nothing}
-    </table>`;
-  }
-
-  protected override csvTable(data: MapData): CsvTable {
-    const q = data.query;
-    const t = mapMessages[this.language];
-    const c = chartMessages[this.language];
-    const header = [c.code, t.comune, t.province, c.kind, q.perCapita ? this.metricTitle(q, this.language) : c.value, c.amount, c.projectsColumn, ...(q.perCapita ? [c.population] : [])];
-    const rows: CsvTable['rows'] = this.byValue(data, 'it').map((x) => [
-      x.code,
-      x.name,
-      this.provinceName(data, x.province),
-      c.kindComune,
-      this.value(x),
-      x.row?.amount ?? 0,
-      x.row?.count ?? 0,
-      ...(q.perCapita ? [x.row?.population ?? null] : []),
-    ]);
-    for (const b of data.buckets) {
-      rows.push([b.key, b.label, '', b.kind === 'region-wide' ? c.kindRegionWide : c.kindProvinceWide, b.amount, b.amount, b.count, ...(q.perCapita ? [null] : [])]);
-    }
-    return { header, rows };
+    const c = figureMessages[lang];
+    const columns: TableColumn[] = [
+      { label: c.code, only: 'csv' },
+      { label: t.comune, rowHeader: true },
+      { label: t.province },
+      { label: c.kind, only: 'csv' },
+      { label: this.metricTitle(q, lang), csvLabel: q.perCapita ? this.metricTitle(q, lang) : c.value, numeric: true, dataValue: true },
+      { label: c.amount, numeric: true, only: 'csv' },
+      { label: c.projectsColumn, numeric: true },
+      ...(q.perCapita ? [{ label: c.population, numeric: true }] : []),
+    ];
+    const rows: TableRow[] = this.byValue(data, lang).map((x) => ({
+      key: x.code,
+      cells: [
+        { value: x.code },
+        { value: x.name },
+        { value: this.provinceName(data, x.province) },
+        { value: c.kindComune },
+        { value: this.value(x), text: this.formatValue(this.value(x), q, lang, true) },
+        { value: x.row?.amount ?? 0 },
+        { value: x.row?.count ?? 0, text: number(x.row?.count ?? 0, lang) },
+        { value: x.row?.population ?? null, text: x.row?.population ? number(x.row.population, lang) : '–' },
+      ],
+    }));
+    const foot: TableRow[] = data.buckets.map((b) => {
+      const kind = b.kind === 'region-wide' ? c.kindRegionWide : c.kindProvinceWide;
+      return {
+        key: b.key,
+        ...(b.amount > 0 ? {} : { only: 'csv' as const }),
+        cells: [
+          { value: b.key },
+          { value: b.label },
+          // The page shows the kind in the province column; the CSV has its own kind column.
+          { value: '', text: kind },
+          { value: kind },
+          { value: b.amount, text: this.formatAmount(b.amount, q, lang) },
+          { value: b.amount },
+          { value: b.count, text: number(b.count, lang) },
+          { value: null, text: '–' },
+        ],
+      };
+    });
+    return { caption: t.tableCaption(title), columns, rows, foot };
   }
 }

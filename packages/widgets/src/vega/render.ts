@@ -17,7 +17,15 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { View, Item, Mark, Spec } from 'vega';
 import type * as VegaEmbed from 'vega-embed';
-import { INERT_PREFIX } from './specs.js';
+
+/**
+ * Layers whose name starts with this are drawn but never take the pointer
+ * (render.ts sets vega's `interactive: false` on them, i.e. SVG
+ * `pointer-events="none"`): borders and outlines drawn over the comuni must
+ * let the mouse reach the comune underneath.
+ */
+export const INERT_PREFIX = 'inert_';
+
 
 type VegaEmbedModule = typeof VegaEmbed;
 

@@ -3,7 +3,7 @@
  * base styles set `--_text`, `--_background`, … on :host from the public
  * `--pnrr-*` properties), so a host page's theming reaches inside the SVG.
  */
-import type { SpecTheme } from './specs.js';
+import type { SpecTheme } from './spec.js';
 
 /** Whether the page is in forced-colours mode (e.g. Windows High Contrast). */
 export const forcedColors = (): boolean => globalThis.matchMedia?.('(forced-colors: active)').matches ?? false;

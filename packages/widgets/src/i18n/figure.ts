@@ -41,7 +41,7 @@ const COLUMN_EN: Record<GroupBy, string> = {
   'implementing-body': 'Implementing body',
 };
 
-export const chartMessages = messages({
+export const figureMessages = messages({
   it: {
     metric: (m: Metric) => METRIC_IT[m],
     groupBy: (g: GroupBy) => GROUP_IT[g],

@@ -5,7 +5,8 @@
  * data table, CSV / PNG / SVG downloads — with the same filters (metric,
  * mission, province, per-capita) and the same way of keeping vega in step
  * with the data, the width and the colour scheme. That lives here, once; each
- * element keeps only its query, its data, its spec and its words.
+ * element keeps only its query, its data and one `describe()` of them (its
+ * words, its table, its drawing).
  *
  * Not in `base/`: the card's entry bundle must not carry it. Only the chart
  * and the map import this module, so the CDN build puts it in their shared
@@ -17,15 +18,14 @@ import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { PnrrElement } from '../base/pnrr-element.js';
 import { emptyTemplate, headingLevel, headingTemplate } from '../base/states.js';
-import type { Lang } from '../base/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { isolate, moneyCents, moneyCompact, moneyFull, number } from '../format.js';
 import { VegaController } from '../vega/controller.js';
 import { specToImageURL } from '../vega/render.js';
-import type { ExportCaption } from '../vega/specs.js';
-import { toCsv } from '../vega/download.js';
-import { chartMessages } from '../i18n/chart.js';
+import type { ExportCaption } from './spec.js';
+import { toCsv } from './download.js';
+import { figureMessages } from '../i18n/figure.js';
 import {
-  figureStyles,
   fileName,
   notesTemplate,
   opt,
@@ -35,7 +35,11 @@ import {
   reservePlotHeight,
   sourceLine,
   toolbarTemplate,
-} from './figure.js';
+} from './templates.js';
+import { figureStyles } from './styles.js';
+import { csvTable, tableTemplate, type FigureTable } from './table.js';
+
+export type { FigureTable, TableCell, TableColumn, TableRow, TableOnly } from './table.js';
 
 /** The filters every figure has, after defaults. */
 export interface FigureQuery {
@@ -59,15 +63,26 @@ export interface Drawing {
   /** Everything the drawing depends on, serialised: an unchanged key means no redraw. */
   key: string;
   spec: FigureSpec;
+  /** What the image is and where its values are (the plot's label; title and summary are read once, from the page). */
+  label: string;
+  /** Narrowest downloaded image, in px (the drawing's width when wider). */
+  imageMinWidth: number;
+  /** Height to reserve for the drawing before vega arrives, for the frame's content width in px. */
+  minHeight: (contentWidth: number) => number;
 }
 
-/** One CSV download: the header and the rows, in the page's order. */
-export interface CsvTable {
-  header: string[];
-  rows: Array<Array<string | number | null | undefined>>;
+/** Everything a figure says and draws for its data, computed once per update. */
+export interface FigureDescription {
+  title: string;
+  /** The one-sentence summary (also the drawing's description). */
+  summary: string;
+  /** Denominator, attribution rule, amounts left out: shown under the summary and drawn into downloaded images. */
+  notes: string[];
+  table: FigureTable;
+  drawing: Drawing;
 }
 
-type ChartMessages = (typeof chartMessages)[Lang];
+type FigureMessages = (typeof figureMessages)[Lang];
 
 /**
  * `metric="count"` with `per-capita`: the SDK gives projects per inhabitant
@@ -79,7 +94,27 @@ export const PER_CAPITA_COUNT_SCALE = 10_000;
 export const valueScale = (q: FigureQuery): number => (q.perCapita && q.metric === 'count' ? PER_CAPITA_COUNT_SCALE : 1);
 
 const TABLE_ID = 'data-table';
+/** Id of the title inside the shadow root (the figure is labelled by it). */
+const TITLE_ID = 'figure-title';
 
+/**
+ * Base of the elements that draw PNRR money with vega (<pnrr-spending-chart>,
+ * <pnrr-municipality-map>). A figure implements `loadData()` and one
+ * `describe(data, lang)`; the base renders the title, summary, notes, plot,
+ * toolbar and data table from that description, keeps vega in step with it
+ * and writes the CSV / PNG / SVG downloads. The parts below, and the
+ * attributes of the properties declared here, are every figure's (an element
+ * documents only what it adds).
+ *
+ * @csspart title - The figure's title (a heading).
+ * @csspart summary - The one-sentence summary.
+ * @csspart notes - Denominator, attribution rule and the amounts not attributable or left out.
+ * @csspart plot - The box holding the drawing.
+ * @csspart tooltip - The tooltip over a mark of the drawing.
+ * @csspart toolbar - The row of buttons.
+ * @csspart button - Each toolbar button (also `table-toggle`, `download-csv`, `download-png`, `download-svg`).
+ * @csspart table - The data table.
+ */
 export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElement<T> {
   static override properties: PropertyDeclarations = {
     ...PnrrElement.properties,
@@ -92,21 +127,16 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles];
 
-  /** See the `metric` attribute. */
+  /** `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects). */
   declare metric: Metric | undefined;
-  /** See the `mission` attribute. */
+  /** Only this mission (`M1`…`M7`). */
   declare mission: string | undefined;
-  /** See the `province` attribute. */
+  /** Only this province (3-digit ISTAT code, e.g. `048`). */
   declare province: string | undefined;
-  /** See the `per-capita` attribute: `true` (ISTAT 2021) or a population series name. */
+  /** Divide by resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants). */
   declare perCapita: boolean | string | undefined;
-  /** See the `heading-level` attribute. */
+  /** Level of the figure's title, 1–6 (default 3). */
   declare headingLevel: number | undefined;
-
-  /** Id of the title inside the shadow root (the figure is labelled by it). */
-  protected abstract readonly titleId: string;
-  /** Narrowest downloaded image, in px (the drawing's width when wider). */
-  protected abstract readonly imageMinWidth: number;
 
   /** Whether the data table is shown (internal UI state). */
   private tableOpen = false;
@@ -127,8 +157,8 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** Key of what vega was last asked to draw ('' = nothing). */
   private drawnKey = '';
-  /** Spec of the current drawing, reused (with a title block) for the image downloads. */
-  private spec: FigureSpec | null = null;
+  /** The description rendered last, with its data: the drawing, the toolbar and the image downloads read it. */
+  private described: { data: T; description: FigureDescription } | undefined;
   // `theme="auto"` follows the scheme through CSS; the drawing's colours are read
   // from CSS when the spec is built, so a scheme change must rebuild it.
   // Forced colours (Windows High Contrast) change them too.
@@ -179,20 +209,12 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   // ------------------------------------------------------------------ what each figure says and draws
 
-  /** What to draw for `data` (called after each update; redraws only when the key changes). */
-  protected abstract drawing(data: T, lang: Lang): Drawing;
-  protected abstract figureTitle(data: T, lang: Lang): string;
-  /** The one-sentence summary (also the drawing's description). */
-  protected abstract summary(data: T, lang: Lang): string;
-  /** Denominator, attribution rule, amounts left out: shown under the summary and drawn into downloaded images. */
-  protected abstract notes(data: T, lang: Lang): string[];
-  /** The plot and anything beside it (use `this.plot()`). */
-  protected abstract renderPlot(data: T, lang: Lang): TemplateResult;
-  protected abstract tableCaption(title: string, lang: Lang): string;
-  /** The data table (its caption: `tableCaption()`). */
-  protected abstract renderTable(data: T, lang: Lang, title: string): TemplateResult;
-  /** Rows of the CSV download. */
-  protected abstract csvTable(data: T): CsvTable;
+  /** What the figure says and draws for `data` (called once per update; also for an empty result, for its title). */
+  protected abstract describe(data: T, lang: Lang): FigureDescription;
+  /** The plot box and anything beside it (default: the plot alone). */
+  protected renderPlot(plot: TemplateResult, _data: T, _lang: Lang): TemplateResult {
+    return plot;
+  }
   /** A click on a mark of the drawing (only elements that define it listen to clicks). */
   protected plotClicked?(datum: Record<string, unknown>): void;
 
@@ -215,7 +237,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
    * screen reader reads "mln €" letter by letter: "222,5 milioni di euro".
    */
   protected amountInWords(amount: number, q: FigureQuery, lang: Lang): string {
-    const c = chartMessages[lang];
+    const c = figureMessages[lang];
     if (q.metric === 'count') return number(amount, lang);
     const abs = Math.abs(amount);
     if (abs < 1e6) return c.euroWords(number(amount, lang));
@@ -225,7 +247,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** The unit after a per-capita value: "per inhabitant", or "per 10,000 inhabitants" for projects. */
   protected perCapitaUnit(q: FigureQuery, lang: Lang): string {
-    const c = chartMessages[lang];
+    const c = figureMessages[lang];
     return q.metric === 'count' ? c.perTenThousand : c.perCapitaTitle;
   }
 
@@ -236,12 +258,12 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** "PNRR funding", "Number of projects per 10,000 inhabitants", …: titles, legend, value column. */
   protected metricTitle(q: FigureQuery, lang: Lang): string {
-    const c = chartMessages[lang];
+    const c = figureMessages[lang];
     return `${c.metric(q.metric)}${q.perCapita ? ` ${this.perCapitaUnit(q, lang)}` : ''}`;
   }
 
   protected projects(n: number, lang: Lang): string {
-    const c = chartMessages[lang];
+    const c = figureMessages[lang];
     return n === 1 ? c.oneProject : c.projects(number(n, lang));
   }
 
@@ -249,13 +271,13 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   protected place(data: T, lang: Lang): string {
     const p = data.query.province;
     if (!p) return isolate(data.territories.region.name);
-    return chartMessages[lang].province(isolate(data.territories.provinces.find((x) => x.code === p)?.name ?? p));
+    return figureMessages[lang].province(isolate(data.territories.provinces.find((x) => x.code === p)?.name ?? p));
   }
 
   /** The per-capita note naming the population series (none when not per capita). */
   protected denominatorNotes(data: T, lang: Lang): string[] {
     const p = data.query.perCapita;
-    return p ? [chartMessages[lang].denominator(this.perCapitaUnit(data.query, lang), data.territories.populationYears[p] ?? p)] : [];
+    return p ? [figureMessages[lang].denominator(this.perCapitaUnit(data.query, lang), data.territories.populationYears[p] ?? p)] : [];
   }
 
   // ------------------------------------------------------------------ drawing
@@ -269,54 +291,50 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     return Math.floor(this.renderRoot?.querySelector<HTMLElement>('.body')?.clientWidth ?? this.getBoundingClientRect().width);
   }
 
-  /** The plot box, with the draw-error message when vega could not draw here. */
-  protected plot(label: string, minHeight: number, lang: Lang): TemplateResult {
-    // label: what the image is and where its values are (title and summary are read once, from the page).
-    return plotTemplate(label, minHeight, this.vega.error ? chartMessages[lang].drawError : undefined);
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     reservePlotHeight(this.renderRoot);
     const data = this.state === 'ready' ? (this.dataTask.value as T) : undefined;
-    if (!data) {
+    const drawing = data && this.described?.data === data ? this.described.description.drawing : undefined;
+    if (!drawing) {
       if (this.drawnKey !== '') {
         this.drawnKey = '';
         this.vega.setSpec(null);
       }
       return;
     }
-    const drawing = this.drawing(data, this.language);
     if (drawing.key === this.drawnKey) return;
     this.drawnKey = drawing.key;
-    this.spec = drawing.spec;
     this.vega.setSpec((width) => drawing.spec(width));
   }
 
   /** A filter with no data: the chart and the map say the same, under their title. */
   protected override renderEmpty(data: T): TemplateResult {
     const lang = this.language;
-    return html`${headingTemplate(headingLevel(this.headingLevel), this.figureTitle(data, lang), 'title')} ${emptyTemplate(lang, chartMessages[lang].emptyFilters)}`;
+    const { title } = this.describe(data, lang);
+    return html`${headingTemplate(headingLevel(this.headingLevel), title, 'title')} ${emptyTemplate(lang, figureMessages[lang].emptyFilters)}`;
   }
 
   protected override renderData(data: T): TemplateResult {
     const lang = this.language;
-    const c = chartMessages[lang];
-    const title = this.figureTitle(data, lang);
-    const summary = this.summary(data, lang);
-    return html`<figure class="figure" aria-labelledby=${this.titleId}>
-      ${headingTemplate(headingLevel(this.headingLevel), title, 'title', this.titleId)}
-      <p class="summary" part="summary">${summary}</p>
-      ${notesTemplate(this.notes(data, lang))}
-      ${this.renderPlot(data, lang)}
-      ${this.toolbar(data, c, title, summary)}
-      <div class="table-wrap" id=${TABLE_ID} ?hidden=${!this.tableOpen} role="region" aria-label=${this.tableCaption(title, lang)} tabindex="0">
-        ${this.renderTable(data, lang, title)}
+    const c = figureMessages[lang];
+    const d = this.describe(data, lang);
+    this.described = { data, description: d };
+    const { drawing } = d;
+    const plot = plotTemplate(drawing.label, drawing.minHeight(this.contentWidth()), this.vega.error ? c.drawError : undefined);
+    return html`<figure class="figure" aria-labelledby=${TITLE_ID}>
+      ${headingTemplate(headingLevel(this.headingLevel), d.title, 'title', TITLE_ID)}
+      <p class="summary" part="summary">${d.summary}</p>
+      ${notesTemplate(d.notes)}
+      ${this.renderPlot(plot, data, lang)}
+      ${this.toolbar(d, c)}
+      <div class="table-wrap" id=${TABLE_ID} ?hidden=${!this.tableOpen} role="region" aria-label=${d.table.caption} tabindex="0">
+        ${tableTemplate(d.table)}
       </div>
     </figure>`;
   }
 
-  private toolbar(data: T, c: ChartMessages, title: string, summary: string): TemplateResult {
+  private toolbar(d: FigureDescription, c: FigureMessages): TemplateResult {
     return toolbarTemplate(
       c,
       {
@@ -326,11 +344,11 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
           this.requestUpdate();
         },
         csv: () => {
-          const { header, rows } = this.csvTable(data);
-          return { text: toCsv(header, rows), name: `${fileName('pnrr', title)}.csv` };
+          const { header, rows } = csvTable(d.table);
+          return { text: toCsv(header, rows), name: `${fileName('pnrr', d.title)}.csv` };
         },
-        image: this.vega.handle ? (type) => this.image(type, data, title, summary) : null,
-        imageName: fileName('pnrr', title),
+        image: this.vega.handle ? (type) => this.image(type, d) : null,
+        imageName: fileName('pnrr', d.title),
         status: this.downloadStatus,
         saved: (name) => {
           this.downloadStatus = c.downloaded(name);
@@ -342,10 +360,9 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   }
 
   /** The drawing as a stand-alone image: title, summary, notes and source drawn in. */
-  private image(type: 'png' | 'svg', data: T, title: string, summary: string): Promise<string> {
-    const lang = this.language;
-    const lines = [summary, ...this.notes(data, lang), sourceLine(this.manifest, lang)].filter(Boolean);
-    const width = Math.max(this.imageMinWidth, this.renderRoot.querySelector<HTMLElement>('.plot')?.clientWidth ?? 0);
-    return specToImageURL(this.spec!(width, { title, lines }), type);
+  private image(type: 'png' | 'svg', d: FigureDescription): Promise<string> {
+    const lines = [d.summary, ...d.notes, sourceLine(this.manifest, this.language)].filter(Boolean);
+    const width = Math.max(d.drawing.imageMinWidth, this.renderRoot.querySelector<HTMLElement>('.plot')?.clientWidth ?? 0);
+    return specToImageURL(d.drawing.spec(width, { title: d.title, lines }), type);
   }
 }
