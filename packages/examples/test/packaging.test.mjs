@@ -65,7 +65,9 @@ async function pack(dir, destination) {
  * cannot be reached (refused, DNS, timeout) instead of npm's long default retries.
  */
 async function npmInstall(cwd, specs, env = {}) {
-  const args = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--fetch-timeout=30000', '--fetch-retries=1', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=2000', ...specs];
+  // --loglevel: `npm test --silent` (as .ci/run runs it) hands npm_config_loglevel=silent down to
+  // this npm, which would then fail without saying why.
+  const args = ['install', '--loglevel=error', '--no-audit', '--no-fund', '--prefer-offline', '--fetch-timeout=30000', '--fetch-retries=1', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=2000', ...specs];
   const result = await run('npm', args, { cwd, env, limit: INSTALL_LIMIT_MS });
   if (result.code === 0) return;
   const registry = env.npm_config_registry ?? spawnSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).stdout.trim();
