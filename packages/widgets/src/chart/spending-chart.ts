@@ -6,6 +6,7 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { InvalidArgumentError, type GroupBy, type SpendingRow } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
+import { withPlaceCodes } from '../base/places.js';
 import type { Lang } from '../base/lang.js';
 import { isolate, number } from '../format.js';
 import { barChartSpec, barLayout, type BarDatum } from '../vega/specs.js';
@@ -52,8 +53,8 @@ const HIERARCHY: ReadonlySet<GroupBy> = new Set(['mission', 'component', 'measur
  *
  * @attr group-by - `mission` (default), `component`, `measure`, `submeasure`, `province`, `comune` or `implementing-body`.
  * @attr metric - `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects).
- * @attr comune - Only money attributed to this comune (6-digit ISTAT code, e.g. `048017`).
- * @attr province - Only money attributed to this province (3-digit ISTAT code, e.g. `048`).
+ * @attr comune - Only money attributed to this comune: 6-digit ISTAT code (e.g. `048017`) or name (e.g. `Firenze`, `san casciano in val di pesa`).
+ * @attr province - Only money attributed to this province: 3-digit ISTAT code (e.g. `048`) or name (e.g. `Firenze`).
  * @attr mission - Only this mission (`M1`…`M7`).
  * @attr per-capita - Divide by resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants). For territorial groupings each row by its own population, else by the filtered territory's.
  * @attr top - Bars before the rest are summed into "others" (default 10 for `comune` and `implementing-body`, all for the others; `0` = all).
@@ -128,12 +129,12 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   }
 
   protected override async loadData(client: PnrrClient, signal: AbortSignal): Promise<ChartData> {
-    const query = this.query;
-    const { groupBy, metric, perCapita, comune, province, mission } = query;
     // Each attribute is valid alone: the error names the pair (the SDK's would blame group-by).
-    if (groupBy === 'province' && comune) {
-      throw new InvalidArgumentError('group-by+comune', `group-by="province", comune="${comune}"`, 'one comune cannot be grouped by province; use province="…" instead');
+    if (this.query.groupBy === 'province' && this.query.comune) {
+      throw new InvalidArgumentError('group-by+comune', `group-by="province", comune="${this.query.comune}"`, 'one comune cannot be grouped by province; use province="…" instead');
     }
+    const query = await withPlaceCodes(client, this.query, signal);
+    const { groupBy, metric, perCapita, comune, province, mission } = query;
     const filters = { ...(comune ? { comune } : {}), ...(province ? { province } : {}), ...(mission ? { mission } : {}) };
     const territorial = groupBy === 'comune' || groupBy === 'province';
     // Money of projects localised to a whole province / the whole region is outside

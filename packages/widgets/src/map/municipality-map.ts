@@ -6,6 +6,7 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { SpendingRow, Topology as SdkTopology } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
+import { withPlaceCodes } from '../base/places.js';
 import { emit } from '../base/events.js';
 import type { Lang } from '../base/lang.js';
 import { clip, isolate, number } from '../format.js';
@@ -72,7 +73,7 @@ const byName = (lang: Lang) => {
  *
  * @attr metric - `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects).
  * @attr mission - Only this mission (`M1`…`M7`).
- * @attr province - Show only this province's comuni, zoomed in (3-digit ISTAT code, e.g. `048`).
+ * @attr province - Show only this province's comuni, zoomed in: 3-digit ISTAT code (e.g. `048`) or name (e.g. `Firenze`).
  * @attr per-capita - Divide each comune's value by its resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants).
  * @attr selected - 6-digit ISTAT code of the highlighted comune (set by a click or the list; reflected).
  * @attr heading-level - Level of the map's title, 1–6 (default 3).
@@ -186,7 +187,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
   }
 
   protected override async loadData(client: PnrrClient, signal: AbortSignal): Promise<MapData> {
-    const query = this.query;
+    const query = await withPlaceCodes(client, this.query, signal);
     const { metric, perCapita, province, mission } = query;
     const [rows, topology, territories] = await Promise.all([
       client.spending({ groupBy: 'comune', metric, ...(perCapita ? { perCapita } : {}), ...(province ? { province } : {}), ...(mission ? { mission } : {}), signal }),
