@@ -57,11 +57,11 @@ describe('places by name in the widgets', () => {
   it('an unknown name shows the error naming the attribute, with the closest names, as text', async () => {
     const map = await fixture<PnrrMunicipalityMap>(html`<pnrr-municipality-map src=${DATA} province="Fiernze"></pnrr-municipality-map>`);
     expect(await map.settled()).to.equal('error');
-    expect(textOf(map)).to.include('Attributo province: nessuna provincia si chiama «Fiernze».');
+    expect(textOf(map)).to.include('Valore non valido per provincia: «Fiernze».');
     expect(textOf(map)).to.include('Nomi più vicini: Firenze (048)');
     const chart = await fixture<PnrrSpendingChart>(html`<pnrr-spending-chart src=${DATA} lang="en" comune="<b>Prto</b>"></pnrr-spending-chart>`);
     expect(await chart.settled()).to.equal('error');
-    expect(textOf(chart)).to.include('Attribute comune: no comune is named “<b>Prto</b>”.');
+    expect(textOf(chart)).to.include('Invalid comune: “<b>Prto</b>”.');
     expect(textOf(chart)).to.include('Closest names: ');
     expect(chart.shadowRoot!.querySelector('b')).to.equal(null);
     expect(await chart.chartRendered()).to.equal(null);

@@ -19,7 +19,6 @@ import { createTransport } from './transport.js';
 import { anySignal } from './signals.js';
 import type { FlatFactRow } from '../format/facts.js';
 import type { SpendingInput } from './spending.js';
-import type { Place, PlaceKind, PlacesQuery, ResolvePlaceOptions } from './place-types.js';
 import type {
   CallOptions,
   ClientOptions,
@@ -42,7 +41,6 @@ const SORTS: readonly ProjectSort[] = ['pnrr', 'total', 'title', 'cup'];
 const GROUPS: readonly GroupBy[] = ['mission', 'component', 'measure', 'submeasure', 'province', 'comune', 'implementing-body'];
 const METRICS: readonly Metric[] = ['pnrr', 'total', 'count'];
 const YEARS: readonly PopulationYear[] = ['istat2021', 'anpr2025'];
-const KINDS: readonly PlaceKind[] = ['comune', 'province'];
 
 /**
  * A client for one data package. Reads nothing until a method is called; every
@@ -112,25 +110,11 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     return selectProjects(list.items, key, { filters: f, text: q.text ?? '', sort, order, limit, offset });
   }
 
-  // Names (and former codes) of comuni and provinces: see places.ts, loaded only when a query has one.
-  const territoriesFile = (signal: AbortSignal | undefined) => load<Territories>(PACKAGE_FILES.territories, SHAPES.territories, signal);
+  // Names (and former codes) of comuni and provinces: places.ts, loaded only when a call has one.
+  const territoriesFile = (call: CallOptions | undefined) => load<Territories>(PACKAGE_FILES.territories, SHAPES.territories, callSignal(call));
+  const placesModule = () => import('./places.js');
   async function placeCodes<Q extends Partial<Filters> & CallOptions>(q: Q): Promise<Q> {
-    if (q.comune === undefined && q.province === undefined) return q;
-    return (await import('./places.js')).withPlaceCodes(q, () => territoriesFile(callSignal(q)));
-  }
-  async function places(query?: PlacesQuery): Promise<Place[]> {
-    const q = queryObject(query);
-    if (q.q !== undefined && typeof q.q !== 'string') fail('q', q.q, 'expected a string');
-    const kind = q.kind === undefined ? undefined : oneOf('kind', q.kind, KINDS, 'comune');
-    const limit = integer('limit', q.limit, 1, 1000, 20);
-    const [{ searchPlaces }, territories] = await Promise.all([import('./places.js'), territoriesFile(callSignal(q))]);
-    return searchPlaces(territories, q.q ?? '', kind, limit);
-  }
-  async function resolvePlace(nameOrCode: string, options?: ResolvePlaceOptions): Promise<Place> {
-    const o = queryObject(options, 'options');
-    const kind = o.kind === undefined ? undefined : oneOf('kind', o.kind, KINDS, 'comune');
-    const [places, territories] = await Promise.all([import('./places.js'), territoriesFile(callSignal(o))]);
-    return places.resolvePlace(territories, nameOrCode, kind);
+    return q.comune === undefined && q.province === undefined ? q : (await placesModule()).withPlaceCodes(q, territoriesFile);
   }
 
   const flatFacts = new WeakMap<Facts, FlatFactRow[]>();
@@ -184,8 +168,8 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     project,
     projects,
     spending,
-    places,
-    resolvePlace,
+    places: async (query) => (await placesModule()).places(query, territoriesFile),
+    resolvePlace: async (nameOrCode, options) => (await placesModule()).resolveOption(nameOrCode, options, territoriesFile),
     territories: (call) => copy<Territories>(PACKAGE_FILES.territories, SHAPES.territories, call),
     measures: (call) => copy<Measures>(PACKAGE_FILES.measures, SHAPES.measures, call),
     // The TopoJSON is copied as is from the geo sources and carries no schemaVersion.

@@ -15,9 +15,10 @@ import { fold } from '../format/fold.js';
 import { isComuneCode, isProvinceCode } from '../format/keys.js';
 import { MERGED_COMUNI } from '../ingest/merged-comuni.js';
 import type { Territories } from '../schema/package.js';
-import { fail } from './args.js';
+import { fail, integer, oneOf, queryObject } from './args.js';
 import { PlaceNameError } from './place-error.js';
-import type { Place, PlaceKind } from './place-types.js';
+import type { Place, PlaceKind, PlacesQuery, ResolvePlaceOptions } from './place-types.js';
+import type { CallOptions } from './types.js';
 
 /** A name as compared: see the module comment. */
 export const foldName = (s: string): string =>
@@ -180,7 +181,7 @@ function distance(a: string, b: string): number {
  * by today's codes. Codes are passed through untouched without reading territories.json, so a
  * query by code costs no extra file; the format checks stay with `filters()`.
  */
-export async function withPlaceCodes<Q extends { comune?: unknown; province?: unknown }>(query: Q, territories: () => Promise<Territories>): Promise<Q> {
+export async function withPlaceCodes<Q extends { comune?: unknown; province?: unknown } & CallOptions>(query: Q, territories: TerritoriesFile): Promise<Q> {
   const out = { ...query };
   for (const kind of ['comune', 'province'] as const) {
     const value = query[kind];
@@ -188,8 +189,29 @@ export async function withPlaceCodes<Q extends { comune?: unknown; province?: un
     const isCode = /^\d+$/.test(value.trim());
     const former = kind === 'comune' && MERGED_COMUNI.some((m) => m.from === value.trim());
     if (isCode && !former) continue;
-    const place = resolvePlace(await territories(), value, kind);
+    const place = resolvePlace(await territories(query), value, kind);
     out[kind] = place.code as Q[typeof kind];
   }
   return out;
+}
+
+const KINDS: readonly PlaceKind[] = ['comune', 'province'];
+const kindOf = (value: unknown): PlaceKind | undefined => (value === undefined ? undefined : oneOf('kind', value, KINDS, 'comune'));
+
+type TerritoriesFile = (call: CallOptions | undefined) => Promise<Territories>;
+
+/** The client's `places()`, over its cached territories.json. */
+export async function places(query: PlacesQuery | undefined, territories: TerritoriesFile): Promise<Place[]> {
+  const q = queryObject(query);
+  if (q.q !== undefined && typeof q.q !== 'string') fail('q', q.q, 'expected a string');
+  const kind = kindOf(q.kind);
+  const limit = integer('limit', q.limit, 1, 1000, 20);
+  return searchPlaces(await territories(q), q.q ?? '', kind, limit);
+}
+
+/** The client's `resolvePlace()`. */
+export async function resolveOption(nameOrCode: string, options: ResolvePlaceOptions | undefined, territories: TerritoriesFile): Promise<Place> {
+  const o = queryObject(options, 'options');
+  const kind = kindOf(o.kind);
+  return resolvePlace(await territories(o), nameOrCode, kind);
 }
