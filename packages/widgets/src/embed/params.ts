@@ -14,7 +14,7 @@ type Rule = [(value: string) => boolean, string];
 
 const oneOf = (...values: string[]): Rule => [(v) => values.includes(v), values.map((v) => (v === '' ? '(vuoto)' : v)).join(', ')];
 /** A free text an element checks itself (a CUP, a comune name): bounded and printable. */
-const text = (example: string): Rule => [(v) => v.length > 0 && v.length <= 100 && !/[\u0000-\u001f\u007f<>]/.test(v), example];
+const text = (example: string): Rule => [(v) => v.length > 0 && v.length <= 100 && !/[<>]/.test(v) && ![...v].some((c) => c < ' ' || c === '\u007f'), example];
 const FLAG = oneOf('', 'true');
 
 const COMMON: Record<string, Rule> = {
