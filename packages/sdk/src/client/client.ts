@@ -168,8 +168,8 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     project,
     projects,
     spending,
-    places: async (query) => (await placesModule()).places(query, territoriesFile),
-    resolvePlace: async (nameOrCode, options) => (await placesModule()).resolveOption(nameOrCode, options, territoriesFile),
+    places: async (query) => (await placesModule()).placesMethod(query, territoriesFile),
+    resolvePlace: async (nameOrCode, options) => (await placesModule()).resolvePlaceMethod(nameOrCode, options, territoriesFile),
     territories: (call) => copy<Territories>(PACKAGE_FILES.territories, SHAPES.territories, call),
     measures: (call) => copy<Measures>(PACKAGE_FILES.measures, SHAPES.measures, call),
     // The TopoJSON is copied as is from the geo sources and carries no schemaVersion.

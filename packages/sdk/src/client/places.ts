@@ -148,7 +148,9 @@ function closest(entries: Entry[], key: string, kind: PlaceKind | undefined, lim
     else if (k.includes(key)) tier = 3;
     else {
       // A typo anywhere, or a name typed only in part: the closer of the whole name and its start.
-      rank = Math.min(distance(key, k), distance(key, k.slice(0, key.length)) + 1);
+      // No name is longer than 64 characters: a longer text (even 10,000 characters) is compared by its start.
+      const typed = key.slice(0, 64);
+      rank = Math.min(distance(typed, k), distance(typed, k.slice(0, typed.length)) + 1);
       if (!anyDistance && rank > nearMiss) continue;
       tier = 4;
     }
@@ -201,7 +203,7 @@ const kindOf = (value: unknown): PlaceKind | undefined => (value === undefined ?
 type TerritoriesFile = (call: CallOptions | undefined) => Promise<Territories>;
 
 /** The client's `places()`, over its cached territories.json. */
-export async function places(query: PlacesQuery | undefined, territories: TerritoriesFile): Promise<Place[]> {
+export async function placesMethod(query: PlacesQuery | undefined, territories: TerritoriesFile): Promise<Place[]> {
   const q = queryObject(query);
   if (q.q !== undefined && typeof q.q !== 'string') fail('q', q.q, 'expected a string');
   const kind = kindOf(q.kind);
@@ -210,7 +212,7 @@ export async function places(query: PlacesQuery | undefined, territories: Territ
 }
 
 /** The client's `resolvePlace()`. */
-export async function resolveOption(nameOrCode: string, options: ResolvePlaceOptions | undefined, territories: TerritoriesFile): Promise<Place> {
+export async function resolvePlaceMethod(nameOrCode: string, options: ResolvePlaceOptions | undefined, territories: TerritoriesFile): Promise<Place> {
   const o = queryObject(options, 'options');
   const kind = kindOf(o.kind);
   return resolvePlace(await territories(o), nameOrCode, kind);
