@@ -10,6 +10,7 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { embedPages } from './scripts/embed-build.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const DATA_FROM = here('../sdk/data/toscana/');
@@ -55,5 +56,6 @@ export default defineConfig({
       },
     },
   },
-  plugins: [minifyTemplates(), copyDataPackage()],
+  // embedPages: embed.html and the host script pnrr-embed.js, beside the bundle (issue 9).
+  plugins: [minifyTemplates(), copyDataPackage(), embedPages()],
 });

@@ -197,6 +197,13 @@ const interactions = {
     const named = await page.$$eval('[data-button]', (els) => els.map((el) => el.textContent.replace(/\s+/g, ' ').trim()));
     assert.ok(named.some((label) => label.includes('CSV')), 'the article mentions the CSV download');
     for (const label of named) assert.ok(buttons.includes(label), `"${label}" is not a button of the chart: ${buttons.join(' | ')}`);
+    // The iframe embed (lazy: scrolled into view) is resized by pnrr-embed.js from its 600 px to its content.
+    await page.$eval('iframe[data-pnrr-embed]', (f) => f.scrollIntoView());
+    await page.waitForFunction(() => {
+      const f = document.querySelector('iframe[data-pnrr-embed]');
+      const body = f.contentDocument?.body;
+      return body && f.contentDocument.querySelector('pnrr-spending-chart')?.state === 'ready' && Math.abs(f.clientHeight - body.getBoundingClientRect().height) <= 2 && f.clientHeight !== 600;
+    });
   },
   async 'sdk-browser.html'(page) {
     await page.waitForSelector('body[data-ready]');

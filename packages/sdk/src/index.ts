@@ -8,6 +8,8 @@
  */
 export * from './errors.js';
 export type * from './client/types.js';
+export type * from './client/place-types.js';
+export { PlaceNameError } from './client/place-error.js';
 export type * from './schema/package.js';
 export { SCHEMA_VERSION } from './format/version.js';
 export { territoryKind, isComuneCode, isProvinceCode, isCup, type TerritoryKind } from './format/keys.js';

@@ -22,6 +22,7 @@ import type { SpendingInput } from './spending.js';
 import type {
   CallOptions,
   ClientOptions,
+  Filters,
   GroupBy,
   Metric,
   PnrrClient,
@@ -85,7 +86,7 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
   }
 
   async function projects(query?: ProjectsQuery): Promise<ProjectsPage> {
-    const q = queryObject(query);
+    const q = await placeCodes(queryObject(query));
     const f = filters(q);
     if (q.text !== undefined && typeof q.text !== 'string') fail('text', q.text, 'expected a string');
     const sort = oneOf('sort', q.sort, SORTS, 'pnrr');
@@ -109,10 +110,17 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     return selectProjects(list.items, key, { filters: f, text: q.text ?? '', sort, order, limit, offset });
   }
 
+  // Names (and former codes) of comuni and provinces: places.ts, loaded only when a call has one.
+  const territoriesFile = (call: CallOptions | undefined) => load<Territories>(PACKAGE_FILES.territories, SHAPES.territories, callSignal(call));
+  const placesModule = () => import('./places.js');
+  async function placeCodes<Q extends Partial<Filters> & CallOptions>(q: Q): Promise<Q> {
+    return q.comune === undefined && q.province === undefined ? q : (await placesModule()).withPlaceCodes(q, territoriesFile);
+  }
+
   const flatFacts = new WeakMap<Facts, FlatFactRow[]>();
 
   async function spending(query?: SpendingQuery): Promise<SpendingRow[]> {
-    const q = queryObject(query);
+    const q = await placeCodes(queryObject(query));
     const f = filters(q);
     const groupBy = oneOf('groupBy', q.groupBy, GROUPS, 'mission');
     const metric = oneOf('metric', q.metric, METRICS, 'pnrr');
@@ -160,6 +168,8 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     project,
     projects,
     spending,
+    places: async (query) => (await placesModule()).placesMethod(query, territoriesFile),
+    resolvePlace: async (nameOrCode, options) => (await placesModule()).resolvePlaceMethod(nameOrCode, options, territoriesFile),
     territories: (call) => copy<Territories>(PACKAGE_FILES.territories, SHAPES.territories, call),
     measures: (call) => copy<Measures>(PACKAGE_FILES.measures, SHAPES.measures, call),
     // The TopoJSON is copied as is from the geo sources and carries no schemaVersion.

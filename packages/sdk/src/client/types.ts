@@ -2,6 +2,7 @@
 import type { Hooks, Options as KyOptions, RetryOptions } from 'ky';
 import type { TerritoryKind } from '../format/keys.js';
 import type { Manifest, Measures, Project, ProjectListItem, Quality, Territories } from '../schema/package.js';
+import type { Place, PlacesQuery, ResolvePlaceOptions } from './place-types.js';
 
 /** Options of `createClient()`. */
 export interface ClientOptions {
@@ -71,9 +72,9 @@ export interface ProjectResult extends Project {
 
 /** Filters shared by `projects()` and `spending()`. */
 export interface Filters {
-  /** 6-digit ISTAT code of a comune, e.g. "048017" (Firenze). */
+  /** A comune: 6-digit ISTAT code, e.g. "048017", or name, e.g. "Firenze" (see `resolvePlace()`). */
   comune?: string;
-  /** 3-digit ISTAT code of a province, e.g. "048". */
+  /** A province: 3-digit ISTAT code, e.g. "048", or name, e.g. "Firenze" (see `resolvePlace()`). */
   province?: string;
   /** Mission code, "M1"…"M7". */
   mission?: string;
@@ -192,6 +193,15 @@ export interface PnrrClient {
   projects(query?: ProjectsQuery): Promise<ProjectsPage>;
   /** Aggregated spending from the fact table (never from project rows). */
   spending(query?: SpendingQuery): Promise<SpendingRow[]>;
+  /** Comuni and provinces whose name is like `query.q` (case- and accent-insensitive), best first; see `PlacesQuery`. */
+  places(query?: PlacesQuery): Promise<Place[]>;
+  /**
+   * The comune or province a name or code stands for ("Prato", "san casciano in val di pesa", "048017"; a comune
+   * suppressed by a merger gives today's, with `formerCode`). Exact after folding case and accents.
+   * @throws PlaceNameError (an InvalidArgumentError) for an unknown or ambiguous name, with the closest `suggestions`.
+   * @throws NotFoundError for a well-formed code the package does not have.
+   */
+  resolvePlace(nameOrCode: string, options?: ResolvePlaceOptions): Promise<Place>;
   /** Region, provinces and comuni with their population. */
   territories(options?: CallOptions): Promise<Territories>;
   /** Missions, components, measures and sub-measures. */

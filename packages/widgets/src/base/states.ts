@@ -48,6 +48,9 @@ export function describeError(error: unknown, lang: Lang): ErrorText {
     // Two attributes each valid but not together, named as written: "group-by+comune".
     const [a, b] = e.argument.split('+');
     if (b) return { message: t.invalidCombination(a!, b, value), retry: false };
+    // A comune / province name that matched no place, or several (the SDK's PlaceNameError): the closest names.
+    const near = (error as { suggestions?: ReadonlyArray<{ name: string; code: string }> }).suggestions;
+    if (near?.length) return { message: t.invalidArgument(t.argument(e.argument), value), detail: t.closestPlaces(near.map((p) => `${p.name} (${p.code})`).join(', ')), retry: false };
     const label = t.argument(e.argument);
     const message = value === '' || e.value == null ? t.missingArgument(label) : t.invalidArgument(label, value);
     return { message, ...(e.argument === 'cup' ? { detail: t.invalidCupHint } : {}), retry: false };

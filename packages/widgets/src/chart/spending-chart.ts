@@ -6,6 +6,7 @@
 import { css, type PropertyDeclarations } from 'lit';
 import { InvalidArgumentError, type GroupBy, type SpendingRow } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
+import { withPlaceCodes } from '../base/places.js';
 import type { Lang } from '../i18n/lang.js';
 import { isolate, number } from '../format.js';
 import { barChartSpec, barLayout, type BarDatum } from './bar-spec.js';
@@ -53,7 +54,7 @@ const HIERARCHY: ReadonlySet<GroupBy> = new Set(['mission', 'component', 'measur
  * @tagname pnrr-spending-chart
  * @summary Bar chart of PNRR spending, from the data package's fact table.
  *
- * @attr province - Only money attributed to this province (3-digit ISTAT code, e.g. `048`).
+ * @attr province - Only money attributed to this province: 3-digit ISTAT code (e.g. `048`) or name (e.g. `Firenze`).
  * @attr per-capita - Divide by resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants). For territorial groupings each row by its own population, else by the filtered territory's.
  *
  * @csspart tooltip - The tooltip shown over a bar.
@@ -82,7 +83,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
 
   /** `mission` (default), `component`, `measure`, `submeasure`, `province`, `comune` or `implementing-body`. */
   declare groupBy: GroupBy | undefined;
-  /** Only money attributed to this comune (6-digit ISTAT code, e.g. `048017`). */
+  /** Only money attributed to this comune: 6-digit ISTAT code (e.g. `048017`) or name (e.g. `Firenze`, `san casciano in val di pesa`). */
   declare comune: string | undefined;
   /** Bars before the rest are summed into "others" (default 10 for `comune` and `implementing-body`, all for the others; `0` = all). */
   declare top: number | undefined;
@@ -103,12 +104,12 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   }
 
   protected override async loadData(client: PnrrClient, signal: AbortSignal): Promise<ChartData> {
-    const query = this.query;
-    const { groupBy, metric, perCapita, comune, province, mission } = query;
     // Each attribute is valid alone: the error names the pair (the SDK's would blame group-by).
-    if (groupBy === 'province' && comune) {
-      throw new InvalidArgumentError('group-by+comune', `group-by="province", comune="${comune}"`, 'one comune cannot be grouped by province; use province="…" instead');
+    if (this.query.groupBy === 'province' && this.query.comune) {
+      throw new InvalidArgumentError('group-by+comune', `group-by="province", comune="${this.query.comune}"`, 'one comune cannot be grouped by province; use province="…" instead');
     }
+    const query = await withPlaceCodes(client, this.query, signal);
+    const { groupBy, metric, perCapita, comune, province, mission } = query;
     const filters = { ...(comune ? { comune } : {}), ...(province ? { province } : {}), ...(mission ? { mission } : {}) };
     const territorial = groupBy === 'comune' || groupBy === 'province';
     // Money of projects localised to a whole province / the whole region is outside

@@ -131,7 +131,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   declare metric: Metric | undefined;
   /** Only this mission (`M1`…`M7`). */
   declare mission: string | undefined;
-  /** Only this province (3-digit ISTAT code, e.g. `048`). */
+  /** Only this province: 3-digit ISTAT code (e.g. `048`) or name (e.g. `Firenze`). */
   declare province: string | undefined;
   /** Divide by resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants). */
   declare perCapita: boolean | string | undefined;

@@ -9,15 +9,15 @@ const ARGUMENTS_IT: Record<string, string> = {
   cup: 'CUP',
   localCode: 'codice locale progetto',
   project: 'progetto con CUP',
-  comune: 'codice del comune',
-  province: 'codice della provincia',
+  comune: 'comune',
+  province: 'provincia',
 };
 const ARGUMENTS_EN: Record<string, string> = {
   cup: 'CUP',
   localCode: 'local project code',
   project: 'project with CUP',
-  comune: 'municipality code',
-  province: 'province code',
+  comune: 'comune',
+  province: 'province',
 };
 const attribute = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -33,6 +33,7 @@ export const common = messages({
     invalidArgument: (label: string, value: string) => `Valore non valido per ${label}: «${value}».`,
     missingArgument: (label: string) => `Manca il valore di ${label}.`,
     invalidCombination: (a: string, b: string, value: string) => `Gli attributi ${a} e ${b} non si possono usare insieme (${value}).`,
+    closestPlaces: (names: string) => `Nomi più vicini: ${names}.`,
     invalidCupHint: 'Il CUP è un codice di 15 caratteri, lettere maiuscole e cifre (es. H91J12000770005).',
     notFound: (label: string, value: string) => `${cap(label)} «${value}» non trovato nei dati.`,
     network: 'Impossibile leggere i dati PNRR.',
@@ -57,6 +58,7 @@ export const common = messages({
     invalidArgument: (label: string, value: string) => `Invalid ${label}: “${value}”.`,
     missingArgument: (label: string) => `The ${label} is missing.`,
     invalidCombination: (a: string, b: string, value: string) => `The attributes ${a} and ${b} cannot be used together (${value}).`,
+    closestPlaces: (names: string) => `Closest names: ${names}.`,
     invalidCupHint: 'A CUP is a 15-character code of capital letters and digits (e.g. H91J12000770005).',
     notFound: (label: string, value: string) => `${cap(label)} “${value}” was not found in the data.`,
     network: 'The PNRR data could not be read.',

@@ -6,6 +6,7 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { SpendingRow, Topology } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
+import { withPlaceCodes } from '../base/places.js';
 import { emit } from '../base/events.js';
 import type { Lang } from '../i18n/lang.js';
 import { clip, isolate, number } from '../format.js';
@@ -70,7 +71,7 @@ const byName = (lang: Lang) => {
  * @tagname pnrr-municipality-map
  * @summary Map of PNRR spending by comune; choosing a comune emits `pnrr-municipality-select`.
  *
- * @attr province - Show only this province's comuni, zoomed in (3-digit ISTAT code, e.g. `048`).
+ * @attr province - Show only this province's comuni, zoomed in: 3-digit ISTAT code (e.g. `048`) or name (e.g. `Firenze`).
  * @attr per-capita - Divide each comune's value by its resident population: present (ISTAT 1/1/2021) or `anpr2025` (projects are shown per 10,000 inhabitants).
  *
  * @fires pnrr-municipality-select - A comune was chosen on the map or in the list. `detail: { code, name }`.
@@ -161,7 +162,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
   }
 
   protected override async loadData(client: PnrrClient, signal: AbortSignal): Promise<MapData> {
-    const query = this.query;
+    const query = await withPlaceCodes(client, this.query, signal);
     const { metric, perCapita, province, mission } = query;
     const [rows, topology, territories] = await Promise.all([
       client.spending({ groupBy: 'comune', metric, ...(perCapita ? { perCapita } : {}), ...(province ? { province } : {}), ...(mission ? { mission } : {}), signal }),
