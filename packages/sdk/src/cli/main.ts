@@ -13,12 +13,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildPackage } from '../ingest/build.js';
-import { validatePackage } from '../ingest/validate.js';
-import { summarise } from '../ingest/summary.js';
-import { InputError } from '../ingest/input-error.js';
-import { LayoutError } from '../ingest/layouts.js';
-import { formatEuro } from '../ingest/numbers.js';
-import { forTerminal } from '../ingest/terminal.js';
+import { validatePackage } from '../ingest/check/validate.js';
+import { summarise } from '../ingest/check/summary.js';
+import { isPnrrError } from '../errors.js';
+
+import { formatEuro } from '../ingest/read/numbers.js';
+import { forTerminal } from './terminal.js';
 import type { BuildPhase } from '../ingest/build.js';
 
 const USAGE = `pnrr-toscana – build and check PNRR open-data packages
@@ -238,7 +238,7 @@ export async function main(argv: string[]): Promise<number> {
       printError(`pnrr-toscana: ${error.message}\nRun "pnrr-toscana --help" for usage.\n`);
       return 2;
     }
-    if (error instanceof InputError || error instanceof LayoutError) {
+    if (isPnrrError(error, 'input') || isPnrrError(error, 'layout')) {
       printError(`pnrr-toscana: ${error.message}\n`);
       return 1;
     }

@@ -14,21 +14,21 @@ import { SCHEMA_VERSION } from '../format/version.js';
 import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
 import { ALL_SHARDS, PROJECT_SHARD_COUNT, projectShard } from '../format/shard.js';
 import { packageTerritoryKeys, provinceOf } from '../format/keys.js';
-import { collect, type ProjectDraft } from './collect.js';
-import { attributeProject, type AttributedProject } from './attribute.js';
-import type { MergedComune } from './merged-comuni.js';
-import { QualityLog } from './quality.js';
-import { loadTerritories } from './territories.js';
-import { PackageWriter, compactJson, prettyJson, sortedRecordJson } from './json.js';
+import { collect, type ProjectDraft } from './read/collect.js';
+import { attributeProject, type AttributedProject } from './aggregate/place.js';
+import type { MergedComune } from './aggregate/merged-comuni.js';
+import { QualityLog } from './check/quality.js';
+import { loadTerritories } from './read/territories.js';
+import { PackageWriter, compactJson, prettyJson, sortedRecordJson } from './write/json.js';
 import { byString } from '../format/compare.js';
-import { InputError } from './input-error.js';
-import { maxDate } from './dates.js';
+import { InputError } from './errors.js';
+import { maxDate } from './read/dates.js';
 import {
   BOUNDARIES_ATTRIBUTION, BOUNDARIES_DATASET, LICENCE, POPULATION_ATTRIBUTION, POPULATION_DATASET, POPULATION_YEARS, dataAttribution,
-} from './texts.js';
-import { packageReadme } from './readme.js';
-import { checkOutDir, createStaging, moveIntoPlace, removeStaging } from './out-dir.js';
-import { validatePackage } from './validate.js';
+} from './aggregate/texts.js';
+import { packageReadme } from './write/readme.js';
+import { checkOutDir, createStaging, moveIntoPlace, removeStaging } from './write/out-dir.js';
+import { validatePackage } from './check/validate.js';
 
 /** Inputs of `buildPackage()`: paths of the official files (CSV, TopoJSON) and of the output directory. */
 export interface BuildOptions {

@@ -13,7 +13,7 @@ import type { Facts, Manifest, Measures, ProjectList, Territories } from '../../
 import { provinceOf, REGION_WIDE_KEY, territoryKind } from '../../src/format/keys.js';
 import { flattenFacts } from '../../src/format/facts.js';
 import { DataFormatError } from '../../src/errors.js';
-import { validatePackage } from '../../src/ingest/validate.js';
+import { validatePackage } from '../../src/ingest/check/validate.js';
 import { EMBEDDED, readJson, tempDir } from './ingest-helpers.js';
 
 /** "data for a chart plus a map, geometry included ≤ 60 KiB gzip" (DESIGN.md). */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { byString } from '../format/compare.js';
+import { byString } from '../../format/compare.js';
 
 export const compactJson = (value: unknown): string => `${JSON.stringify(value)}\n`;
 /**

@@ -4,14 +4,14 @@
  * region's projects and every localisation row of those projects.
  */
 import { basename } from 'node:path';
-import { InputError } from './input-error.js';
+import { InputError } from '../errors.js';
 import type { DetectedLayout, Layout } from './layouts.js';
 import {
   dateOf, describeJoinKey, normaliseCup, normaliseLocalCode, padCode, projectKey, streamFile, submeasureJoinKey,
   type Getter, type LocRow, type SourceFileInfo,
 } from './read-sources.js';
-import type { QualityLog, FileTally } from './quality.js';
-import { isCup } from '../format/keys.js';
+import type { QualityLog, FileTally } from '../check/quality.js';
+import { isCup } from '../../format/keys.js';
 import { cleanText } from './normalise.js';
 import { maxDate, parseDate } from './dates.js';
 import { formatEuro, MAX_AMOUNT_CENTS, parseCents, parsePercentHundredths, readAmount, type AmountReading, type NumberStyle } from './numbers.js';

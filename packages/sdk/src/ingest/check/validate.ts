@@ -12,14 +12,14 @@ import {
   BodyFacts, Checksums, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories,
   type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
   type ProjectShard as ProjectShardT, type Quality as QualityT, type Territories as TerritoriesT,
-} from '../schema/package.js';
-import { SCHEMA_MAJOR, isReadableVersion } from '../format/version.js';
-import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
-import { ALL_SHARDS, projectShard } from '../format/shard.js';
-import { packageTerritoryKeys, provinceOf, territoryKind } from '../format/keys.js';
-import { flattenFacts, type FlatFactRow } from '../format/facts.js';
-import { DataFormatError } from '../errors.js';
-import { listFiles } from './list-files.js';
+} from '../../schema/package.js';
+import { SCHEMA_MAJOR, isReadableVersion } from '../../format/version.js';
+import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
+import { ALL_SHARDS, projectShard } from '../../format/shard.js';
+import { packageTerritoryKeys, provinceOf, territoryKind } from '../../format/keys.js';
+import { flattenFacts, type FlatFactRow } from '../../format/facts.js';
+import { DataFormatError } from '../../errors.js';
+import { listFiles } from '../write/list-files.js';
 
 /** One problem found in a package file. */
 export interface ValidationIssue {

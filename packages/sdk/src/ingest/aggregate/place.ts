@@ -12,15 +12,15 @@
  * even after remapping → its province's bucket (warning unknown-comune); any
  * other region, or national scope → outside.
  */
-import type { AttributionScope, Localisation } from '../schema/package.js';
-import { provinceWideKey, REGION_WIDE_KEY } from '../format/keys.js';
-import { byString } from '../format/compare.js';
-import { largestRemainder } from './attribution.js';
+import type { AttributionScope, Localisation } from '../../schema/package.js';
+import { provinceWideKey, REGION_WIDE_KEY } from '../../format/keys.js';
+import { byString } from '../../format/compare.js';
+import { largestRemainder } from './largest-remainder.js';
 import { remapComune, type MergedComune } from './merged-comuni.js';
-import type { LocRow } from './read-sources.js';
-import type { ProjectDraft } from './collect.js';
-import type { QualityLog } from './quality.js';
-import type { RegionTerritories } from './territories.js';
+import type { LocRow } from '../read/read-sources.js';
+import type { ProjectDraft } from '../read/collect.js';
+import type { QualityLog } from '../check/quality.js';
+import type { RegionTerritories } from '../read/territories.js';
 
 export interface Placement {
   territory: string | null;
