@@ -21,8 +21,8 @@ export interface SummaryOptions {
   comune?: string;
 }
 
-/** The package shipped inside @pnrr-toscana/sdk (data/toscana), relative to this module (src/ingest or dist/ingest). */
-const EMBEDDED_PACKAGE_DIR = fileURLToPath(new URL('../../data/toscana/', import.meta.url));
+/** The package shipped inside @pnrr-toscana/sdk (data/toscana), relative to this module (src/ingest/check or dist/ingest/check). */
+const EMBEDDED_PACKAGE_DIR = fileURLToPath(new URL('../../../data/toscana/', import.meta.url));
 
 async function readJson<T>(dir: string, file: string): Promise<T> {
   try {

@@ -43,114 +43,140 @@ export interface ValidationResult {
 
 const MAX_ERRORS_PER_FILE = 20;
 
-/**
- * Checks a data package directory: every file against its schema, checksums.json,
- * the schema version, and the reconciliation invariants the build promises.
- * Never throws for a bad package: problems are returned as issues.
- */
-export async function validatePackage(dir: string): Promise<ValidationResult> {
-  const issues: ValidationIssue[] = [];
-  let filesChecked = 0;
-  const issue = (file: string, path: string, message: string): void => {
-    issues.push({ file, path, message });
+type Issue = (file: string, path: string, message: string) => void;
+
+/** Reads the files of one package folder, counting them and collecting the issues found. */
+class PackageReader {
+  readonly issues: ValidationIssue[] = [];
+  filesChecked = 0;
+  constructor(readonly dir: string) {}
+
+  readonly issue: Issue = (file, path, message) => {
+    this.issues.push({ file, path, message });
   };
 
-  async function load<T>(file: string, schema: TSchema | null): Promise<T | null> {
-    filesChecked++;
+  /** Adds an issue when `a` ≠ `b`. */
+  eq(file: string, path: string, what: string, a: number, b: number): void {
+    if (a !== b) this.issue(file, path, `${what}: ${a} ≠ ${b}`);
+  }
+
+  /** One file parsed as JSON and checked against `schema` (and its schema version); null, with issues, when it is not usable. */
+  async load<T>(file: string, schema: TSchema | null): Promise<T | null> {
+    this.filesChecked++;
     let text: string;
     try {
-      text = await readFile(join(dir, file), 'utf8');
+      text = await readFile(join(this.dir, file), 'utf8');
     } catch {
-      issue(file, '', 'file is missing or unreadable');
+      this.issue(file, '', 'file is missing or unreadable');
       return null;
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      issue(file, '', `not valid JSON: ${(error as Error).message}`);
+      this.issue(file, '', `not valid JSON: ${(error as Error).message}`);
       return null;
     }
     if (schema) {
       let n = 0;
       for (const error of Value.Errors(schema, value)) {
         if (n++ >= MAX_ERRORS_PER_FILE) {
-          issue(file, '', `more schema errors not shown`);
+          this.issue(file, '', `more schema errors not shown`);
           break;
         }
-        issue(file, error.path, `${error.message} (got ${JSON.stringify(error.value)?.slice(0, 80)})`);
+        this.issue(file, error.path, `${error.message} (got ${JSON.stringify(error.value)?.slice(0, 80)})`);
       }
       if (n > 0) return null;
       const version = (value as { schemaVersion?: string }).schemaVersion;
       if (version !== undefined && !isReadableVersion(version)) {
-        issue(file, '/schemaVersion', `schema version ${version} is not supported (major ${SCHEMA_MAJOR} expected)`);
+        this.issue(file, '/schemaVersion', `schema version ${version} is not supported (major ${SCHEMA_MAJOR} expected)`);
       }
     }
     return value as T;
   }
+}
 
-  const manifest = await load<ManifestT>(PACKAGE_FILES.manifest, Manifest);
-  if (!manifest) return { ok: false, issues, filesChecked };
+/**
+ * Checks a data package directory: every file against its schema, checksums.json,
+ * the schema version, and the reconciliation invariants the build promises.
+ * Never throws for a bad package: problems are returned as issues.
+ */
+export async function validatePackage(dir: string): Promise<ValidationResult> {
+  const reader = new PackageReader(dir);
+  const result = (): ValidationResult => ({ ok: reader.issues.length === 0, issues: reader.issues, filesChecked: reader.filesChecked });
+  const manifest = await reader.load<ManifestT>(PACKAGE_FILES.manifest, Manifest);
+  if (!manifest) return result();
+  await checkChecksums(reader, manifest);
 
-  // ------------------------------------------------------------ checksums
-  const checksums = await load<ChecksumsT>(manifest.files.checksums, Checksums);
-  const present = await listFiles(dir);
-  if (checksums) {
-    for (const [file, expected] of Object.entries(checksums.files)) {
-      let buffer: Buffer;
-      try {
-        buffer = await readFile(join(dir, file));
-      } catch {
-        issue(file, '', 'listed in checksums.json but missing');
-        continue;
-      }
-      if (buffer.length !== expected.bytes) issue(file, '', `size ${buffer.length} bytes differs from checksums.json (${expected.bytes})`);
-      const sha = createHash('sha256').update(buffer).digest('hex');
-      if (sha !== expected.sha256) issue(file, '', `sha256 ${sha} differs from checksums.json (${expected.sha256})`);
-    }
-    for (const file of present) {
-      if (file !== manifest.files.checksums && !Object.hasOwn(checksums.files, file)) issue(file, '', 'file not listed in checksums.json');
-    }
-  }
-
-  // ------------------------------------------------------------ files
-  const territories = await load<TerritoriesT>(manifest.files.territories, Territories);
-  await load(manifest.files.measures, Measures);
-  const facts = await load<FactsT>(manifest.files.facts, Facts);
-  await load(manifest.files.bodyFacts, BodyFacts);
-  const quality = await load<QualityT>(manifest.files.quality, Quality);
+  const territories = await reader.load<TerritoriesT>(manifest.files.territories, Territories);
+  await reader.load(manifest.files.measures, Measures);
+  const facts = await reader.load<FactsT>(manifest.files.facts, Facts);
+  await reader.load(manifest.files.bodyFacts, BodyFacts);
+  const quality = await reader.load<QualityT>(manifest.files.quality, Quality);
   if (manifest.files.boundaries) {
-    const topo = await load<{ type?: string; objects?: Record<string, unknown> }>(manifest.files.boundaries, null);
+    const topo = await reader.load<{ type?: string; objects?: Record<string, unknown> }>(manifest.files.boundaries, null);
     if (topo && (topo.type !== 'Topology' || !topo.objects?.['comuni'] || !topo.objects['province'] || !topo.objects['regione'])) {
-      issue(manifest.files.boundaries, '', 'not a TopoJSON Topology with objects comuni, province, regione');
+      reader.issue(manifest.files.boundaries, '', 'not a TopoJSON Topology with objects comuni, province, regione');
     }
   }
 
   const t = manifest.totals;
-  const eq = (file: string, path: string, what: string, a: number, b: number): void => {
-    if (a !== b) issue(file, path, `${what}: ${a} ≠ ${b}`);
-  };
-  eq(PACKAGE_FILES.manifest, '/totals', 'touching PNRR = inside + outside', t.touching.pnrrCents, t.inside.pnrrCents + t.outside.pnrrCents);
-  eq(PACKAGE_FILES.manifest, '/totals', 'touching total = inside + outside', t.touching.totalCents, t.inside.totalCents + t.outside.totalCents);
-  eq(PACKAGE_FILES.manifest, '/totals', 'inside PNRR = comuni + province-wide + region-wide', t.inside.pnrrCents, t.comuni.pnrrCents + t.provinceWide.pnrrCents + t.regionWide.pnrrCents);
-  eq(PACKAGE_FILES.manifest, '/totals', 'inside total = comuni + province-wide + region-wide', t.inside.totalCents, t.comuni.totalCents + t.provinceWide.totalCents + t.regionWide.totalCents);
+  const eq = reader.eq.bind(reader, PACKAGE_FILES.manifest, '/totals');
+  eq('touching PNRR = inside + outside', t.touching.pnrrCents, t.inside.pnrrCents + t.outside.pnrrCents);
+  eq('touching total = inside + outside', t.touching.totalCents, t.inside.totalCents + t.outside.totalCents);
+  eq('inside PNRR = comuni + province-wide + region-wide', t.inside.pnrrCents, t.comuni.pnrrCents + t.provinceWide.pnrrCents + t.regionWide.pnrrCents);
+  eq('inside total = comuni + province-wide + region-wide', t.inside.totalCents, t.comuni.totalCents + t.provinceWide.totalCents + t.regionWide.totalCents);
 
-  // ------------------------------------------------------------ project shards
+  await checkShards(reader, manifest);
+  if (facts) checkFacts(manifest, facts, reader.issue);
+  if (territories) await checkLists(reader, manifest, territories);
+  if (quality) {
+    quality.files.forEach((f, i) => reader.eq(manifest.files.quality, `/files/${i}`, `${f.file}: read = kept + rejected + skipped`, f.read, f.kept + f.rejected + f.skipped));
+  }
+  return result();
+}
+
+/** checksums.json: every listed file present with its size and SHA-256, every present file listed. */
+async function checkChecksums(reader: PackageReader, manifest: ManifestT): Promise<void> {
+  const checksums = await reader.load<ChecksumsT>(manifest.files.checksums, Checksums);
+  const present = await listFiles(reader.dir);
+  if (!checksums) return;
+  for (const [file, expected] of Object.entries(checksums.files)) {
+    let buffer: Buffer;
+    try {
+      buffer = await readFile(join(reader.dir, file));
+    } catch {
+      reader.issue(file, '', 'listed in checksums.json but missing');
+      continue;
+    }
+    if (buffer.length !== expected.bytes) reader.issue(file, '', `size ${buffer.length} bytes differs from checksums.json (${expected.bytes})`);
+    const sha = createHash('sha256').update(buffer).digest('hex');
+    if (sha !== expected.sha256) reader.issue(file, '', `sha256 ${sha} differs from checksums.json (${expected.sha256})`);
+  }
+  for (const file of present) {
+    if (file !== manifest.files.checksums && !Object.hasOwn(checksums.files, file)) reader.issue(file, '', 'file not listed in checksums.json');
+  }
+}
+
+/** Every project shard: projects in their shard, each project's amounts reconciled, the sums equal to the manifest's totals. */
+async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<void> {
+  const t = manifest.totals;
   let projects = 0;
   const sum = { pnrr: 0, total: 0, insidePnrr: 0, insideTotal: 0 };
   for (const shard of ALL_SHARDS) {
     const file = fillPattern(manifest.files.projectShards.pattern, 'shard', shard);
-    const data = await load<ProjectShardT>(file, ProjectShard);
+    const data = await reader.load<ProjectShardT>(file, ProjectShard);
     if (!data) continue;
-    if (data.shard !== shard) issue(file, '/shard', `shard "${data.shard}" in file ${shard}`);
+    if (data.shard !== shard) reader.issue(file, '/shard', `shard "${data.shard}" in file ${shard}`);
     data.projects.forEach((p, index) => {
       const path = `/projects/${index}`;
-      if (projectShard(p.cup) !== shard) issue(file, `${path}/cup`, `CUP ${p.cup} belongs to shard ${projectShard(p.cup)}`);
+      const eq = reader.eq.bind(reader, file, path);
+      if (projectShard(p.cup) !== shard) reader.issue(file, `${path}/cup`, `CUP ${p.cup} belongs to shard ${projectShard(p.cup)}`);
       const parts = p.localisations.reduce((acc, l) => ({ pnrr: acc.pnrr + l.pnrrCents, total: acc.total + l.totalCents }), { pnrr: 0, total: 0 });
-      eq(file, path, `${p.cup}/${p.localCode} inside + outside PNRR = Finanziamento PNRR`, p.attributed.inside.pnrrCents + p.attributed.outside.pnrrCents, p.funding.pnrrCents);
-      eq(file, path, `${p.cup}/${p.localCode} inside + outside total = Finanziamento Totale`, p.attributed.inside.totalCents + p.attributed.outside.totalCents, p.funding.totalCents);
-      eq(file, path, `${p.cup}/${p.localCode} Σ localisation PNRR = Finanziamento PNRR`, parts.pnrr, p.funding.pnrrCents);
-      eq(file, path, `${p.cup}/${p.localCode} Σ localisation total = Finanziamento Totale`, parts.total, p.funding.totalCents);
+      eq(`${p.cup}/${p.localCode} inside + outside PNRR = Finanziamento PNRR`, p.attributed.inside.pnrrCents + p.attributed.outside.pnrrCents, p.funding.pnrrCents);
+      eq(`${p.cup}/${p.localCode} inside + outside total = Finanziamento Totale`, p.attributed.inside.totalCents + p.attributed.outside.totalCents, p.funding.totalCents);
+      eq(`${p.cup}/${p.localCode} Σ localisation PNRR = Finanziamento PNRR`, parts.pnrr, p.funding.pnrrCents);
+      eq(`${p.cup}/${p.localCode} Σ localisation total = Finanziamento Totale`, parts.total, p.funding.totalCents);
       projects++;
       sum.pnrr += p.funding.pnrrCents;
       sum.total += p.funding.totalCents;
@@ -158,39 +184,30 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
       sum.insideTotal += p.attributed.inside.totalCents;
     });
   }
-  eq(PACKAGE_FILES.manifest, '/totals/projects', 'projects in shards', projects, t.projects);
-  eq(PACKAGE_FILES.manifest, '/totals/touching/pnrrCents', 'Σ project PNRR', sum.pnrr, t.touching.pnrrCents);
-  eq(PACKAGE_FILES.manifest, '/totals/touching/totalCents', 'Σ project total', sum.total, t.touching.totalCents);
-  eq(PACKAGE_FILES.manifest, '/totals/inside/pnrrCents', 'Σ project inside PNRR', sum.insidePnrr, t.inside.pnrrCents);
-  eq(PACKAGE_FILES.manifest, '/totals/inside/totalCents', 'Σ project inside total', sum.insideTotal, t.inside.totalCents);
+  const file = PACKAGE_FILES.manifest;
+  reader.eq(file, '/totals/projects', 'projects in shards', projects, t.projects);
+  reader.eq(file, '/totals/touching/pnrrCents', 'Σ project PNRR', sum.pnrr, t.touching.pnrrCents);
+  reader.eq(file, '/totals/touching/totalCents', 'Σ project total', sum.total, t.touching.totalCents);
+  reader.eq(file, '/totals/inside/pnrrCents', 'Σ project inside PNRR', sum.insidePnrr, t.inside.pnrrCents);
+  reader.eq(file, '/totals/inside/totalCents', 'Σ project inside total', sum.insideTotal, t.inside.totalCents);
+}
 
-  // ------------------------------------------------------------ facts
-  if (facts) checkFacts(manifest, facts, issue);
-
-  // ------------------------------------------------------------ lists
-  if (territories) {
-    for (const key of packageTerritoryKeys(manifest.region.code, territories.provinces, territories.comuni)) {
-      const file = fillPattern(manifest.files.lists.pattern, 'key', key);
-      const list = await load<ProjectListT>(file, ProjectList);
-      if (!list) continue;
-      if (list.territory !== key) issue(file, '/territory', `territory "${list.territory}" in the list of ${key}`);
-      if (key === manifest.region.code) eq(file, '/items', 'region list length = projects', list.items.length, t.projects);
-    }
+/** A project list for every territory key of the package, naming its key; the region's lists every project. */
+async function checkLists(reader: PackageReader, manifest: ManifestT, territories: TerritoriesT): Promise<void> {
+  for (const key of packageTerritoryKeys(manifest.region.code, territories.provinces, territories.comuni)) {
+    const file = fillPattern(manifest.files.lists.pattern, 'key', key);
+    const list = await reader.load<ProjectListT>(file, ProjectList);
+    if (!list) continue;
+    if (list.territory !== key) reader.issue(file, '/territory', `territory "${list.territory}" in the list of ${key}`);
+    if (key === manifest.region.code) reader.eq(file, '/items', 'region list length = projects', list.items.length, manifest.totals.projects);
   }
-
-  // ------------------------------------------------------------ quality
-  if (quality) {
-    quality.files.forEach((f, i) => eq(manifest.files.quality, `/files/${i}`, `${f.file}: read = kept + rejected + skipped`, f.read, f.kept + f.rejected + f.skipped));
-  }
-
-  return { ok: issues.length === 0, issues, filesChecked };
 }
 
 /** The layout's order and completeness, and its amounts against the manifest totals to the cent. */
 function checkFacts(
   manifest: ManifestT,
   facts: FactsT,
-  issue: (file: string, path: string, message: string) => void,
+  issue: Issue,
 ): void {
   const file = manifest.files.facts;
   const t = manifest.totals;
