@@ -4,7 +4,7 @@
  * Share: Percentuale di Localizzazione / 100 when the source has it for every
  * row of the project (normalised, with a warning, when the project's
  * percentages do not add up to 100), else 1/n over the project's rows in ALL
- * regions. Cents are split with the largest-remainder method (attribution.ts).
+ * regions. Cents are split with the largest-remainder method (largest-remainder.ts).
  *
  * Place: a row of the region with a comune code → that comune (after remapping
  * merged comuni); comune 000 → the province-wide bucket "PPP000"; province 000 →
