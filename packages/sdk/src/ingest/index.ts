@@ -1,14 +1,10 @@
 /**
  * `@pnrr-toscana/sdk/ingest` — the Node-only ingest API: build and check data
- * packages from the official CSVs (`buildPackage`, or its steps `readInputs` →
- * `aggregate` → `writePackage`), plus the parsing helpers the build uses.
+ * packages from the official CSVs, plus the parsing helpers the build uses.
  *
  * @module @pnrr-toscana/sdk/ingest
  */
 export { buildPackage, checkBuildOptions, bodyKey, type BuildOptions, type BuildPhase, type BuildResult } from './build.js';
-export { readInputs, type ReadOptions } from './read/read-inputs.js';
-export { aggregate, type Sources, type PackageContents } from './aggregate/aggregate.js';
-export { writePackage } from './write/write-package.js';
 export { validatePackage, type ValidationIssue, type ValidationResult } from './check/validate.js';
 export { summarise, type SummaryOptions } from './check/summary.js';
 export { parseCents, formatEuro, type NumberStyle } from './read/numbers.js';

@@ -9,8 +9,10 @@ import {
 } from '../../src/index.js';
 import { InputError, LayoutError } from '../../src/ingest/errors.js';
 import * as ingest from '../../src/ingest/index.js';
+import type * as sdk from '../../src/index.js';
 
-const otherCopy = (await import(new URL('../../dist/browser/pnrr-sdk.js', import.meta.url).href)) as typeof import('../../src/index.js');
+type Sdk = typeof sdk;
+const otherCopy = (await import(new URL('../../dist/browser/pnrr-sdk.js', import.meta.url).href)) as Sdk;
 
 test('every error class carries its code and passes the guard for that code only', () => {
   const errors: [PnrrError, PnrrErrorCode][] = [
