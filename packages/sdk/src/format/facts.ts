@@ -4,11 +4,12 @@
  * Shared by the client (spending), `validate` and `summary`, so there is one
  * reading of the layout. Province and region amounts are the sums of the
  * `amounts` keys they contain; their project counts come from `counts`.
+ * The writer of the layout is beside it, in facts-writer.ts (not here: the
+ * client loads this module lazily, and a lazy chunk keeps every export).
  */
 import { DataFormatError } from '../errors.js';
 import { provinceOf, territoryKind, type TerritoryKind } from './keys.js';
 import type { Facts } from '../schema/package.js';
-import { byString } from './compare.js';
 
 /** [territory key, sub-measure code, PNRR cents, total cents, distinct projects]. */
 export type FlatFactRow = [territory: string, submeasure: string, pnrrCents: number, totalCents: number, projects: number];
@@ -49,57 +50,3 @@ export function flattenFacts(facts: Pick<Facts, 'submeasures' | 'amounts' | 'cou
   return rows;
 }
 
-/** What the ingest counts per territory key and sub-measure: summed amounts and the distinct projects. */
-export interface FactTally {
-  pnrr: number;
-  total: number;
-  projects: Set<string>;
-}
-
-/**
- * The compact `facts.json` layout (the inverse of `flattenFacts`) from the
- * tallies by territory key → sub-measure: sub-measure codes once, amounts only
- * for comuni and buckets (provinces and the region are their sums), distinct
- * project counts for provinces and the region (not sums: a project in two
- * comuni of a province counts once there).
- */
-export function encodeFacts(tallies: ReadonlyMap<string, ReadonlyMap<string, FactTally>>, schemaVersion: string): Facts {
-  const codes = [...new Set([...tallies.values()].flatMap((bySub) => [...bySub.keys()]))].sort(byString);
-  const index = new Map(codes.map((code, i) => [code, i]));
-  const amounts: Facts['amounts'] = {};
-  const counts: Facts['counts'] = {};
-  for (const [key, bySub] of tallies) {
-    // Sorted codes give sorted indexes.
-    const subs = [...bySub.keys()].sort(byString);
-    // 6-digit keys are comuni and buckets; the others, provinces and the region.
-    if (key.length === 6) {
-      amounts[key] = subs.map((sub) => {
-        const acc = bySub.get(sub)!;
-        return [index.get(sub)!, acc.pnrr, acc.total - acc.pnrr, acc.projects.size];
-      });
-    } else {
-      counts[key] = subs.map((sub) => [index.get(sub)!, bySub.get(sub)!.projects.size]);
-    }
-  }
-  return {
-    schemaVersion,
-    columns: { amounts: ['submeasure', 'pnrrCents', 'otherCents', 'projects'], counts: ['submeasure', 'projects'] },
-    submeasures: codes,
-    amounts,
-    counts,
-  };
-}
-
-/**
- * The text of `facts.json`: compact, with the territory keys in code-point
- * order. Plain JSON.stringify cannot do it: objects enumerate integer-like keys
- * first ("100", "100001" — Prato — before "045"), whatever the insertion order.
- */
-export function factsJson(facts: Facts): string {
-  const sortedRecord = (record: Readonly<Record<string, unknown>>): string =>
-    `{${Object.keys(record).sort(byString).map((key) => `${JSON.stringify(key)}:${JSON.stringify(record[key])}`).join(',')}}`;
-  return (
-    `{"schemaVersion":${JSON.stringify(facts.schemaVersion)},"columns":${JSON.stringify(facts.columns)},` +
-    `"submeasures":${JSON.stringify(facts.submeasures)},"amounts":${sortedRecord(facts.amounts)},"counts":${sortedRecord(facts.counts)}}\n`
-  );
-}

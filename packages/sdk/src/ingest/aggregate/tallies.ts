@@ -8,7 +8,7 @@ import type { BodyFactRow, BodyFacts, Facts, Measures, Project, ProjectList, Pro
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { byString } from '../../format/compare.js';
 import { provinceOf } from '../../format/keys.js';
-import { encodeFacts, type FactTally } from '../../format/facts.js';
+import { encodeFacts, type FactTally } from '../../format/facts-writer.js';
 import { InputError } from '../errors.js';
 
 const zero = (): { pnrrCents: number; totalCents: number } => ({ pnrrCents: 0, totalCents: 0 });

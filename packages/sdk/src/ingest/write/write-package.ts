@@ -3,7 +3,7 @@
  * README.md and, last, checksums.json (size and SHA-256 of every other file).
  */
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
-import { factsJson } from '../../format/facts.js';
+import { factsJson } from '../../format/facts-writer.js';
 import { byString } from '../../format/compare.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import type { Checksums } from '../../schema/package.js';
