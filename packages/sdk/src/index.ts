@@ -12,6 +12,8 @@ export type * from './client/place-types.js';
 export { PlaceNameError } from './client/place-error.js';
 export type * from './schema/package.js';
 export { SCHEMA_VERSION } from './format/version.js';
-export { territoryKind, isComuneCode, isProvinceCode, isCup, type TerritoryKind } from './format/keys.js';
+export {
+  territoryKind, isComuneCode, isProvinceCode, isCup, provinceOf, provinceWideKey, enclosingBuckets, REGION_WIDE_KEY, type TerritoryKind,
+} from './format/keys.js';
 export { createClient } from './client/client.js';
 export { DEFAULT_BASE_URL } from './client/base-url.js';

@@ -13,76 +13,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildPackage } from '../ingest/build.js';
-import { validatePackage } from '../ingest/validate.js';
-import { summarise } from '../ingest/summary.js';
-import { InputError } from '../ingest/input-error.js';
-import { LayoutError } from '../ingest/layouts.js';
-import { formatEuro } from '../ingest/numbers.js';
-import { forTerminal } from '../ingest/terminal.js';
-import type { BuildPhase } from '../ingest/build.js';
-
-const USAGE = `pnrr-toscana – build and check PNRR open-data packages
-
-Usage:
-  pnrr-toscana build --projects <csv> --localisations <csv> [--localisations <csv> …]
-                     [--payments <csv> …] --region <NN> --boundaries <topojson>
-                     --population <csv> --out <dir> [--force] [--generated-at YYYY-MM-DD]
-                     [--reference-date YYYY-MM-DD]
-  pnrr-toscana validate <dir>
-  pnrr-toscana summary [--comune <istat>] [--dir <dir>]
-  pnrr-toscana --help | <command> --help
-
-Commands:
-  build     Read the official CSVs (streamed; any size; UTF-8 text) and write a data package
-            to --out: a new or empty folder, or, with --force, a package pnrr-toscana wrote
-            (recognised by its manifest.json and checksums.json, unchanged since). Any other
-            folder is refused and left untouched. The package is written to a temporary
-            sibling folder, validated, then moved into place: a failed or interrupted build
-            (Ctrl-C) leaves --out exactly as it was.
-            --projects, --localisations and --payments may be repeated (e.g. the region file
-            and its *_fuori_* file: without rows outside the region, projects also localised
-            elsewhere would count wholly inside, and build warns). --region is the 2-digit
-            ISTAT code (09 Toscana, 07 Liguria).
-            --boundaries is a TopoJSON with the objects comuni, province and regione;
-            --population the table pro_com_t,name,cod_prov,prov_sigla,prov_name,
-            pop_istat_2021,pop_anpr_2025_01. Together they define the region's comuni.
-            --reference-date sets the data date; default: the latest Data di Estrazione of the
-            project/localisation files, else the referenceDate a manifest.json next to them
-            records for the same file (same SHA-256, as in data/sources/), else their latest
-            Data aggiornamento (required when the files carry none). --generated-at defaults
-            to the latest date of all sources (never the clock), so a rebuild is
-            byte-identical.
-            Refused (exit 1, nothing written): non-UTF-8 or binary files (convert with
-            iconv -f WINDOWS-1252 -t UTF-8), no project of the region, a result that does not
-            validate. Rows that cannot be used (bad key, amount beyond ±250 bn €, …) are
-            rejected with file, line and reason in the package's quality.json; negative
-            amounts are kept and reported.
-  validate  Check every file of a package against its JSON Schema, checksums.json, the
-            schema version and the reconciliation invariants (inside + outside = each
-            project's amount; region = comuni + province-wide + region-wide buckets).
-  summary   Print the reconciliation figures and totals by mission or, with --comune (a
-            6-digit ISTAT code, e.g. 048017), the projects of one comune.
-            Default --dir: the package embedded in the SDK.
-
-Exit codes: 0 ok, 1 failed (invalid input or package; nothing changed), 2 usage error,
-130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM (previous package unchanged).
-`;
-
-class UsageError extends Error {}
-
-const BUILD_OPTIONS = {
-  projects: { type: 'string', multiple: true },
-  localisations: { type: 'string', multiple: true },
-  payments: { type: 'string', multiple: true },
-  region: { type: 'string' },
-  boundaries: { type: 'string' },
-  population: { type: 'string' },
-  out: { type: 'string' },
-  'generated-at': { type: 'string' },
-  'reference-date': { type: 'string' },
-  force: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+import { validatePackage } from '../ingest/check/validate.js';
+import { summarise } from '../ingest/check/summary.js';
+import { isPnrrError } from '../errors.js';
+import { formatEuro } from '../ingest/read/numbers.js';
+import { forTerminal } from './terminal.js';
+import { USAGE, UsageError, usage } from './usage.js';
+import { parseBuildArgs, phaseText } from './build-args.js';
 
 /** Writes text to stdout / stderr without the control characters data may carry. */
 const print = (text: string): void => void process.stdout.write(forTerminal(text));
@@ -94,12 +31,6 @@ class Interrupted extends Error {
     super(message);
   }
 }
-
-const PHASE_TEXT = (p: BuildPhase): string =>
-  p.phase === 'reading' ? 'reading the sources'
-    : p.phase === 'writing' ? `writing ${p.files} files into the temporary folder ${p.staging}`
-      : p.phase === 'validating' ? 'validating the new package'
-        : 'moving the new package into place';
 
 /**
  * Runs `task` with SIGINT/SIGTERM turned into an abort of `signal`, so the build can remove its
@@ -132,36 +63,18 @@ function helpAsked(values: { help?: boolean }): boolean {
   return values.help === true;
 }
 
-/** Runs parseArgs, turning its errors (unknown option, missing value) into usage errors. */
-function usage<T>(parseFn: () => T): T {
-  try {
-    return parseFn();
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
-  }
-}
-
 async function build(args: string[]): Promise<number> {
-  const { values } = usage(() => parseArgs({ args, options: BUILD_OPTIONS, strict: true }));
-  if (helpAsked(values)) return 0;
-  const missing = (['projects', 'localisations', 'region', 'boundaries', 'population', 'out'] as const).filter((k) => values[k] === undefined);
-  if (missing.length > 0) throw new UsageError(`build: missing required option${missing.length > 1 ? 's' : ''} ${missing.map((m) => `--${m}`).join(', ')}`);
+  const options = parseBuildArgs(args);
+  if (options === null) {
+    print(USAGE);
+    return 0;
+  }
   const started = Date.now();
-  const out = resolve(values.out!);
-  const result = await withSignals((signal) => buildPackage({
-    projects: values.projects!.map((p) => resolve(p)),
-    localisations: values.localisations!.map((p) => resolve(p)),
-    payments: (values.payments ?? []).map((p) => resolve(p)),
-    region: values.region!,
-    boundaries: resolve(values.boundaries!),
-    population: resolve(values.population!),
-    out,
-    ...(values['generated-at'] !== undefined ? { generatedAt: values['generated-at'] } : {}),
-    ...(values['reference-date'] !== undefined ? { referenceDate: values['reference-date'] } : {}),
-    force: values.force === true,
-    signal,
-    onPhase: (p) => print(`pnrr-toscana build: ${PHASE_TEXT(p)}\n`),
-  }), `interrupted; ${out} left unchanged, no temporary folder left`);
+  const { out } = options;
+  const result = await withSignals(
+    (signal) => buildPackage({ ...options, signal, onPhase: (p) => print(`pnrr-toscana build: ${phaseText(p)}\n`) }),
+    `interrupted; ${out} left unchanged, no temporary folder left`,
+  );
   const t = result.manifest.totals;
   let bytes = 0;
   for (const f of result.files.values()) bytes += f.bytes;
@@ -238,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
       printError(`pnrr-toscana: ${error.message}\nRun "pnrr-toscana --help" for usage.\n`);
       return 2;
     }
-    if (error instanceof InputError || error instanceof LayoutError) {
+    if (isPnrrError(error, 'input') || isPnrrError(error, 'layout')) {
       printError(`pnrr-toscana: ${error.message}\n`);
       return 1;
     }

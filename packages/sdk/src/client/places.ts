@@ -13,7 +13,7 @@
 import { NotFoundError } from '../errors.js';
 import { fold } from '../format/fold.js';
 import { isComuneCode, isProvinceCode } from '../format/keys.js';
-import { MERGED_COMUNI } from '../ingest/merged-comuni.js';
+import { MERGED_COMUNI } from '../format/merged-comuni.js';
 import type { Territories } from '../schema/package.js';
 import { fail, integer, oneOf, queryObject } from './args.js';
 import { PlaceNameError } from './place-error.js';

@@ -4,6 +4,8 @@
  * Shared by the client (spending), `validate` and `summary`, so there is one
  * reading of the layout. Province and region amounts are the sums of the
  * `amounts` keys they contain; their project counts come from `counts`.
+ * The writer of the layout is beside it, in facts-writer.ts (not here: the
+ * client loads this module lazily, and a lazy chunk keeps every export).
  */
 import { DataFormatError } from '../errors.js';
 import { provinceOf, territoryKind, type TerritoryKind } from './keys.js';
@@ -47,3 +49,4 @@ export function flattenFacts(facts: Pick<Facts, 'submeasures' | 'amounts' | 'cou
   });
   return rows;
 }
+

@@ -12,6 +12,7 @@
  */
 export type TerritoryKind = 'region' | 'province' | 'comune' | 'province-wide' | 'region-wide';
 
+/** The region-wide bucket: amounts localised to the whole region, not to a province or comune. */
 export const REGION_WIDE_KEY = '000000';
 
 /** The kind of a territory key (see `TerritoryKind`), or null when `key` follows no kind's grammar. */
@@ -24,12 +25,27 @@ export function territoryKind(key: string): TerritoryKind | null {
   return 'comune';
 }
 
+/** The province-wide bucket of a 3-digit province code: `048` → `048000`. */
 export const provinceWideKey = (province: string): string => `${province}000`;
 
 /** The province a comune or province-wide key belongs to, else null. */
 export function provinceOf(key: string): string | null {
   const kind = territoryKind(key);
   return kind === 'comune' || kind === 'province-wide' ? key.slice(0, 3) : null;
+}
+
+/**
+ * The buckets that hold amounts localised to a larger area containing `key`,
+ * not to `key` itself: for a comune its province-wide bucket and the
+ * region-wide bucket (`048017` → `048000`, `000000`); for a province or its
+ * province-wide bucket the region-wide bucket; for the region, none. A chart of one
+ * comune names these amounts as "not attributable to the comune".
+ */
+export function enclosingBuckets(key: string): string[] {
+  const kind = territoryKind(key);
+  if (kind === 'comune') return [provinceWideKey(key.slice(0, 3)), REGION_WIDE_KEY];
+  if (kind === 'province' || kind === 'province-wide') return [REGION_WIDE_KEY];
+  return [];
 }
 
 /**

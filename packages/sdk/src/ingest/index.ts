@@ -4,14 +4,14 @@
  *
  * @module @pnrr-toscana/sdk/ingest
  */
-export { buildPackage, bodyKey, type BuildOptions, type BuildPhase, type BuildResult } from './build.js';
-export { validatePackage, type ValidationIssue, type ValidationResult } from './validate.js';
-export { summarise, type SummaryOptions } from './summary.js';
-export { parseCents, formatEuro, type NumberStyle } from './numbers.js';
-export { parseDate } from './dates.js';
-export { normaliseHeader } from './normalise.js';
-export { detectLayout, LAYOUTS, LayoutError, type DetectedLayout, type Layout, type Role } from './layouts.js';
-export { largestRemainder } from './attribution.js';
-export { MERGED_COMUNI, remapComune, type MergedComune } from './merged-comuni.js';
-export { readCsv, sniffDelimiter, type CsvHandlers, type CsvReadResult } from './csv.js';
-export { InputError } from './input-error.js';
+export { buildPackage, checkBuildOptions, bodyKey, type BuildOptions, type BuildPhase, type BuildResult } from './build.js';
+export { validatePackage, type ValidationIssue, type ValidationResult } from './check/validate.js';
+export { summarise, type SummaryOptions } from './check/summary.js';
+export { parseCents, formatEuro, type NumberStyle } from './read/numbers.js';
+export { parseDate } from './read/dates.js';
+export { normaliseHeader } from './read/normalise.js';
+export { detectLayout, LAYOUTS, type DetectedLayout, type Layout, type Role } from './read/layouts.js';
+export { largestRemainder } from './aggregate/largest-remainder.js';
+export { MERGED_COMUNI, remapComune, type MergedComune } from '../format/merged-comuni.js';
+export { readCsv, sniffDelimiter, type CsvHandlers, type CsvReadResult } from './read/csv.js';
+export { InputError, LayoutError } from './errors.js';

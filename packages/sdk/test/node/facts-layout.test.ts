@@ -12,8 +12,9 @@ import { gzipSync } from 'node:zlib';
 import type { Facts, Manifest, Measures, ProjectList, Territories } from '../../src/schema/package.js';
 import { provinceOf, REGION_WIDE_KEY, territoryKind } from '../../src/format/keys.js';
 import { flattenFacts } from '../../src/format/facts.js';
+import { encodeFacts, factsJson } from '../../src/format/facts-writer.js';
 import { DataFormatError } from '../../src/errors.js';
-import { validatePackage } from '../../src/ingest/validate.js';
+import { validatePackage } from '../../src/ingest/check/validate.js';
 import { EMBEDDED, readJson, tempDir } from './ingest-helpers.js';
 
 /** "data for a chart plus a map, geometry included ≤ 60 KiB gzip" (DESIGN.md). */
@@ -163,4 +164,21 @@ describe('validate: facts.json', () => {
     const index = await tampered((f) => void (f.counts['09']![0]![0] = 999));
     assert.ok(index.some((m) => m.startsWith('facts.json /counts/09/0/0')), index.join('\n'));
   });
+});
+
+it('the facts writer and reader are inverses: encodeFacts → factsJson → flattenFacts gives the tallies back', async () => {
+  const real = JSON.parse(await readFile(join(EMBEDDED, 'facts.json'), 'utf8')) as Facts;
+  // Tallies rebuilt from the real package's comuni and buckets (projects as distinct ids), plus
+  // the province and region counts as they stand.
+  const tallies = new Map<string, Map<string, { pnrr: number; total: number; projects: Set<string> }>>();
+  const ids = (n: number, prefix: string): Set<string> => new Set(Array.from({ length: n }, (_, i) => `${prefix}${i}`));
+  for (const [key, tuples] of Object.entries(real.amounts)) {
+    tallies.set(key, new Map(tuples.map(([i, pnrr, other, n]) => [real.submeasures[i]!, { pnrr, total: pnrr + other, projects: ids(n, key) }])));
+  }
+  for (const [key, tuples] of Object.entries(real.counts)) {
+    tallies.set(key, new Map(tuples.map(([i, n]) => [real.submeasures[i]!, { pnrr: 0, total: 0, projects: ids(n, key) }])));
+  }
+  const text = factsJson(encodeFacts(tallies, real.schemaVersion));
+  assert.equal(text, await readFile(join(EMBEDDED, 'facts.json'), 'utf8'), 'byte for byte the embedded facts.json');
+  assert.deepEqual(flattenFacts(JSON.parse(text) as Facts, 'facts.json'), flattenFacts(real, 'facts.json'));
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildPackage } from '../../src/ingest/build.js';
-import { validatePackage } from '../../src/ingest/validate.js';
+import { validatePackage } from '../../src/ingest/check/validate.js';
 import { territoryKind, provinceOf } from '../../src/format/keys.js';
 import { GEO, LIGURIA, euros, loadPackage, tempDir, toscanaOptions, type LoadedPackage } from './ingest-helpers.js';
 

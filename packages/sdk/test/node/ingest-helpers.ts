@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Manifest, Project, ProjectList, ProjectShard, Quality, Facts, Territories } from '../../src/schema/package.js';
 import { ALL_SHARDS } from '../../src/format/shard.js';
-export { listFiles } from '../../src/ingest/list-files.js';
+export { listFiles } from '../../src/ingest/write/list-files.js';
 
 export const SDK_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildPackage } from '../../src/ingest/build.js';
-import { validatePackage } from '../../src/ingest/validate.js';
+import { validatePackage } from '../../src/ingest/check/validate.js';
 import { FIXTURES, GEO, PRIMA, TOSCANA, V2023, loadPackage, tempDir, toscanaOptions, type LoadedPackage } from './ingest-helpers.js';
 
 const geo = { boundaries: join(GEO, 'toscana-comuni.topo.json'), population: join(GEO, 'toscana-comuni.csv'), region: '09' };

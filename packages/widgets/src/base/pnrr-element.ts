@@ -9,7 +9,7 @@ import type { Manifest } from '@pnrr-toscana/sdk';
 import { CONFIGURE_EVENT, clientFor, type PnrrClient } from './client.js';
 import { emit } from './events.js';
 import { resolveLang, watchLang, type Lang } from '../i18n/lang.js';
-import { attributionTemplate, describeError, emptyTemplate, errorTemplate, skeletonTemplate, stateOfError, type WidgetState } from './states.js';
+import { attributionTemplate, describeError, emptyTemplate, errorTemplate, skeletonTemplate, stateOfError, type ErrorText, type WidgetState } from './states.js';
 import { common } from '../i18n/common.js';
 import { baseStyles } from './styles.js';
 
@@ -120,6 +120,11 @@ export abstract class PnrrElement<T> extends LitElement {
     return emptyTemplate(this.language);
   }
 
+  /** An element's own wording of an error (its message, its detail), in place of the generic one. */
+  protected ownErrorText(_error: unknown, _lang: Lang): Partial<ErrorText> | undefined {
+    return undefined;
+  }
+
   /** Loading state; the frame keeps its min block size around it. */
   protected renderSkeleton(): TemplateResult {
     return skeletonTemplate(this.language, this.skeletonLines);
@@ -188,16 +193,18 @@ export abstract class PnrrElement<T> extends LitElement {
   protected override render(): TemplateResult {
     const lang = this.language;
     const state = this.state;
+    const failed = state === 'error' || state === 'not-found';
+    const error = this.dataTask.error;
+    const own = failed ? this.ownErrorText(error, lang) : undefined;
     let body: unknown;
     if (state === 'loading') body = this.renderSkeleton();
-    else if (state === 'error' || state === 'not-found') body = errorTemplate(this.dataTask.error, lang, () => this.retry());
+    else if (failed) body = errorTemplate(error, lang, () => this.retry(), own);
     else if (state === 'empty') body = this.renderEmpty(this.dataTask.value as T);
     else body = this.renderData(this.dataTask.value as T);
     if (state !== 'loading') this.settledOnce = true;
     else if (this.settledOnce) this.reloaded = true;
-    const failed = state === 'error' || state === 'not-found';
     // One polite status region outside the busy frame: errors always, loading/updated only on reloads.
-    const status = failed ? describeError(this.dataTask.error, lang).message : !this.reloaded ? '' : state === 'loading' ? common[lang].loading : common[lang].updated;
+    const status = failed ? (own?.message ?? describeError(error, lang).message) : !this.reloaded ? '' : state === 'loading' ? common[lang].loading : common[lang].updated;
     // `lang` on the content: the resolved language may differ from the page's (e.g. `fr` falls back to `it`).
     return html`<div class="frame" part="base" lang=${lang} data-state=${state} aria-busy=${state === 'loading' ? 'true' : 'false'}>
         <div class="body" part="body">${body}</div>

@@ -4,7 +4,7 @@
  * text (`${value}`), never as HTML.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DataFormatError, InvalidArgumentError, Manifest, NetworkError, NotFoundError } from '@pnrr-toscana/sdk';
+import { isPnrrError, type Manifest } from '@pnrr-toscana/sdk';
 import { cap, common } from '../i18n/common.js';
 import { date, isolate } from '../format.js';
 import type { Lang } from '../i18n/lang.js';
@@ -21,16 +21,13 @@ export function skeletonTemplate(lang: Lang, lines = 4): TemplateResult {
   </div>`;
 }
 
-// Errors are told apart by their stable `code`, not `instanceof`: a page may
-// hold two copies of the SDK (two bundles), whose classes differ.
-const codeOf = (error: unknown): string | undefined =>
-  typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : undefined;
-
+// Errors are told apart with the SDK's guard, not `instanceof`: a page may hold
+// two copies of the SDK (two bundles), whose classes differ; the guard knows both.
 export function stateOfError(error: unknown): WidgetState {
-  return codeOf(error) === 'not-found' ? 'not-found' : 'error';
+  return isPnrrError(error, 'not-found') ? 'not-found' : 'error';
 }
 
-interface ErrorText {
+export interface ErrorText {
   message: string;
   detail?: string;
   retry: boolean;
@@ -41,38 +38,30 @@ const show = (value: unknown): string => (typeof value === 'string' ? value : St
 /** The localised message for an error; `retry` says whether trying again can help. */
 export function describeError(error: unknown, lang: Lang): ErrorText {
   const t = common[lang];
-  const code = codeOf(error);
-  if (code === 'invalid-argument') {
-    const e = error as InvalidArgumentError;
-    const value = show(e.value);
-    // Two attributes each valid but not together, named as written: "group-by+comune".
-    const [a, b] = e.argument.split('+');
-    if (b) return { message: t.invalidCombination(a!, b, value), retry: false };
-    // A comune / province name that matched no place, or several (the SDK's PlaceNameError): the closest names.
-    const near = (error as { suggestions?: ReadonlyArray<{ name: string; code: string }> }).suggestions;
-    if (near?.length) return { message: t.invalidArgument(t.argument(e.argument), value), detail: t.closestPlaces(near.map((p) => `${p.name} (${p.code})`).join(', ')), retry: false };
-    const label = t.argument(e.argument);
-    const message = value === '' || e.value == null ? t.missingArgument(label) : t.invalidArgument(label, value);
-    return { message, ...(e.argument === 'cup' ? { detail: t.invalidCupHint } : {}), retry: false };
+  if (isPnrrError(error, 'invalid-argument')) {
+    const value = show(error.value);
+    const label = t.argument(error.argument);
+    const message = value === '' || error.value == null ? t.missingArgument(label) : t.invalidArgument(label, value);
+    return { message, ...(error.argument === 'cup' ? { detail: t.invalidCupHint } : {}), retry: false };
   }
-  if (code === 'not-found') {
-    const e = error as NotFoundError;
-    return { message: t.notFound(t.argument(e.what), e.value), retry: false };
+  if (isPnrrError(error, 'not-found')) {
+    return { message: t.notFound(t.argument(error.what), error.value), retry: false };
   }
-  if (code === 'network') {
-    const e = error as NetworkError;
-    return { message: t.network, detail: e.status === undefined ? t.networkNoResponse : t.networkStatus(e.status), retry: true };
+  if (isPnrrError(error, 'network')) {
+    return { message: t.network, detail: error.status === undefined ? t.networkNoResponse : t.networkStatus(error.status), retry: true };
   }
-  if (code === 'data-format') {
-    const e = error as DataFormatError;
-    return { message: t.dataFormat, detail: t.dataFormatFile(e.file), retry: true };
+  if (isPnrrError(error, 'data-format')) {
+    return { message: t.dataFormat, detail: t.dataFormatFile(error.file), retry: true };
   }
   return { message: t.unexpected, retry: true };
 }
 
-/** Error or not-found state, with a retry button when retrying can help. */
-export function errorTemplate(error: unknown, lang: Lang, retry: () => void): TemplateResult {
-  const { message, detail, retry: canRetry } = describeError(error, lang);
+/**
+ * Error or not-found state, with a retry button when retrying can help.
+ * `own`: an element's own wording of this error, in place of the generic one.
+ */
+export function errorTemplate(error: unknown, lang: Lang, retry: () => void, own?: Partial<ErrorText>): TemplateResult {
+  const { message, detail, retry: canRetry } = { ...describeError(error, lang), ...own };
   const state = stateOfError(error);
   // No role="alert": the element's polite status region announces the message once.
   return html`<div class="state ${state}" part="state ${state}">

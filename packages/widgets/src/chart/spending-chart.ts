@@ -4,7 +4,7 @@
  * the package's define entry to register the tag.
  */
 import { css, type PropertyDeclarations } from 'lit';
-import { InvalidArgumentError, type GroupBy, type SpendingRow } from '@pnrr-toscana/sdk';
+import { InvalidArgumentError, enclosingBuckets, type GroupBy, type SpendingRow } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
 import { withPlaceCodes } from '../base/places.js';
 import type { Lang } from '../i18n/lang.js';
@@ -114,7 +114,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     const territorial = groupBy === 'comune' || groupBy === 'province';
     // Money of projects localised to a whole province / the whole region is outside
     // a territory filter; one more (cached, fact-table) query says how much.
-    const excludedKeys = comune ? [`${comune.slice(0, 3)}000`, '000000'] : province ? ['000000'] : [];
+    const excludedKeys = comune ? enclosingBuckets(comune) : province ? enclosingBuckets(province) : [];
     const [answer, territories, all] = await Promise.all([
       client.spending({ groupBy, metric, ...(perCapita ? { perCapita } : {}), ...filters, signal }),
       client.territories({ signal }),

@@ -13,11 +13,11 @@
  * chunk, loaded when one of them first appears.
  */
 import { html, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { Metric, PopulationYear, Territories } from '@pnrr-toscana/sdk';
+import { isPnrrError, type Metric, type PopulationYear, type Territories } from '@pnrr-toscana/sdk';
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { PnrrElement } from '../base/pnrr-element.js';
-import { emptyTemplate, headingLevel, headingTemplate } from '../base/states.js';
+import { emptyTemplate, headingLevel, headingTemplate, type ErrorText } from '../base/states.js';
 import type { Lang } from '../i18n/lang.js';
 import { isolate, moneyCents, moneyCompact, moneyFull, number } from '../format.js';
 import { VegaController } from '../vega/controller.js';
@@ -200,6 +200,21 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     if (state !== 'ready') return null;
     await this.updateComplete;
     return (await this.vega.rendered())?.view ?? null;
+  }
+
+  /**
+   * Errors only figures meet, worded here so the card-only bundle stays lean:
+   * two attributes each valid but not together, named as written
+   * ("group-by+comune"); a `comune` / `province` name that matched no place, or
+   * several (the SDK's PlaceNameError), with the closest names.
+   */
+  protected override ownErrorText(error: unknown, lang: Lang): Partial<ErrorText> | undefined {
+    if (!isPnrrError(error, 'invalid-argument')) return undefined;
+    const f = figureMessages[lang];
+    const [a, b] = error.argument.split('+');
+    if (b) return { message: f.invalidCombination(a!, b, String(error.value)) };
+    const near = (error as { suggestions?: ReadonlyArray<{ name: string; code: string }> }).suggestions;
+    return near?.length ? { detail: f.closestPlaces(near.map((p) => `${p.name} (${p.code})`).join(', ')) } : undefined;
   }
 
   protected override dataArgs(): readonly unknown[] {

@@ -47,6 +47,8 @@ export const figureMessages = messages({
     groupBy: (g: GroupBy) => GROUP_IT[g],
     column: (g: GroupBy) => COLUMN_IT[g],
     perCapitaTitle: 'per abitante',
+    closestPlaces: (names: string) => `Nomi più vicini: ${names}.`,
+    invalidCombination: (a: string, b: string, value: string) => `Gli attributi ${a} e ${b} non si possono usare insieme (${value}).`,
     // Projects per inhabitant are tiny fractions (0,0012): counts are given per 10,000 inhabitants.
     perTenThousand: 'per 10.000 abitanti',
     /** An amount in words for sentences (read aloud as written): "222,5 milioni di euro". */
@@ -100,6 +102,8 @@ export const figureMessages = messages({
     groupBy: (g: GroupBy) => GROUP_EN[g],
     column: (g: GroupBy) => COLUMN_EN[g],
     perCapitaTitle: 'per inhabitant',
+    closestPlaces: (names: string) => `Closest names: ${names}.`,
+    invalidCombination: (a: string, b: string, value: string) => `The attributes ${a} and ${b} cannot be used together (${value}).`,
     perTenThousand: 'per 10,000 inhabitants',
     amountWords: (digits: string, unit: 'M' | 'bn') => `€${digits} ${unit === 'M' ? 'million' : 'billion'}`,
     euroWords: (digits: string) => `€${digits}`,

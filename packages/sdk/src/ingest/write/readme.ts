@@ -2,8 +2,8 @@
  * README.md written into every package: what it is, the licence and the
  * attribution to show. Built only from the manifest, so it is deterministic.
  */
-import type { Manifest, Quality } from '../schema/package.js';
-import { formatEuro } from './numbers.js';
+import type { Manifest, Quality } from '../../schema/package.js';
+import { formatEuro } from '../read/numbers.js';
 
 export function packageReadme(manifest: Manifest, quality: Quality): string {
   const t = manifest.totals;

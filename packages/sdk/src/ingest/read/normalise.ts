@@ -4,7 +4,7 @@
  * snake_case re-renderings such as `codice_univoco_submisura`), so every header is
  * reduced to one comparable form before it is looked up in the alias tables.
  */
-import { fold } from '../format/fold.js';
+import { fold } from '../../format/fold.js';
 
 /** A header reduced to one comparable form: BOM dropped, lower case, accents stripped, punctuation and underscores as single spaces. */
 export function normaliseHeader(name: string): string {

@@ -13,7 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from './input-error.js';
+import { InputError } from '../errors.js';
 
 /** What `--out` holds before the build. */
 export type OutState = 'absent' | 'empty' | 'package';

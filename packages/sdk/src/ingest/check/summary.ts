@@ -5,13 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Facts, Manifest, Measures, ProjectList, Territories } from '../schema/package.js';
-import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
-import { isComuneCode } from '../format/keys.js';
-import { flattenFacts } from '../format/facts.js';
-import { byString } from '../format/compare.js';
-import { formatEuro } from './numbers.js';
-import { InputError } from './input-error.js';
+import type { Facts, Manifest, Measures, ProjectList, Territories } from '../../schema/package.js';
+import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
+import { isComuneCode } from '../../format/keys.js';
+import { flattenFacts } from '../../format/facts.js';
+import { byString } from '../../format/compare.js';
+import { formatEuro } from '../read/numbers.js';
+import { InputError } from '../errors.js';
 
 /** Options of `summarise()`. */
 export interface SummaryOptions {
@@ -21,8 +21,8 @@ export interface SummaryOptions {
   comune?: string;
 }
 
-/** The package shipped inside @pnrr-toscana/sdk (data/toscana), relative to this module (src/ingest or dist/ingest). */
-const EMBEDDED_PACKAGE_DIR = fileURLToPath(new URL('../../data/toscana/', import.meta.url));
+/** The package shipped inside @pnrr-toscana/sdk (data/toscana), relative to this module (src/ingest/check or dist/ingest/check). */
+const EMBEDDED_PACKAGE_DIR = fileURLToPath(new URL('../../../data/toscana/', import.meta.url));
 
 async function readJson<T>(dir: string, file: string): Promise<T> {
   try {

@@ -6,20 +6,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { byString } from '../format/compare.js';
 
 export const compactJson = (value: unknown): string => `${JSON.stringify(value)}\n`;
-/**
- * Compact JSON of a record with its keys in code-point order. JSON.stringify
- * cannot do it: objects enumerate integer-like keys first ("100", "100001" —
- * Prato — before "045"), whatever the insertion order.
- */
-export const sortedRecordJson = (record: Readonly<Record<string, unknown>>): string =>
-  `{${Object.keys(record)
-    .sort(byString)
-    .map((key) => `${JSON.stringify(key)}:${JSON.stringify(record[key])}`)
-    .join(',')}}`;
-
 export const prettyJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 export interface WrittenFile {

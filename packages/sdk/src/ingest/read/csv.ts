@@ -21,8 +21,8 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
-import { createProgress } from './progress.js';
-import { InputError } from './input-error.js';
+import { createProgress } from '../../cli/progress.js';
+import { InputError } from '../errors.js';
 
 /** Callbacks of `readCsv()`, called in file order. */
 export interface CsvHandlers {

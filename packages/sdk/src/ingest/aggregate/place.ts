@@ -4,7 +4,7 @@
  * Share: Percentuale di Localizzazione / 100 when the source has it for every
  * row of the project (normalised, with a warning, when the project's
  * percentages do not add up to 100), else 1/n over the project's rows in ALL
- * regions. Cents are split with the largest-remainder method (attribution.ts).
+ * regions. Cents are split with the largest-remainder method (largest-remainder.ts).
  *
  * Place: a row of the region with a comune code → that comune (after remapping
  * merged comuni); comune 000 → the province-wide bucket "PPP000"; province 000 →
@@ -12,15 +12,15 @@
  * even after remapping → its province's bucket (warning unknown-comune); any
  * other region, or national scope → outside.
  */
-import type { AttributionScope, Localisation } from '../schema/package.js';
-import { provinceWideKey, REGION_WIDE_KEY } from '../format/keys.js';
-import { byString } from '../format/compare.js';
-import { largestRemainder } from './attribution.js';
-import { remapComune, type MergedComune } from './merged-comuni.js';
-import type { LocRow } from './read-sources.js';
-import type { ProjectDraft } from './collect.js';
-import type { QualityLog } from './quality.js';
-import type { RegionTerritories } from './territories.js';
+import type { AttributionScope, Localisation } from '../../schema/package.js';
+import { provinceWideKey, REGION_WIDE_KEY } from '../../format/keys.js';
+import { byString } from '../../format/compare.js';
+import { largestRemainder } from './largest-remainder.js';
+import { remapComune, type MergedComune } from '../../format/merged-comuni.js';
+import type { LocRow } from '../read/read-sources.js';
+import type { ProjectDraft } from '../read/collect.js';
+import type { QualityLog } from '../check/quality.js';
+import type { RegionTerritories } from '../read/territories.js';
 
 export interface Placement {
   territory: string | null;

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { byString } from '../format/compare.js';
+import { byString } from '../../format/compare.js';
 
 /** Every file under `dir`, as forward-slash paths relative to it (the form checksums.json uses), sorted. */
 export async function listFiles(dir: string): Promise<string[]> {

@@ -9,6 +9,7 @@
  */
 import type { NumberStyle } from './numbers.js';
 import { normaliseHeader } from './normalise.js';
+import { LayoutError } from '../errors.js';
 
 /** What a source CSV holds: projects, their localisations, or their payments. */
 export type Role = 'projects' | 'localisations' | 'payments';
@@ -166,10 +167,6 @@ export const LAYOUTS: Layout[] = [
   },
 ];
 
-/** A CSV header matches no known layout of its role, or lacks required columns; the message names them. */
-export class LayoutError extends Error {
-  override name = 'LayoutError';
-}
 
 /** The layout of a header row and where each canonical field is. */
 export interface DetectedLayout {

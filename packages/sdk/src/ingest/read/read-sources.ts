@@ -14,10 +14,10 @@
  */
 import { basename } from 'node:path';
 import { readCsv } from './csv.js';
-import { InputError } from './input-error.js';
+import { InputError } from '../errors.js';
 import { detectLayout, type DetectedLayout, type Layout, type Role } from './layouts.js';
 import { parseDate } from './dates.js';
-import type { FileTally, QualityLog } from './quality.js';
+import type { FileTally, QualityLog } from '../check/quality.js';
 
 export interface SourceFileInfo {
   role: Role;

@@ -7,10 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readCsv } from './csv.js';
-import { InputError } from './input-error.js';
+import { InputError } from '../errors.js';
 import { normaliseHeader } from './normalise.js';
-import { byString } from '../format/compare.js';
-import type { Population } from '../schema/package.js';
+import { byString } from '../../format/compare.js';
+import type { Population } from '../../schema/package.js';
 
 export interface ComuneInfo { code: string; name: string; province: string; population: Population }
 export interface ProvinceInfo { code: string; name: string; abbreviation: string; population: Population }

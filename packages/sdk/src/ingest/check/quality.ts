@@ -4,8 +4,8 @@
  * deliberately not used, e.g. rows of projects outside the region), so that
  * read = kept + rejected + skipped holds per file.
  */
-import type { QualityFile, QualityIssue } from '../schema/package.js';
-import { byString } from '../format/compare.js';
+import type { QualityFile, QualityIssue } from '../../schema/package.js';
+import { byString } from '../../format/compare.js';
 
 export class FileTally {
   read = 0;

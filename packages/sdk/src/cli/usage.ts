@@ -1,0 +1,63 @@
+/**
+ * The command line's usage text and its usage errors (exit code 2): unknown
+ * commands and options, missing values.
+ */
+
+export const USAGE = `pnrr-toscana – build and check PNRR open-data packages
+
+Usage:
+  pnrr-toscana build --projects <csv> --localisations <csv> [--localisations <csv> …]
+                     [--payments <csv> …] --region <NN> --boundaries <topojson>
+                     --population <csv> --out <dir> [--force] [--generated-at YYYY-MM-DD]
+                     [--reference-date YYYY-MM-DD]
+  pnrr-toscana validate <dir>
+  pnrr-toscana summary [--comune <istat>] [--dir <dir>]
+  pnrr-toscana --help | <command> --help
+
+Commands:
+  build     Read the official CSVs (streamed; any size; UTF-8 text) and write a data package
+            to --out: a new or empty folder, or, with --force, a package pnrr-toscana wrote
+            (recognised by its manifest.json and checksums.json, unchanged since). Any other
+            folder is refused and left untouched. The package is written to a temporary
+            sibling folder, validated, then moved into place: a failed or interrupted build
+            (Ctrl-C) leaves --out exactly as it was.
+            --projects, --localisations and --payments may be repeated (e.g. the region file
+            and its *_fuori_* file: without rows outside the region, projects also localised
+            elsewhere would count wholly inside, and build warns). --region is the 2-digit
+            ISTAT code (09 Toscana, 07 Liguria).
+            --boundaries is a TopoJSON with the objects comuni, province and regione;
+            --population the table pro_com_t,name,cod_prov,prov_sigla,prov_name,
+            pop_istat_2021,pop_anpr_2025_01. Together they define the region's comuni.
+            --reference-date sets the data date; default: the latest Data di Estrazione of the
+            project/localisation files, else the referenceDate a manifest.json next to them
+            records for the same file (same SHA-256, as in data/sources/), else their latest
+            Data aggiornamento (required when the files carry none). --generated-at defaults
+            to the latest date of all sources (never the clock), so a rebuild is
+            byte-identical.
+            Refused (exit 1, nothing written): non-UTF-8 or binary files (convert with
+            iconv -f WINDOWS-1252 -t UTF-8), no project of the region, a result that does not
+            validate. Rows that cannot be used (bad key, amount beyond ±250 bn €, …) are
+            rejected with file, line and reason in the package's quality.json; negative
+            amounts are kept and reported.
+  validate  Check every file of a package against its JSON Schema, checksums.json, the
+            schema version and the reconciliation invariants (inside + outside = each
+            project's amount; region = comuni + province-wide + region-wide buckets).
+  summary   Print the reconciliation figures and totals by mission or, with --comune (a
+            6-digit ISTAT code, e.g. 048017), the projects of one comune.
+            Default --dir: the package embedded in the SDK.
+
+Exit codes: 0 ok, 1 failed (invalid input or package; nothing changed), 2 usage error,
+130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM (previous package unchanged).
+`;
+
+/** Bad usage: printed with a pointer to --help, exit code 2. */
+export class UsageError extends Error {}
+
+/** Runs parseArgs, turning its errors (unknown option, missing value) into usage errors. */
+export function usage<T>(parseFn: () => T): T {
+  try {
+    return parseFn();
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+}

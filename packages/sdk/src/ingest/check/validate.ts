@@ -1,0 +1,273 @@
+/**
+ * Checks a data package directory: every file against its TypeBox schema
+ * (Value.Errors: no code generation, no eval), checksums.json, the schema
+ * version, and the reconciliation invariants the build promises.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
+import {
+  BodyFacts, Checksums, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories,
+  type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
+  type ProjectShard as ProjectShardT, type Quality as QualityT, type Territories as TerritoriesT,
+} from '../../schema/package.js';
+import { SCHEMA_MAJOR, isReadableVersion } from '../../format/version.js';
+import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
+import { ALL_SHARDS, projectShard } from '../../format/shard.js';
+import { packageTerritoryKeys, provinceOf, territoryKind } from '../../format/keys.js';
+import { flattenFacts, type FlatFactRow } from '../../format/facts.js';
+import { DataFormatError } from '../../errors.js';
+import { listFiles } from '../write/list-files.js';
+
+/** One problem found in a package file. */
+export interface ValidationIssue {
+  /** File, relative to the package directory. */
+  file: string;
+  /** JSON path inside the file ("" for the whole file). */
+  path: string;
+  /** What is wrong. */
+  message: string;
+}
+
+/** The outcome of `validatePackage()`. */
+export interface ValidationResult {
+  /** True when no issue was found. */
+  ok: boolean;
+  /** Problems found (schema errors: at most 20 per file). */
+  issues: ValidationIssue[];
+  /** Files read. */
+  filesChecked: number;
+}
+
+const MAX_ERRORS_PER_FILE = 20;
+
+type Issue = (file: string, path: string, message: string) => void;
+
+/** Reads the files of one package folder, counting them and collecting the issues found. */
+class PackageReader {
+  readonly issues: ValidationIssue[] = [];
+  filesChecked = 0;
+  constructor(readonly dir: string) {}
+
+  readonly issue: Issue = (file, path, message) => {
+    this.issues.push({ file, path, message });
+  };
+
+  /** Adds an issue when `a` ≠ `b`. */
+  eq(file: string, path: string, what: string, a: number, b: number): void {
+    if (a !== b) this.issue(file, path, `${what}: ${a} ≠ ${b}`);
+  }
+
+  /** One file parsed as JSON and checked against `schema` (and its schema version); null, with issues, when it is not usable. */
+  async load<T>(file: string, schema: TSchema | null): Promise<T | null> {
+    this.filesChecked++;
+    let text: string;
+    try {
+      text = await readFile(join(this.dir, file), 'utf8');
+    } catch {
+      this.issue(file, '', 'file is missing or unreadable');
+      return null;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      this.issue(file, '', `not valid JSON: ${(error as Error).message}`);
+      return null;
+    }
+    if (schema) {
+      let n = 0;
+      for (const error of Value.Errors(schema, value)) {
+        if (n++ >= MAX_ERRORS_PER_FILE) {
+          this.issue(file, '', `more schema errors not shown`);
+          break;
+        }
+        this.issue(file, error.path, `${error.message} (got ${JSON.stringify(error.value)?.slice(0, 80)})`);
+      }
+      if (n > 0) return null;
+      const version = (value as { schemaVersion?: string }).schemaVersion;
+      if (version !== undefined && !isReadableVersion(version)) {
+        this.issue(file, '/schemaVersion', `schema version ${version} is not supported (major ${SCHEMA_MAJOR} expected)`);
+      }
+    }
+    return value as T;
+  }
+}
+
+/**
+ * Checks a data package directory: every file against its schema, checksums.json,
+ * the schema version, and the reconciliation invariants the build promises.
+ * Never throws for a bad package: problems are returned as issues.
+ */
+export async function validatePackage(dir: string): Promise<ValidationResult> {
+  const reader = new PackageReader(dir);
+  const result = (): ValidationResult => ({ ok: reader.issues.length === 0, issues: reader.issues, filesChecked: reader.filesChecked });
+  const manifest = await reader.load<ManifestT>(PACKAGE_FILES.manifest, Manifest);
+  if (!manifest) return result();
+  await checkChecksums(reader, manifest);
+
+  const territories = await reader.load<TerritoriesT>(manifest.files.territories, Territories);
+  await reader.load(manifest.files.measures, Measures);
+  const facts = await reader.load<FactsT>(manifest.files.facts, Facts);
+  await reader.load(manifest.files.bodyFacts, BodyFacts);
+  const quality = await reader.load<QualityT>(manifest.files.quality, Quality);
+  if (manifest.files.boundaries) {
+    const topo = await reader.load<{ type?: string; objects?: Record<string, unknown> }>(manifest.files.boundaries, null);
+    if (topo && (topo.type !== 'Topology' || !topo.objects?.['comuni'] || !topo.objects['province'] || !topo.objects['regione'])) {
+      reader.issue(manifest.files.boundaries, '', 'not a TopoJSON Topology with objects comuni, province, regione');
+    }
+  }
+
+  const t = manifest.totals;
+  const eq = reader.eq.bind(reader, PACKAGE_FILES.manifest, '/totals');
+  eq('touching PNRR = inside + outside', t.touching.pnrrCents, t.inside.pnrrCents + t.outside.pnrrCents);
+  eq('touching total = inside + outside', t.touching.totalCents, t.inside.totalCents + t.outside.totalCents);
+  eq('inside PNRR = comuni + province-wide + region-wide', t.inside.pnrrCents, t.comuni.pnrrCents + t.provinceWide.pnrrCents + t.regionWide.pnrrCents);
+  eq('inside total = comuni + province-wide + region-wide', t.inside.totalCents, t.comuni.totalCents + t.provinceWide.totalCents + t.regionWide.totalCents);
+
+  await checkShards(reader, manifest);
+  if (facts) checkFacts(manifest, facts, reader.issue);
+  if (territories) await checkLists(reader, manifest, territories);
+  if (quality) {
+    quality.files.forEach((f, i) => reader.eq(manifest.files.quality, `/files/${i}`, `${f.file}: read = kept + rejected + skipped`, f.read, f.kept + f.rejected + f.skipped));
+  }
+  return result();
+}
+
+/** checksums.json: every listed file present with its size and SHA-256, every present file listed. */
+async function checkChecksums(reader: PackageReader, manifest: ManifestT): Promise<void> {
+  const checksums = await reader.load<ChecksumsT>(manifest.files.checksums, Checksums);
+  const present = await listFiles(reader.dir);
+  if (!checksums) return;
+  for (const [file, expected] of Object.entries(checksums.files)) {
+    let buffer: Buffer;
+    try {
+      buffer = await readFile(join(reader.dir, file));
+    } catch {
+      reader.issue(file, '', 'listed in checksums.json but missing');
+      continue;
+    }
+    if (buffer.length !== expected.bytes) reader.issue(file, '', `size ${buffer.length} bytes differs from checksums.json (${expected.bytes})`);
+    const sha = createHash('sha256').update(buffer).digest('hex');
+    if (sha !== expected.sha256) reader.issue(file, '', `sha256 ${sha} differs from checksums.json (${expected.sha256})`);
+  }
+  for (const file of present) {
+    if (file !== manifest.files.checksums && !Object.hasOwn(checksums.files, file)) reader.issue(file, '', 'file not listed in checksums.json');
+  }
+}
+
+/** Every project shard: projects in their shard, each project's amounts reconciled, the sums equal to the manifest's totals. */
+async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<void> {
+  const t = manifest.totals;
+  let projects = 0;
+  const sum = { pnrr: 0, total: 0, insidePnrr: 0, insideTotal: 0 };
+  for (const shard of ALL_SHARDS) {
+    const file = fillPattern(manifest.files.projectShards.pattern, 'shard', shard);
+    const data = await reader.load<ProjectShardT>(file, ProjectShard);
+    if (!data) continue;
+    if (data.shard !== shard) reader.issue(file, '/shard', `shard "${data.shard}" in file ${shard}`);
+    data.projects.forEach((p, index) => {
+      const path = `/projects/${index}`;
+      const eq = reader.eq.bind(reader, file, path);
+      if (projectShard(p.cup) !== shard) reader.issue(file, `${path}/cup`, `CUP ${p.cup} belongs to shard ${projectShard(p.cup)}`);
+      const parts = p.localisations.reduce((acc, l) => ({ pnrr: acc.pnrr + l.pnrrCents, total: acc.total + l.totalCents }), { pnrr: 0, total: 0 });
+      eq(`${p.cup}/${p.localCode} inside + outside PNRR = Finanziamento PNRR`, p.attributed.inside.pnrrCents + p.attributed.outside.pnrrCents, p.funding.pnrrCents);
+      eq(`${p.cup}/${p.localCode} inside + outside total = Finanziamento Totale`, p.attributed.inside.totalCents + p.attributed.outside.totalCents, p.funding.totalCents);
+      eq(`${p.cup}/${p.localCode} Σ localisation PNRR = Finanziamento PNRR`, parts.pnrr, p.funding.pnrrCents);
+      eq(`${p.cup}/${p.localCode} Σ localisation total = Finanziamento Totale`, parts.total, p.funding.totalCents);
+      projects++;
+      sum.pnrr += p.funding.pnrrCents;
+      sum.total += p.funding.totalCents;
+      sum.insidePnrr += p.attributed.inside.pnrrCents;
+      sum.insideTotal += p.attributed.inside.totalCents;
+    });
+  }
+  const file = PACKAGE_FILES.manifest;
+  reader.eq(file, '/totals/projects', 'projects in shards', projects, t.projects);
+  reader.eq(file, '/totals/touching/pnrrCents', 'Σ project PNRR', sum.pnrr, t.touching.pnrrCents);
+  reader.eq(file, '/totals/touching/totalCents', 'Σ project total', sum.total, t.touching.totalCents);
+  reader.eq(file, '/totals/inside/pnrrCents', 'Σ project inside PNRR', sum.insidePnrr, t.inside.pnrrCents);
+  reader.eq(file, '/totals/inside/totalCents', 'Σ project inside total', sum.insideTotal, t.inside.totalCents);
+}
+
+/** A project list for every territory key of the package, naming its key; the region's lists every project. */
+async function checkLists(reader: PackageReader, manifest: ManifestT, territories: TerritoriesT): Promise<void> {
+  for (const key of packageTerritoryKeys(manifest.region.code, territories.provinces, territories.comuni)) {
+    const file = fillPattern(manifest.files.lists.pattern, 'key', key);
+    const list = await reader.load<ProjectListT>(file, ProjectList);
+    if (!list) continue;
+    if (list.territory !== key) reader.issue(file, '/territory', `territory "${list.territory}" in the list of ${key}`);
+    if (key === manifest.region.code) reader.eq(file, '/items', 'region list length = projects', list.items.length, manifest.totals.projects);
+  }
+}
+
+/** The layout's order and completeness, and its amounts against the manifest totals to the cent. */
+function checkFacts(
+  manifest: ManifestT,
+  facts: FactsT,
+  issue: Issue,
+): void {
+  const file = manifest.files.facts;
+  const t = manifest.totals;
+  const sorted = (values: readonly (string | number)[]): boolean => values.every((v, i) => i === 0 || values[i - 1]! < v);
+  if (!sorted(facts.submeasures)) issue(file, '/submeasures', 'sub-measure codes are not sorted and unique');
+  for (const part of ['amounts', 'counts'] as const) {
+    for (const [key, tuples] of Object.entries<ReadonlyArray<readonly [number, ...number[]]>>(facts[part])) {
+      if (!sorted(tuples.map((row) => row[0]))) issue(file, `/${part}/${key}`, 'tuples are not sorted by sub-measure index, or repeat one');
+    }
+  }
+  let rows: FlatFactRow[];
+  try {
+    rows = flattenFacts(facts, file);
+  } catch (error) {
+    if (!(error instanceof DataFormatError)) throw error;
+    issue(file, error.path, error.message);
+    return;
+  }
+
+  const sums = { region: zeroTotals(), comune: zeroTotals(), 'province-wide': zeroTotals(), 'region-wide': zeroTotals() };
+  // Per province or region × sub-measure: the projects of its parts (Σ and largest), to bound the distinct count.
+  const parts = new Map<string, { sum: number; max: number }>();
+  const counted = new Set<string>();
+  let regionProjects = 0;
+  for (const [key, sub, pnrr, total, projects] of rows) {
+    const kind = territoryKind(key);
+    if (kind === 'province' || kind === 'region') {
+      counted.add(`${key} ${sub}`);
+      if (kind === 'region') {
+        sums.region.pnrrCents += pnrr;
+        sums.region.totalCents += total;
+        regionProjects += projects;
+      }
+      const p = parts.get(`${key} ${sub}`);
+      if (!p) issue(file, `/counts/${key}`, `${sub}: a project count without amounts in the territory`);
+      else if (projects > p.sum || projects < p.max) issue(file, `/counts/${key}`, `${sub}: ${projects} distinct projects, not between ${p.max} and ${p.sum}`);
+      continue;
+    }
+    if (kind !== 'comune' && kind !== 'province-wide' && kind !== 'region-wide') continue; // flattenFacts refuses them
+    sums[kind].pnrrCents += pnrr;
+    sums[kind].totalCents += total;
+    for (const whole of [provinceOf(key), manifest.region.code]) {
+      if (whole === null) continue;
+      const p = parts.get(`${whole} ${sub}`) ?? { sum: 0, max: 0 };
+      p.sum += projects;
+      p.max = Math.max(p.max, projects);
+      parts.set(`${whole} ${sub}`, p);
+    }
+  }
+  for (const key of parts.keys()) if (!counted.has(key)) issue(file, '/counts', `no distinct project count for ${key.replace(' ', ' × ')}`);
+  const eqCents = (what: string, got: AmountTotalsT, want: AmountTotalsT): void => {
+    if (got.pnrrCents !== want.pnrrCents) issue(file, '/amounts', `${what} PNRR: ${got.pnrrCents} ≠ ${want.pnrrCents}`);
+    if (got.totalCents !== want.totalCents) issue(file, '/amounts', `${what} total: ${got.totalCents} ≠ ${want.totalCents}`);
+  };
+  eqCents('Σ comuni = manifest comuni', sums.comune, t.comuni);
+  eqCents('Σ province-wide buckets = manifest provinceWide', sums['province-wide'], t.provinceWide);
+  eqCents('region-wide bucket = manifest regionWide', sums['region-wide'], t.regionWide);
+  eqCents('region = manifest inside', sums.region, t.inside);
+  // One sub-measure per project: the region's distinct counts add up to the package's projects.
+  if (regionProjects !== t.projects) issue(file, `/counts/${manifest.region.code}`, `Σ distinct projects ${regionProjects} ≠ manifest projects ${t.projects}`);
+}
+
+const zeroTotals = (): AmountTotalsT => ({ pnrrCents: 0, totalCents: 0 });

@@ -1,0 +1,39 @@
+/**
+ * The write step: every file of a package's contents into a folder, then its
+ * README.md and, last, checksums.json (size and SHA-256 of every other file).
+ */
+import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
+import { factsJson } from '../../format/facts-writer.js';
+import { byString } from '../../format/compare.js';
+import { SCHEMA_VERSION } from '../../format/version.js';
+import type { Checksums } from '../../schema/package.js';
+import type { PackageContents } from '../aggregate/aggregate.js';
+import { PackageWriter, compactJson, prettyJson, type WrittenFile } from './json.js';
+import { packageReadme } from './readme.js';
+
+/** How many files `writePackage(contents, …)` writes. */
+export const fileCount = (contents: PackageContents): number => 9 + contents.shards.length + contents.lists.length;
+
+/**
+ * Writes `contents` into `dir` (created if needed; the build passes its
+ * temporary folder) and returns every written file with its size and SHA-256.
+ * Stops between files once `signal` is aborted.
+ */
+export async function writePackage(contents: PackageContents, dir: string, signal?: AbortSignal): Promise<Map<string, WrittenFile>> {
+  const writer = new PackageWriter(dir, signal);
+  await writer.write(PACKAGE_FILES.territories, compactJson(contents.territories));
+  await writer.write(PACKAGE_FILES.measures, compactJson(contents.measures));
+  await writer.write(PACKAGE_FILES.facts, factsJson(contents.facts));
+  await writer.write(PACKAGE_FILES.bodyFacts, compactJson(contents.bodyFacts));
+  await writer.write(PACKAGE_FILES.boundaries, contents.boundaries);
+  for (const file of contents.shards) await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', file.shard), compactJson(file));
+  for (const file of contents.lists) await writer.write(fillPattern(PACKAGE_FILES.listPattern, 'key', file.territory), compactJson(file));
+  await writer.write(PACKAGE_FILES.quality, compactJson(contents.quality));
+  await writer.write(PACKAGE_FILES.manifest, prettyJson(contents.manifest));
+  await writer.write('README.md', packageReadme(contents.manifest, contents.quality));
+
+  const checksums: Checksums = { schemaVersion: SCHEMA_VERSION, files: {} };
+  for (const name of [...writer.written.keys()].sort(byString)) checksums.files[name] = writer.written.get(name)!;
+  await writer.write(PACKAGE_FILES.checksums, compactJson(checksums));
+  return writer.written;
+}
