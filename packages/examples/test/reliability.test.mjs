@@ -410,6 +410,16 @@ async function cyclePage(name) {
 }
 
 /** Flat: the same listeners on window and document; DOM nodes, JS listeners and heap within a small margin. */
+/** The bounds of assertFlat(), as a yes or no. */
+function isFlat(before, after) {
+  try {
+    assertFlat(before, after);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function assertFlat(before, after) {
   assert.deepEqual(after.window, before.window, 'listeners on window');
   assert.deepEqual(after.document, before.document, 'listeners on document');
@@ -426,12 +436,22 @@ describe('no leaks', () => {
     const { opened, session, measure, cycles } = await cyclePage('cycles');
     const kinds = ['pnrr-project-card', 'pnrr-spending-chart', 'pnrr-municipality-map'];
     await cycles(15, kinds, 15); // warm-up: code, vega and data loaded, caches filled
-    const before = await measure();
+    let before = await measure();
     // A drawn chart used to stay in memory (≈ 250 DOM nodes each): Chromium's style cache kept the
     // clip-path of its bars, drawn as clipped stacks until the bars were unstacked (src/chart/bar-spec.ts).
     await cycles(150, kinds, 15);
-    const after = await measure();
-    figures.cycles = { before: summary(before), after: summary(after) };
+    // A leak grows in every window of cycles. Chromium may also keep, once, the last figure it drew
+    // (≈ 700 DOM nodes, seen in the warm-up in most runs and after it in some): a one-off that does not
+    // grow. So when the first window is over bounds, a second window of 150 cycles must be flat.
+    let after = await measure();
+    if (!isFlat(before, after)) {
+      const middle = after;
+      await cycles(150, kinds, 15);
+      after = await measure();
+      figures.cycles = { oneOff: { before: summary(before), after: summary(middle) } };
+      before = middle;
+    }
+    figures.cycles = { ...figures.cycles, before: summary(before), after: summary(after) };
     assertFlat(before, after);
     await session.detach();
     await finish(opened);

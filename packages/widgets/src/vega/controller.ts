@@ -48,6 +48,8 @@ export class VegaController implements ReactiveController {
   private width = 0;
   private visible = false;
   private running = false;
+  /** Counts removals from the page: a render that outlives one is discarded. */
+  private disconnections = 0;
   private observedTarget: HTMLElement | null = null;
   private observedSizer: HTMLElement | null = null;
   private intersection: IntersectionObserver | null = null;
@@ -114,6 +116,7 @@ export class VegaController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.disconnections++;
     this.intersection?.disconnect();
     this.resize?.disconnect();
     this.intersection = this.resize = null;
@@ -172,13 +175,21 @@ export class VegaController implements ReactiveController {
         const width = this.width;
         const target = this.observedTarget!;
         const spec = this.build!(width);
+        const disconnections = this.disconnections;
         this.handle?.finalize();
         this.handle = null;
         try {
-          this.handle = await renderSpec(target, spec, {
+          const handle = await renderSpec(target, spec, {
             tooltip: this.options.tooltip?.() ?? null,
             ...(this.options.onClick ? { onClick: this.options.onClick } : {}),
           });
+          // Removed while vega was drawing: clear() ran before this view existed, so
+          // finalize it here, or the view (its listeners, its SVG) outlives the element.
+          if (this.disconnections !== disconnections) {
+            handle.finalize();
+            return;
+          }
+          this.handle = handle;
         } catch (error) {
           this.error = error;
           this.settle();
