@@ -376,13 +376,7 @@ export function clientSuite(api: TestApi, server: TestServer): void {
         [{ fetch: 'no' }, 'fetch'],
         [{ baseUrl: '' }, 'baseUrl'],
       ] as const) {
-        let error: unknown;
-        try {
-          createClient(options as never);
-        } catch (e) {
-          error = e;
-        }
-        assert.ok(error instanceof InvalidArgumentError && error.argument === argument, `${argument}: ${String(error)}`);
+        assertRefusesOption(options, argument);
       }
       return Promise.resolve();
     });
@@ -577,15 +571,20 @@ export function clientSuite(api: TestApi, server: TestServer): void {
         [{ http: { timeout: 0 } }, 'http.timeout'],
         [{ timeout: 500, http: { timeout: 600 } }, 'http.timeout'],
       ] as const) {
-        let error: unknown;
-        try {
-          createClient(options as never);
-        } catch (e) {
-          error = e;
-        }
-        assert.ok(error instanceof InvalidArgumentError && error.argument === argument, `${argument}: ${String(error)}`);
+        assertRefusesOption(options, argument);
       }
       return Promise.resolve();
     });
   });
+}
+
+/** createClient(options) throws an InvalidArgumentError naming `argument`. */
+function assertRefusesOption(options: unknown, argument: string): void {
+  let error: unknown;
+  try {
+    createClient(options as never);
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error instanceof InvalidArgumentError && error.argument === argument, `${argument}: ${String(error)}`);
 }
