@@ -43,7 +43,7 @@ export function parseUpdateArgs(args: string[]): Omit<UpdateOptions, 'signal' | 
 export const stepText = (s: UpdateStep): string =>
   s.step === 'download' ? `downloading ${s.file} from ${s.url}`
     : s.step === 'cached' ? `${s.file}: cached copy has the expected sha256, not downloaded again`
-      : s.step === 'verified' ? `${s.file}: ${s.bytes} bytes, sha256 ${s.sha256}${s.layout ? `, layout ${s.layout}` : ''}`
+      : s.step === 'verified' ? `${s.file}: ${s.bytes} bytes, sha256 ${s.sha256}${s.layout ? `, layout ${s.layout}, ${s.rows} rows` : ''}`
         : s.step === 'pass-through' ? `${s.file}: role ${s.role} is not read by this version; recorded in releases.json only`
           : s.step === 'build' ? phaseText(s.phase)
             : `releases.json: ${s.count} release${s.count === 1 ? '' : 's'}`;

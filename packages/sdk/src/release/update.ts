@@ -3,10 +3,10 @@
  *
  *   1. check --out (absent, empty, or a package pnrr-toscana wrote, unchanged) and sources.json;
  *   2. download every file into a temporary folder beside --out (or into --cache), verifying
- *      size and SHA-256 when sources.json gives them, and each table's layout;
+ *      size and SHA-256 when sources.json gives them, and each table's layout and rows (minRows);
  *   3. build the package with `buildPackage` (the same function as `build`), into that folder;
- *   4. check the rows read against `minRows`, append the release to releases.json (the previous
- *      package's history, plus this entry) and list it in checksums.json; validate again;
+ *   4. append the release to releases.json (the previous package's history, plus this entry)
+ *      and list it in checksums.json; validate again;
  *   5. move the new package into place (out-dir.ts: the previous one is renamed aside, removed
  *      last) and remove the temporary folder.
  *
@@ -55,7 +55,7 @@ export interface UpdateOptions {
 export type UpdateStep =
   | { step: 'download'; file: string; url: string }
   | { step: 'cached'; file: string }
-  | { step: 'verified'; file: string; bytes: number; sha256: string; layout: string | null }
+  | { step: 'verified'; file: string; bytes: number; sha256: string; layout: string | null; rows: number | null }
   | { step: 'pass-through'; file: string; role: string }
   | { step: 'build'; phase: BuildPhase }
   | { step: 'releases'; count: number };
@@ -123,12 +123,6 @@ export async function updatePackage(options: UpdateOptions): Promise<UpdateResul
     const built = await buildPackage(build);
     signal?.throwIfAborted();
 
-    const rowsOf = new Map(built.manifest.sources.map((s) => [s.file, s]));
-    for (const f of fetched) {
-      const min = f.entry.minRows;
-      const rows = rowsOf.get(f.name)?.rows;
-      if (min !== undefined && rows !== undefined && rows < min) throw new InputError(`${f.name}: ${rows} rows, fewer than the ${min} sources.json expects (minRows); nothing was replaced`);
-    }
     const release = await releaseEntry(dir, releaseDate, fetched, signal);
     const releases: Releases = {
       schemaVersion: RELEASES_VERSION,
@@ -191,35 +185,34 @@ async function fetchAll(config: SourcesConfig, configDir: string, downloads: str
     if (entry.sha256 !== undefined && got.sha256 !== entry.sha256) {
       throw new InputError(`${name}: sha256 ${got.sha256} differs from the ${entry.sha256} sources.json expects; nothing was replaced`);
     }
-    const layout = roleKind(entry.role) === 'csv' ? await layoutOf(path, name, entry, signal) : null;
-    onStep({ step: 'verified', file: name, bytes: got.bytes, sha256: got.sha256, layout });
-    fetched.push({ entry, name, path, bytes: got.bytes, sha256: got.sha256, layout });
+    const table = roleKind(entry.role) === 'csv' ? await inspectCsv(path, name, entry, signal) : null;
+    onStep({ step: 'verified', file: name, bytes: got.bytes, sha256: got.sha256, layout: table?.layout ?? null, rows: table?.rows ?? null });
+    fetched.push({ entry, name, path, bytes: got.bytes, sha256: got.sha256, layout: table?.layout ?? null });
   }
   return fetched;
 }
 
-const STOP = Symbol('header read');
-
-/** The layout id of a CSV's header row, checked against the one sources.json expects. */
-async function layoutOf(path: string, name: string, entry: SourceEntry, signal?: AbortSignal): Promise<string> {
+/**
+ * Reads a CSV through the ingest's reader: its layout (from the header, checked against the one
+ * sources.json expects; a wrong one stops at the header) and its data rows (checked against
+ * minRows) — before anything is built.
+ */
+async function inspectCsv(path: string, name: string, entry: SourceEntry, signal?: AbortSignal): Promise<{ layout: string; rows: number }> {
   let id: string | null = null;
-  try {
-    await readCsv(path, {
-      onHeader(header) {
-        id = detectLayout(name, entry.role as Role, header).layout.id;
-        throw STOP;
-      },
-      onRecord() {},
-      onReject() {},
-    }, name, signal);
-  } catch (error) {
-    if (error !== STOP) throw error;
+  const { rows } = await readCsv(path, {
+    onHeader(header) {
+      id = detectLayout(name, entry.role as Role, header).layout.id;
+      if (entry.layout !== undefined && id !== entry.layout) {
+        throw new InputError(`${name}: layout "${id}" where sources.json expects "${entry.layout}" (${entry.role}); nothing was replaced`);
+      }
+    },
+    onRecord() {},
+    onReject() {},
+  }, `checking ${name}`, signal);
+  if (entry.minRows !== undefined && rows < entry.minRows) {
+    throw new InputError(`${name}: ${rows} rows, fewer than the ${entry.minRows} sources.json expects (minRows); nothing was replaced`);
   }
-  if (id === null) throw new InputError(`${name}: empty file`);
-  if (entry.layout !== undefined && id !== entry.layout) {
-    throw new InputError(`${name}: layout "${id}" where sources.json expects "${entry.layout}" (${entry.role}); nothing was replaced`);
-  }
-  return id;
+  return { layout: id!, rows };
 }
 
 /**
