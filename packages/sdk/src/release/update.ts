@@ -252,8 +252,15 @@ async function checkCache(dir: string): Promise<void> {
   throw new InputError(`--cache ${dir} is not empty and was not written by pnrr-toscana update; nothing was changed. Choose an empty folder or a new path.`);
 }
 
-/** The previous package's releases.json (null when it has none), checked against its schema and region. */
+/**
+ * The previous package's releases.json (null when it has none), checked against its schema. A
+ * package of another region is refused: sources.json and --out do not belong together.
+ */
 async function readHistory(out: string, region: string): Promise<Releases | null> {
+  const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { region?: { code?: unknown } };
+  if (manifest.region?.code !== region) {
+    throw new InputError(`--out ${out} holds the package of region ${String(manifest.region?.code)}, sources.json is for region ${region}; nothing was changed`);
+  }
   let text: string;
   try {
     text = await readFile(join(out, RELEASES_FILE), 'utf8');
@@ -268,9 +275,7 @@ async function readHistory(out: string, region: string): Promise<Releases | null
   }
   const error = Value.Errors(Releases, value).First();
   if (error) throw new InputError(`${join(out, RELEASES_FILE)}: ${error.path} ${error.message}; nothing was changed`);
-  const releases = value as Releases;
-  if (releases.region.code !== region) throw new InputError(`--out ${out} holds the package of region ${releases.region.code}, sources.json is for region ${region}; nothing was changed`);
-  return releases;
+  return value as Releases;
 }
 
 /** The release entry, read back from the built package through the SDK client (manifest, spending by mission). */

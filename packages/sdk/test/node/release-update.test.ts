@@ -284,6 +284,18 @@ describe('pnrr-toscana update (local HTTP server serving data/sources)', () => {
     assert.equal(await readFile(join(foreign, 'index.html'), 'utf8'), '<h1>Comune</h1>');
   });
 
+  it('refuses to replace the package of another region, before downloading anything', async () => {
+    const path = join(parent, 'liguria.sources.json');
+    await writeFile(path, JSON.stringify({ ...(JSON.parse(await readFile(config, 'utf8')) as SourcesConfig), region: '07' }));
+    const before = server.requests.length;
+    const r = await run(['update', '--config', path, '--out', join(parent, 'pkg')]);
+    await rm(path);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /holds the package of region 09, sources\.json is for region 07; nothing was changed/);
+    assert.equal(server.requests.length, before, 'nothing downloaded');
+    await assertIdentical(join(parent, 'pkg'), previous, 'other region');
+  });
+
   it('refuses a sources.json that does not match its schema, with the path of the problem', async () => {
     const path = join(parent, 'bad.sources.json');
     await writeFile(path, JSON.stringify({ region: '9', files: [] }));
