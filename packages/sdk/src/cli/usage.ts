@@ -10,6 +10,9 @@ Usage:
                      [--payments <csv> …] --region <NN> --boundaries <topojson>
                      --population <csv> --out <dir> [--force] [--generated-at YYYY-MM-DD]
                      [--reference-date YYYY-MM-DD]
+  pnrr-toscana update --config <sources.json> --out <dir> [--cache <dir>]
+                      [--release-date YYYY-MM-DD] [--timeout <seconds>] [--retries <n>]
+  pnrr-toscana diff <old-dir|url> <new-dir|url> [--json]
   pnrr-toscana validate <dir>
   pnrr-toscana summary [--comune <istat>] [--dir <dir>]
   pnrr-toscana --help | <command> --help
@@ -39,6 +42,22 @@ Commands:
             validate. Rows that cannot be used (bad key, amount beyond ±250 bn €, …) are
             rejected with file, line and reason in the package's quality.json; negative
             amounts are kept and reported.
+  update    Republish a release: download the official files sources.json lists (http(s)
+            URLs, or paths relative to sources.json), verify each (size and SHA-256 when
+            given, the table's layout, minRows), build the package as build does, and add
+            an entry to its releases.json (release date, source URLs, sha256 and rows, data
+            dates, totals by mission). --out follows build's rules (absent, empty, or a
+            package pnrr-toscana wrote, which update replaces); a failed download, checksum,
+            layout or build, or Ctrl-C, leaves --out byte for byte as it was and no
+            temporary file. Downloads go to a temporary folder, removed at the end, or to
+            --cache (kept; a file whose sha256 sources.json gives is not downloaded again).
+            --timeout: seconds without data before a download attempt stops (default 60);
+            --retries: further attempts after a network error, 408, 429 or 5xx (default 2).
+            Config format: docs/methodology.md, "Ripubblicare un nuovo rilascio".
+  diff      Compare two packages of one region (folders or URLs): projects added, removed
+            and changed (title, PNRR and total amounts, places), totals by mission and by
+            comune with their differences, as tables (Italian number format) or, with
+            --json, as JSON (shape in docs/sdk.md). Exit 0 whether or not they differ.
   validate  Check every file of a package against its JSON Schema, checksums.json, the
             schema version and the reconciliation invariants (inside + outside = each
             project's amount; region = comuni + province-wide + region-wide buckets).
@@ -46,7 +65,7 @@ Commands:
             6-digit ISTAT code, e.g. 048017), the projects of one comune.
             Default --dir: the package embedded in the SDK.
 
-Exit codes: 0 ok, 1 failed (invalid input or package; nothing changed), 2 usage error,
+Exit codes: 0 ok, 1 failed (invalid input or package, failed download; nothing changed), 2 usage error,
 130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM (previous package unchanged).
 `;
 

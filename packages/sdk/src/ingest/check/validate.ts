@@ -20,6 +20,7 @@ import { packageTerritoryKeys, provinceOf, territoryKind } from '../../format/ke
 import { flattenFacts, type FlatFactRow } from '../../format/facts.js';
 import { DataFormatError } from '../../errors.js';
 import { listFiles } from '../write/list-files.js';
+import { RELEASES_FILE, Releases } from '../../release/releases-file.js';
 
 /** One problem found in a package file. */
 export interface ValidationIssue {
@@ -107,6 +108,8 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
   const manifest = await reader.load<ManifestT>(PACKAGE_FILES.manifest, Manifest);
   if (!manifest) return result();
   await checkChecksums(reader, manifest);
+  // releases.json is optional (written by `update`): checked against its schema when present.
+  if ((await listFiles(dir)).includes(RELEASES_FILE)) await reader.load(RELEASES_FILE, Releases);
 
   const territories = await reader.load<TerritoriesT>(manifest.files.territories, Territories);
   await reader.load(manifest.files.measures, Measures);
