@@ -84,17 +84,27 @@ export const baseStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--pnrr-spacing, ${unsafeCSS(SPACE_4)});
-    /* Reserved in every state so the page does not move when the data arrive. */
-    min-block-size: var(--pnrr-min-block-size, var(--_min-block-size, 8rem));
+    /* One block size in every state (each element's ./size.ts, also set on the
+       tag before its script runs by pnrr-widgets.css), so the page never moves
+       when the data or the drawing arrive; none once a user expands it. */
+    block-size: var(--_block-size, auto);
+    min-block-size: var(--pnrr-min-block-size, var(--_min-block-size, 0));
     padding: var(--pnrr-spacing, ${unsafeCSS(SPACE_4)});
     background: var(--_background);
     color: var(--_text);
     border: 1px solid var(--_border);
     border-radius: var(--pnrr-radius, ${unsafeCSS(RADIUS)});
   }
+  .frame.open {
+    block-size: auto;
+  }
   .body {
     flex: 1 1 auto;
     min-inline-size: 0;
+    min-block-size: 0;
+  }
+  .frame:not(.open) > .body {
+    overflow: hidden;
   }
   a {
     color: var(--_primary);

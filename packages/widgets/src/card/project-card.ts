@@ -3,7 +3,7 @@
  * would show it. Class only (no registration): import `../card/define.js` or
  * the package's `./define` entry to register the tag.
  */
-import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { InvalidArgumentError } from '@pnrr-toscana/sdk';
 import type { Localisation, ProjectResult } from '@pnrr-toscana/sdk';
 import { PnrrElement } from '../base/pnrr-element.js';
@@ -65,8 +65,8 @@ function places(project: ProjectResult, t: (typeof cardMessages)[Lang]): Place[]
  * @csspart sources - The table of funding sources.
  * @csspart payments - The financed-and-paid table.
  * @csspart links - The "verify at the source" links.
+ * @csspart more - The "Mostra tutti i dettagli" button (shown when the card is taller than its summary).
  *
- * @cssprop --pnrr-min-block-size - Height reserved while loading (default 26rem, 12rem when `compact`).
  * @cssprop --pnrr-color-primary - Links, buttons, focus ring and the headline amount.
  * @cssprop --pnrr-color-text - Text colour (light theme); see the base element for every `--pnrr-*` property.
  */
@@ -91,10 +91,45 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
   /** Level of the card's heading, 1–6 (default 3); sub-headings are one level below. */
   declare headingLevel: number | undefined;
 
+  /** The card is taller than its fixed block size: part of it is clipped behind "Mostra tutti i dettagli". */
+  private cut = false;
+  // The card's width changes what fits: measured again on every resize.
+  private readonly sizeObserver = new ResizeObserver(() => this.measure());
+
   constructor() {
     super();
     this.compact = false;
     this.skeletonLines = 7;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.sizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.sizeObserver.disconnect();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.measure();
+  }
+
+  /** Whether the summary clips the card; the button appears (inside the same block size: nothing moves) when it does. */
+  private measure(): void {
+    const clip = this.renderRoot.querySelector('.clip');
+    const cut = !!clip && (this.expanded || clip.scrollHeight > clip.clientHeight + 1);
+    if (cut !== this.cut) {
+      this.cut = cut;
+      this.requestUpdate();
+    }
+  }
+
+  private toggle(): void {
+    this.expanded = !this.expanded;
+    this.requestUpdate();
   }
 
   protected override dataArgs(): readonly unknown[] {
@@ -122,6 +157,17 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     const list = places(p, t);
     const shared = p.localCodes.length > 1;
     const equalSplit = list.length > 1 && p.localisations.some((l) => l.shareSource === 'equal-split');
+    const open = this.expanded;
+    // The whole card stays in the page (screen readers read it all); past the
+    // summary it is clipped until the button, or focus moving into the clipped
+    // part (a link, a table), expands it.
+    return html`<div class="clip ${this.cut && !open ? 'cut' : ''}" id="card" @focusin=${() => this.cut && !open && this.toggle()}>${this.renderCard(p, lang, t, level, sub, list, shared, equalSplit)}</div>
+      ${this.cut
+        ? html`<button type="button" class="more" part="more" aria-expanded=${open ? 'true' : 'false'} aria-controls="card" @click=${this.toggle}>${open ? t.less : t.more}</button>`
+        : nothing}`;
+  }
+
+  private renderCard(p: ProjectResult, lang: Lang, t: (typeof cardMessages)[Lang], level: number, sub: number, list: Place[], shared: boolean, equalSplit: boolean): TemplateResult {
     return html`<article class="card" part="card" aria-labelledby="title">
       <p class="kicker" part="kicker">${t.kicker} · ${t.cup} <span class="code">${p.cup}</span></p>
       ${headingTemplate(level, longText(p.title), 'title', 'title')}

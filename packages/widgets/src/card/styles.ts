@@ -1,13 +1,45 @@
 import { css } from 'lit';
+import { reservedSizes } from '../base/reserve.js';
+import { CARD_SIZES } from './size.js';
 
 export const cardStyles = css`
+  ${reservedSizes(CARD_SIZES)}
   :host {
-    /* Reserved while loading: about the height of a full card at 40rem wide. */
-    --_min-block-size: 26rem;
     max-inline-size: 48rem;
   }
-  :host([compact]) {
-    --_min-block-size: 12rem;
+  /* The summary: the card within the fixed block size, the rest clipped (and
+     faded) until "Mostra tutti i dettagli" is pressed or focus moves into it. */
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+  }
+  .clip {
+    flex: 1 1 0;
+    min-block-size: 0;
+    overflow: hidden;
+  }
+  .clip.cut {
+    mask-image: linear-gradient(#000 calc(100% - 3em), transparent);
+  }
+  .open .clip {
+    flex: none;
+    overflow: visible;
+  }
+  .more {
+    align-self: flex-start;
+  }
+  @media print {
+    .frame {
+      block-size: auto;
+    }
+    .clip {
+      overflow: visible;
+      mask-image: none;
+    }
+    .more {
+      display: none;
+    }
   }
   .card {
     display: flex;

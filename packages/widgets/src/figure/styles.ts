@@ -6,6 +6,8 @@ export const figureStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.75em;
+    /* The body's height (the frame's block size is fixed): the plot takes what the text leaves. */
+    block-size: 100%;
     margin: 0;
     min-inline-size: 0;
     /* A name with no break (a 10,000-character one) wraps instead of widening the page. */
@@ -33,6 +35,22 @@ export const figureStyles = css`
   .plot-wrap {
     position: relative;
     min-inline-size: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  .figure > :is(.plot-wrap, .layout),
+  .plot-image {
+    flex: 1 1 0;
+    min-block-size: 0;
+  }
+  .plot-image {
+    position: relative;
+    overflow-y: auto;
+  }
+  /* Expanded (the data table is open): the drawing keeps the height it was drawn at. */
+  .open .figure > :is(.plot-wrap, .layout),
+  .open .plot-image {
+    flex: none;
   }
   .plot-sizer {
     position: absolute;
