@@ -34,6 +34,7 @@ const VIEWPORTS = [
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 /** The vega chunk of the CDN build (chunks/embed-*.js). */
 const VEGA_CHUNK = /\/chunks\/embed-[^/]*\.js$/;
+const VEGA_PATH = /^\/cdn\/chunks\/embed-[^/]*\.js$/;
 
 /**
  * Each element and the states it is measured in. `attrs`: the element's attributes; `fault`: the data
@@ -225,6 +226,41 @@ describe('layout shift: CLS ≤ 0.001 for every element, state and width, on a 3
         [],
         `CLS over ${BUDGET}`,
       );
+    });
+  }
+});
+
+describe('parallel loading: a figure near the viewport fetches vega while its data are still downloading', () => {
+  for (const [tag, attrs] of [
+    ['pnrr-spending-chart', 'group-by="mission"'],
+    ['pnrr-municipality-map', 'province="048"'],
+  ]) {
+    test(`<${tag} ${attrs}>: the vega chunk is requested before the data files have arrived (3G-like network)`, async () => {
+      const url = articlePage(`parallel-${tag}`, `<${tag} ${attrs}></${tag}>`);
+      const context = await browser.createBrowserContext();
+      try {
+        const tab = await context.newPage();
+        await tab.setViewport({ width: 1280, height: 800 });
+        const cdp = await tab.createCDPSession();
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', NETWORK);
+        await tab.goto(url, { waitUntil: 'load' });
+        assert.equal(await settle(tab, tag), 'ready');
+        // Resource timings of the page (ms from navigation): when each request started and when its answer ended.
+        const timings = await tab.evaluate(() =>
+          performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+        );
+        const vega = timings.find((t) => VEGA_PATH.test(t.path));
+        const data = timings.filter((t) => t.path.startsWith('/cdn/data/') && !t.path.endsWith('/manifest.json'));
+        assert.ok(vega, `the vega chunk was requested: ${timings.map((t) => t.path).join(', ')}`);
+        assert.ok(data.length >= 2, `data files read: ${data.map((t) => t.path).join(', ')}`);
+        const lastData = Math.max(...data.map((t) => t.end));
+        const report = `vega requested at ${Math.round(vega.start)} ms; data: ${data.map((t) => `${t.path.replace('/cdn/data/toscana/', '')} ${Math.round(t.start)}–${Math.round(t.end)} ms`).join(', ')}`;
+        console.log(`# ${tag}: ${report}`);
+        assert.ok(vega.start < lastData, `the vega chunk must be requested before the data have arrived: ${report}`);
+      } finally {
+        await context.close();
+      }
     });
   }
 });
