@@ -51,7 +51,7 @@ export default defineConfig({
     outDir: OUT,
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: false,
+    sourcemap: !!process.env.PNRR_SOURCEMAP,
     reportCompressedSize: false,
     lib: {
       entry: here('src/cdn.ts'),

@@ -3,7 +3,7 @@
  * would show it. Class only (no registration): import `../card/define.js` or
  * the package's `./define` entry to register the tag.
  */
-import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { InvalidArgumentError } from '@pnrr-toscana/sdk';
 import type { Localisation, ProjectResult } from '@pnrr-toscana/sdk';
 import { PnrrElement } from '../base/pnrr-element.js';
@@ -65,7 +65,7 @@ function places(project: ProjectResult, t: (typeof cardMessages)[Lang]): Place[]
  * @csspart sources - The table of funding sources.
  * @csspart payments - The financed-and-paid table.
  * @csspart links - The "verify at the source" links.
- * @csspart more - The "Mostra tutti i dettagli" button (shown when the card is taller than its summary).
+ * @csspart more - The "Mostra tutti i dettagli" button, which shows the whole card (the card keeps one block size until then).
  *
  * @cssprop --pnrr-color-primary - Links, buttons, focus ring and the headline amount.
  * @cssprop --pnrr-color-text - Text colour (light theme); see the base element for every `--pnrr-*` property.
@@ -91,40 +91,10 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
   /** Level of the card's heading, 1–6 (default 3); sub-headings are one level below. */
   declare headingLevel: number | undefined;
 
-  /** The card is taller than its fixed block size: part of it is clipped behind "Mostra tutti i dettagli". */
-  private cut = false;
-  // The card's width changes what fits: measured again on every resize.
-  private readonly sizeObserver = new ResizeObserver(() => this.measure());
-
   constructor() {
     super();
     this.compact = false;
     this.skeletonLines = 7;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.sizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.sizeObserver.disconnect();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    this.measure();
-  }
-
-  /** Whether the summary clips the card; the button appears (inside the same block size: nothing moves) when it does. */
-  private measure(): void {
-    const clip = this.renderRoot.querySelector('.clip');
-    const cut = !!clip && (this.expanded || clip.scrollHeight > clip.clientHeight + 1);
-    if (cut !== this.cut) {
-      this.cut = cut;
-      this.requestUpdate();
-    }
   }
 
   private toggle(): void {
@@ -144,11 +114,6 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     return client.project(cup, { signal, ...(localCode ? { localCode } : {}) });
   }
 
-  protected override renderSkeleton(): TemplateResult {
-    this.skeletonLines = this.compact ? 3 : 7;
-    return super.renderSkeleton();
-  }
-
   protected override renderData(p: ProjectResult): TemplateResult {
     const lang = this.language;
     const t = cardMessages[lang];
@@ -159,16 +124,11 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     const equalSplit = list.length > 1 && p.localisations.some((l) => l.shareSource === 'equal-split');
     const open = this.expanded;
     // The whole card stays in the page (screen readers read it all); past the
-    // summary it is clipped until the button, or focus moving into the clipped
-    // part (a link, a table), expands it.
-    return html`<div class="clip ${this.cut && !open ? 'cut' : ''}" id="card" @focusin=${() => this.cut && !open && this.toggle()}>${this.renderCard(p, lang, t, level, sub, list, shared, equalSplit)}</div>
-      ${this.cut
-        ? html`<button type="button" class="more" part="more" aria-expanded=${open ? 'true' : 'false'} aria-controls="card" @click=${this.toggle}>${open ? t.less : t.more}</button>`
-        : nothing}`;
-  }
-
-  private renderCard(p: ProjectResult, lang: Lang, t: (typeof cardMessages)[Lang], level: number, sub: number, list: Place[], shared: boolean, equalSplit: boolean): TemplateResult {
-    return html`<article class="card" part="card" aria-labelledby="title">
+    // summary (the fixed block size: a full card never fits it, a compact one
+    // rarely) it is clipped until the button, or focus moving into the card (a
+    // link, a table), expands it.
+    return html`<div class="clip" id="card" @focusin=${() => open || this.toggle()}>
+      <article class="card" part="card" aria-labelledby="title">
       <p class="kicker" part="kicker">${t.kicker} · ${t.cup} <span class="code">${p.cup}</span></p>
       ${headingTemplate(level, longText(p.title), 'title', 'title')}
       ${shared
@@ -211,7 +171,8 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
         <span aria-hidden="true">·</span>
         <a href=${CATALOGUE_URL} rel="noopener">${t.catalogue}</a>
       </p>
-    </article>`;
+    </article></div>
+      <button type="button" class="more" part="more" aria-expanded=${open ? 'true' : 'false'} aria-controls="card" @click=${this.toggle}>${t.more}</button>`;
   }
 
   private renderFunding(p: ProjectResult, lang: Lang, level: number): TemplateResult {

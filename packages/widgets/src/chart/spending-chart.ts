@@ -8,7 +8,8 @@ import { InvalidArgumentError, enclosingBuckets, type GroupBy, type SpendingRow 
 import type { PnrrClient } from '../base/client.js';
 import { withPlaceCodes } from '../base/places.js';
 import type { Lang } from '../i18n/lang.js';
-import { isolate, number } from '../format.js';
+import { isolate } from '../format.js';
+import { number } from '../figure/amounts.js';
 import { barChartSpec, barLayout, type BarDatum } from './bar-spec.js';
 import { canvasTextMeasurer } from '../figure/text.js';
 import { cssVar, specTheme } from '../figure/theme.js';

@@ -38,19 +38,18 @@ export const figureStyles = css`
     display: flex;
     flex-direction: column;
   }
-  .figure > :is(.plot-wrap, .layout),
-  .plot-image {
-    flex: 1 1 0;
-    min-block-size: 0;
+  /* In the fixed block size, the drawing takes the room the text leaves (a
+     taller one scrolls); expanded (the data table open) or on paper, it keeps
+     the height it was drawn at. */
+  @media screen {
+    .frame:not(.open) :is(.figure > .plot-wrap, .figure > .layout, .plot-image) {
+      flex: 1 1 0;
+      min-block-size: 0;
+    }
   }
   .plot-image {
     position: relative;
     overflow-y: auto;
-  }
-  /* Expanded (the data table is open): the drawing keeps the height it was drawn at. */
-  .open .figure > :is(.plot-wrap, .layout),
-  .open .plot-image {
-    flex: none;
   }
   .plot-sizer {
     position: absolute;
