@@ -13,8 +13,8 @@ const NARROW = '(max-width: 40rem)';
 const MANY = ':is([group-by=comune],[group-by=implementing-body],[group-by=province],[group-by=component])';
 
 export const CHART_SIZES: readonly Reservation[] = [
-  { size: '36rem' },
-  { when: MANY, size: '44rem' },
+  { size: '32rem' },
+  { when: MANY, size: '40rem' },
   { media: NARROW, size: '52rem' },
-  { media: NARROW, when: MANY, size: '66rem' },
+  { media: NARROW, when: MANY, size: '78rem' },
 ];

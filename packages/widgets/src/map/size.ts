@@ -7,4 +7,4 @@
  */
 import type { Reservation } from '../base/reserve-rules.js';
 
-export const MAP_SIZES: readonly Reservation[] = [{ size: '46rem' }, { media: '(max-width: 40rem)', size: '62rem' }];
+export const MAP_SIZES: readonly Reservation[] = [{ size: '46rem' }, { media: '(max-width: 40rem)', size: '68rem' }];
