@@ -3,7 +3,8 @@
  * tag that registers every element. Everything it needs is bundled (lit,
  * @lit/task, the SDK and ky); vega is split into lazy chunks beside it (the
  * chart and map import it dynamically), and the SDK's embedded data package is
- * copied to dist/cdn/data/toscana/, the bundle's default (see src/cdn-default.ts).
+ * copied to dist/cdn/data/toscana/, the bundle's default (see src/cdn-default.ts);
+ * pnrr-widgets.css holds the elements' block sizes for the page's <head>.
  * Serving dist/ (or dist/cdn/) as static files is enough for a working page.
  */
 import { cpSync, existsSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 import { embedPages } from './scripts/embed-build.mjs';
+import { reservationSheet } from './src/reserve-sheet.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const DATA_FROM = here('../sdk/data/toscana/');
@@ -29,6 +31,17 @@ function copyDataPackage(): Plugin {
   };
 }
 
+/** pnrr-widgets.css: each element's block size before its script has run (src/reserve-sheet.ts). */
+function reservationStylesheet(): Plugin {
+  return {
+    name: 'pnrr-reservation-stylesheet',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'pnrr-widgets.css', source: reservationSheet() });
+    },
+  };
+}
+
 export default defineConfig({
   // The bundle must not carry Lit's dev mode or other development branches.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
@@ -38,7 +51,7 @@ export default defineConfig({
     outDir: OUT,
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: false,
+    sourcemap: !!process.env.PNRR_SOURCEMAP,
     reportCompressedSize: false,
     lib: {
       entry: here('src/cdn.ts'),
@@ -57,5 +70,5 @@ export default defineConfig({
     },
   },
   // embedPages: embed.html and the host script pnrr-embed.js, beside the bundle (issue 9).
-  plugins: [minifyTemplates(), copyDataPackage(), embedPages()],
+  plugins: [minifyTemplates(), copyDataPackage(), embedPages(), reservationStylesheet()],
 });

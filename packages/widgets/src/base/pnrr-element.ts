@@ -34,7 +34,7 @@ const isAbort = (error: unknown): boolean =>
  * @cssprop --pnrr-font-family - Font of the widget (default: inherited from the page).
  * @cssprop --pnrr-spacing - Padding and gaps (default 16px, DSI `--it-spacing-4x`).
  * @cssprop --pnrr-radius - Corner radius (default 4px, DSI `--it-radius-smooth`).
- * @cssprop --pnrr-min-block-size - Minimum height reserved in every state (each element has its own default).
+ * @cssprop --pnrr-min-block-size - A minimum height in every state (default none: each element keeps one fixed height in every state by itself, see docs/layout-shift.md).
  * @cssprop --pnrr-color-background - Background, light theme (DSI white).
  * @cssprop --pnrr-color-surface - Secondary background, light theme (DSI gray-96).
  * @cssprop --pnrr-color-text - Text, light theme (DSI gray-10).
@@ -70,8 +70,11 @@ export abstract class PnrrElement<T> extends LitElement {
   /** Manifest of the data package read, once known (kept when the data call itself fails). */
   protected manifest: Manifest | undefined;
 
-  /** Lines of the loading skeleton; set together with the element's min block size. */
+  /** Lines of the loading skeleton. */
   protected skeletonLines = 4;
+
+  /** The user has expanded the element (its details, its data table): the frame drops its fixed block size. */
+  protected expanded = false;
 
   private abortedByDisconnect = false;
   // The status region speaks only when the data are loaded again (a filter or
@@ -206,7 +209,7 @@ export abstract class PnrrElement<T> extends LitElement {
     // One polite status region outside the busy frame: errors always, loading/updated only on reloads.
     const status = failed ? (own?.message ?? describeError(error, lang).message) : !this.reloaded ? '' : state === 'loading' ? common[lang].loading : common[lang].updated;
     // `lang` on the content: the resolved language may differ from the page's (e.g. `fr` falls back to `it`).
-    return html`<div class="frame" part="base" lang=${lang} data-state=${state} aria-busy=${state === 'loading' ? 'true' : 'false'}>
+    return html`<div class="frame ${this.expanded ? 'open' : ''}" part="base" lang=${lang} data-state=${state} aria-busy=${state === 'loading' ? 'true' : 'false'}>
         <div class="body" part="body">${body}</div>
         ${attributionTemplate(this.manifest, lang)}
       </div>

@@ -65,8 +65,8 @@ function places(project: ProjectResult, t: (typeof cardMessages)[Lang]): Place[]
  * @csspart sources - The table of funding sources.
  * @csspart payments - The financed-and-paid table.
  * @csspart links - The "verify at the source" links.
+ * @csspart more - The "Mostra tutti i dettagli" button, which shows the whole card (the card keeps one block size until then).
  *
- * @cssprop --pnrr-min-block-size - Height reserved while loading (default 26rem, 12rem when `compact`).
  * @cssprop --pnrr-color-primary - Links, buttons, focus ring and the headline amount.
  * @cssprop --pnrr-color-text - Text colour (light theme); see the base element for every `--pnrr-*` property.
  */
@@ -97,6 +97,11 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     this.skeletonLines = 7;
   }
 
+  private toggle(): void {
+    this.expanded = !this.expanded;
+    this.requestUpdate();
+  }
+
   protected override dataArgs(): readonly unknown[] {
     return [this.cup, this.localCode];
   }
@@ -109,11 +114,6 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     return client.project(cup, { signal, ...(localCode ? { localCode } : {}) });
   }
 
-  protected override renderSkeleton(): TemplateResult {
-    this.skeletonLines = this.compact ? 3 : 7;
-    return super.renderSkeleton();
-  }
-
   protected override renderData(p: ProjectResult): TemplateResult {
     const lang = this.language;
     const t = cardMessages[lang];
@@ -122,7 +122,13 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     const list = places(p, t);
     const shared = p.localCodes.length > 1;
     const equalSplit = list.length > 1 && p.localisations.some((l) => l.shareSource === 'equal-split');
-    return html`<article class="card" part="card" aria-labelledby="title">
+    const open = this.expanded;
+    // The whole card stays in the page (screen readers read it all); past the
+    // summary (the fixed block size: a full card never fits it, a compact one
+    // rarely) it is clipped until the button, or focus moving into the card (a
+    // link, a table), expands it.
+    return html`<div class="clip" id="card" @focusin=${() => open || this.toggle()}>
+      <article class="card" part="card" aria-labelledby="title">
       <p class="kicker" part="kicker">${t.kicker} · ${t.cup} <span class="code">${p.cup}</span></p>
       ${headingTemplate(level, longText(p.title), 'title', 'title')}
       ${shared
@@ -165,7 +171,8 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
         <span aria-hidden="true">·</span>
         <a href=${CATALOGUE_URL} rel="noopener">${t.catalogue}</a>
       </p>
-    </article>`;
+    </article></div>
+      <button type="button" class="more" part="more" aria-expanded=${open ? 'true' : 'false'} aria-controls="card" @click=${this.toggle}>${t.more}</button>`;
   }
 
   private renderFunding(p: ProjectResult, lang: Lang, level: number): TemplateResult {

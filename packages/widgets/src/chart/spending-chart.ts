@@ -8,12 +8,15 @@ import { InvalidArgumentError, enclosingBuckets, type GroupBy, type SpendingRow 
 import type { PnrrClient } from '../base/client.js';
 import { withPlaceCodes } from '../base/places.js';
 import type { Lang } from '../i18n/lang.js';
-import { isolate, number } from '../format.js';
+import { isolate } from '../format.js';
+import { number } from '../figure/amounts.js';
 import { barChartSpec, barLayout, type BarDatum } from './bar-spec.js';
 import { canvasTextMeasurer } from '../figure/text.js';
 import { cssVar, specTheme } from '../figure/theme.js';
 import { figureMessages } from '../i18n/figure.js';
 import { opt } from '../figure/templates.js';
+import { reservedSizes } from '../base/reserve.js';
+import { CHART_SIZES } from './size.js';
 import { PnrrFigureElement, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 
 type Messages = (typeof figureMessages)[Lang];
@@ -59,7 +62,6 @@ const HIERARCHY: ReadonlySet<GroupBy> = new Set(['mission', 'component', 'measur
  *
  * @csspart tooltip - The tooltip shown over a bar.
  *
- * @cssprop --pnrr-min-block-size - Height reserved while loading (default 22rem).
  * @cssprop --pnrr-color-primary - Bars, buttons and focus ring (light theme; `--pnrr-dark-color-primary` for dark).
  * @cssprop --pnrr-color-text-muted - The "others" bar and the notes.
  * @cssprop --pnrr-color-text - Labels and values.
@@ -75,9 +77,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   static override styles = [
     PnrrFigureElement.styles,
     css`
-      :host {
-        --_min-block-size: 22rem;
-      }
+      ${reservedSizes(CHART_SIZES)}
     `,
   ];
 

@@ -19,7 +19,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { PnrrElement } from '../base/pnrr-element.js';
 import { emptyTemplate, headingLevel, headingTemplate, type ErrorText } from '../base/states.js';
 import type { Lang } from '../i18n/lang.js';
-import { isolate, moneyCents, moneyCompact, moneyFull, number } from '../format.js';
+import { isolate, moneyFull } from '../format.js';
+import { moneyCents, moneyCompact, number } from './amounts.js';
 import { VegaController } from '../vega/controller.js';
 import { specToImageURL } from '../vega/render.js';
 import type { ExportCaption } from './spec.js';
@@ -55,8 +56,12 @@ export interface FigureData {
   territories: Territories;
 }
 
-/** A figure's spec for a width; with a caption (title block) for the downloaded images. */
-export type FigureSpec = (width: number, caption?: ExportCaption) => TopLevelSpec;
+/**
+ * A figure's spec for a width; with a caption (title block) for the downloaded images; `room`: the
+ * height of the plot's box on the page in px (the figure's block size is fixed, see ./size.ts of each
+ * element), which a drawing that can fit itself (the map) fits into; none for downloads.
+ */
+export type FigureSpec = (width: number, caption?: ExportCaption, room?: number) => TopLevelSpec;
 
 /** What to draw for the current data. */
 export interface Drawing {
@@ -67,7 +72,7 @@ export interface Drawing {
   label: string;
   /** Narrowest downloaded image, in px (the drawing's width when wider). */
   imageMinWidth: number;
-  /** Height to reserve for the drawing before vega arrives, for the frame's content width in px. */
+  /** Height of the drawing's scrollable extent before vega arrives, for the frame's content width in px (the box itself is fixed). */
   minHeight: (contentWidth: number) => number;
 }
 
@@ -320,7 +325,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     }
     if (drawing.key === this.drawnKey) return;
     this.drawnKey = drawing.key;
-    this.vega.setSpec((width) => drawing.spec(width));
+    this.vega.setSpec((width) => drawing.spec(width, undefined, this.renderRoot.querySelector('.plot-image')?.clientHeight));
   }
 
   /** A filter with no data: the chart and the map say the same, under their title. */
@@ -355,7 +360,8 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
       {
         tableOpen: this.tableOpen,
         toggleTable: () => {
-          this.tableOpen = !this.tableOpen;
+          // The table opens below the toolbar: the frame leaves its fixed block size (after a click: no layout shift).
+          this.expanded = this.tableOpen = !this.tableOpen;
           this.requestUpdate();
         },
         csv: () => {

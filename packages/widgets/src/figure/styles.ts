@@ -6,6 +6,8 @@ export const figureStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.75em;
+    /* The body's height (the frame's block size is fixed): the plot takes what the text leaves. */
+    block-size: 100%;
     margin: 0;
     min-inline-size: 0;
     /* A name with no break (a 10,000-character one) wraps instead of widening the page. */
@@ -33,6 +35,21 @@ export const figureStyles = css`
   .plot-wrap {
     position: relative;
     min-inline-size: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  /* In the fixed block size, the drawing takes the room the text leaves (a
+     taller one scrolls); expanded (the data table open) or on paper, it keeps
+     the height it was drawn at. */
+  @media screen {
+    .frame:not(.open) :is(.figure > .plot-wrap, .figure > .layout, .plot-image) {
+      flex: 1 1 0;
+      min-block-size: 0;
+    }
+  }
+  .plot-image {
+    position: relative;
+    overflow-y: auto;
   }
   .plot-sizer {
     position: absolute;

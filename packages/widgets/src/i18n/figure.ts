@@ -43,6 +43,9 @@ const COLUMN_EN: Record<GroupBy, string> = {
 
 export const figureMessages = messages({
   it: {
+    millions: 'mln',
+    billions: 'mld',
+    thousands: 'mila',
     metric: (m: Metric) => METRIC_IT[m],
     groupBy: (g: GroupBy) => GROUP_IT[g],
     column: (g: GroupBy) => COLUMN_IT[g],
@@ -98,6 +101,9 @@ export const figureMessages = messages({
     region: 'regione',
   },
   en: {
+    millions: 'M',
+    billions: 'bn',
+    thousands: 'k',
     metric: (m: Metric) => METRIC_EN[m],
     groupBy: (g: GroupBy) => GROUP_EN[g],
     column: (g: GroupBy) => COLUMN_EN[g],

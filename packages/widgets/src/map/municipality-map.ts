@@ -9,12 +9,15 @@ import type { PnrrClient } from '../base/client.js';
 import { withPlaceCodes } from '../base/places.js';
 import { emit } from '../base/events.js';
 import type { Lang } from '../i18n/lang.js';
-import { clip, isolate, number } from '../format.js';
-import { choroplethSpec, mapHeight, type MapClass, type MapDatum } from './choropleth-spec.js';
+import { clip, isolate } from '../format.js';
+import { number } from '../figure/amounts.js';
+import { choroplethSpec, type MapClass, type MapDatum } from './choropleth-spec.js';
 import { cssVar, forcedColors, isDark, specTheme } from '../figure/theme.js';
 import { figureMessages } from '../i18n/figure.js';
 import { PnrrFigureElement, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 import { mapMessages } from '../i18n/map.js';
+import { reservedSizes } from '../base/reserve.js';
+import { MAP_SIZES } from './size.js';
 import { NO_DATA_COLOR, PALETTES, pickColors, quantileClasses } from './classes.js';
 
 /** Detail of `pnrr-municipality-select`. */
@@ -79,7 +82,6 @@ const byName = (lang: Lang) => {
  * @csspart tooltip - The tooltip over a comune.
  * @csspart picker - The list of comuni beside the map (label, select and the chosen comune's values).
  *
- * @cssprop --pnrr-min-block-size - Height reserved while loading (default 34rem).
  * @cssprop --pnrr-map-selected - Outline of the selected comune (default: the text colour).
  * @cssprop --pnrr-map-border - Province borders (default: the text colour).
  * @cssprop --pnrr-color-background - Comune borders and the halo around the selection.
@@ -93,18 +95,25 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
   static override styles = [
     PnrrFigureElement.styles,
     css`
-      :host {
-        --_min-block-size: 34rem;
-      }
+      ${reservedSizes(MAP_SIZES)}
       .layout {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
+        /* The map takes the room the list of comuni leaves under it. */
+        grid-template-rows: minmax(0, 1fr) auto;
         gap: 1em;
+      }
+      .open .layout {
+        grid-template-rows: auto;
       }
       @container (min-width: 40rem) {
         .layout {
           grid-template-columns: minmax(0, 1fr) minmax(12rem, 16rem);
+          grid-template-rows: minmax(0, 1fr);
           align-items: start;
+        }
+        .layout > .plot-wrap {
+          align-self: stretch;
         }
       }
       .picker {
@@ -272,11 +281,11 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return {
       // What is drawn. The topology is the same object for a package: it counts by identity.
       key: JSON.stringify([datum, classes, noData, theme, colors, selected, data.query.province, legendTitle]) + String(this.topologyId(data.topology)),
-      spec: (width, caption) => choroplethSpec({ ...options, width, caption }),
+      spec: (width, caption, room) => choroplethSpec({ ...options, width, caption, ...(room ? { room } : {}) }),
       label: mapMessages[lang].mapLabel,
       imageMinWidth: 560,
-      // The map's column: the whole width, or beside the 16rem list from 40rem up (see the styles).
-      minHeight: (inner) => mapHeight(data.topology, Math.max(280, inner >= 640 ? inner - 272 : inner)) + 90,
+      // Nothing to hold open inside the box: the map is drawn to fit the room the fixed block size leaves.
+      minHeight: () => 0,
     };
   }
 
