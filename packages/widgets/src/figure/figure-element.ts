@@ -37,7 +37,7 @@ import {
   sourceLine,
   toolbarTemplate,
 } from './templates.js';
-import { figureStyles } from './styles.js';
+import { figureStyles, printStyles } from './styles.js';
 import { csvTable, tableTemplate, type FigureTable } from './table.js';
 
 export type { FigureTable, TableCell, TableColumn, TableRow, TableOnly } from './table.js';
@@ -127,7 +127,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     syncUrl: { type: Boolean, attribute: 'sync-url' },
   };
 
-  static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles];
+  static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles, printStyles(PnrrElement.styles)];
 
   /** `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects). */
   declare metric: Metric | undefined;
@@ -190,8 +190,8 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   private described: { data: T; description: FigureDescription } | undefined;
   // `theme="auto"` follows the scheme through CSS; the drawing's colours are read
   // from CSS when the spec is built, so a scheme change must rebuild it.
-  // Forced colours (Windows High Contrast) change them too.
-  private readonly schemes = ['(prefers-color-scheme: dark)', '(forced-colors: active)'].map((q) => globalThis.matchMedia?.(q));
+  // Forced colours (Windows High Contrast) change them too, and printing (light colours on paper).
+  private readonly schemes = ['(prefers-color-scheme: dark)', '(forced-colors: active)', 'print'].map((q) => globalThis.matchMedia?.(q));
   private readonly onScheme = (): void => this.requestUpdate();
 
   override connectedCallback(): void {
