@@ -11,6 +11,7 @@ type Args = {
   province?: string;
   'per-capita'?: string | boolean;
   selected?: string;
+  'sync-url'?: boolean;
   'heading-level'?: number;
   src?: string;
   lang?: string;
@@ -25,6 +26,7 @@ const meta: Meta<Args> = {
     metric: { control: 'inline-radio', options: METRICS },
     'per-capita': { control: 'select', options: [false, true, 'anpr2025'] },
     selected: { control: 'text' },
+    'sync-url': { control: 'boolean' },
   },
   render: (a) =>
     html`<pnrr-municipality-map
@@ -33,6 +35,7 @@ const meta: Meta<Args> = {
       province=${ifDefined(a.province || undefined)}
       per-capita=${a['per-capita'] === true ? '' : a['per-capita'] || nothing}
       selected=${ifDefined(a.selected || undefined)}
+      ?sync-url=${a['sync-url'] === true}
       heading-level=${ifDefined(a['heading-level'])}
       src=${ifDefined(a.src || undefined)}
       lang=${a.lang ?? nothing}
@@ -63,6 +66,18 @@ export const KeyboardSelection: Story = {
     const event = await heard;
     await expect(event.detail.code).toBe('100005');
     await waitFor(() => expect(map.getAttribute('selected')).toBe('100005'));
+  },
+};
+
+export const SyncUrl: Story = {
+  name: 'Shareable view (sync-url)',
+  args: { province: '100', 'sync-url': true },
+  play: async ({ canvasElement }) => {
+    const map = await settledElement<PnrrMunicipalityMap>(canvasElement, 'pnrr-municipality-map');
+    await userEvent.selectOptions(map.shadowRoot!.querySelector('select')!, '100005');
+    await waitFor(() => expect(new URLSearchParams(location.hash.slice(1)).get('map.comune')).toBe('100005'));
+    // Leave the story's frame as it was found.
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
   },
 };
 

@@ -17,6 +17,7 @@ import { isPnrrError, type Metric, type PopulationYear, type Territories } from 
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { PnrrElement } from '../base/pnrr-element.js';
+import { UrlState, type UrlStateField } from '../base/url-state.js';
 import { emptyTemplate, headingLevel, headingTemplate, type ErrorText } from '../base/states.js';
 import type { Lang } from '../i18n/lang.js';
 import { isolate, moneyFull } from '../format.js';
@@ -37,7 +38,7 @@ import {
   sourceLine,
   toolbarTemplate,
 } from './templates.js';
-import { figureStyles } from './styles.js';
+import { figureStyles, printStyles } from './styles.js';
 import { csvTable, tableTemplate, type FigureTable } from './table.js';
 
 export type { FigureTable, TableCell, TableColumn, TableRow, TableOnly } from './table.js';
@@ -128,9 +129,10 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     province: { type: String },
     perCapita: { attribute: 'per-capita', converter: perCapitaConverter },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
   };
 
-  static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles];
+  static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles, printStyles(PnrrElement.styles)];
 
   /** `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects). */
   declare metric: Metric | undefined;
@@ -142,6 +144,12 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   declare perCapita: boolean | string | undefined;
   /** Level of the figure's title, 1–6 (default 3). */
   declare headingLevel: number | undefined;
+  /**
+   * Shareable view: keeps what the reader changed (the map's chosen comune and province, the data table
+   * shown) in the page address after `#`, restores it when the address is opened, and follows Back / Forward.
+   * Keys are prefixed with the element's `id` (else `map` / `chart`): give each synced element of a page its own `id`.
+   */
+  declare syncUrl: boolean | undefined;
 
   /** Whether the data table is shown (internal UI state). */
   private tableOpen = false;
@@ -160,14 +168,35 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     ...(this.plotClicked ? { onClick: (datum: Record<string, unknown>) => this.plotClicked!(datum) } : {}),
   });
 
+  /** `sync-url`: the values of urlFields() in the page's URL fragment. */
+  private readonly urlState = new UrlState(this, {
+    enabled: () => this.syncUrl === true,
+    namespace: () => this.id || this.localName.replace(/^pnrr-(?:[a-z]+-)?/, ''),
+    fields: () => this.urlFields(),
+  });
+
+  /** The values `sync-url` keeps in the URL: the data table's visibility; an element adds its own. */
+  protected urlFields(): Record<string, UrlStateField> {
+    return {
+      table: {
+        get: () => (this.tableOpen ? '1' : ''),
+        set: (v) => {
+          this.tableOpen = v === '1';
+          this.requestUpdate();
+        },
+        valid: (v) => v === '1',
+      },
+    };
+  }
+
   /** Key of what vega was last asked to draw ('' = nothing). */
   private drawnKey = '';
   /** The description rendered last, with its data: the drawing, the toolbar and the image downloads read it. */
   private described: { data: T; description: FigureDescription } | undefined;
   // `theme="auto"` follows the scheme through CSS; the drawing's colours are read
   // from CSS when the spec is built, so a scheme change must rebuild it.
-  // Forced colours (Windows High Contrast) change them too.
-  private readonly schemes = ['(prefers-color-scheme: dark)', '(forced-colors: active)'].map((q) => globalThis.matchMedia?.(q));
+  // Forced colours (Windows High Contrast) change them too, and printing (light colours on paper).
+  private readonly schemes = ['(prefers-color-scheme: dark)', '(forced-colors: active)', 'print'].map((q) => globalThis.matchMedia?.(q));
   private readonly onScheme = (): void => this.requestUpdate();
 
   override connectedCallback(): void {

@@ -1,5 +1,5 @@
-/** Styles of the figure frame: summary, notes, plot, tooltip, toolbar, data table. */
-import { css } from 'lit';
+/** Styles of the figure frame: summary, notes, plot, tooltip, toolbar, data table; and how a figure prints. */
+import { css, unsafeCSS, type CSSResult, type CSSResultGroup } from 'lit';
 
 export const figureStyles = css`
   .figure {
@@ -154,3 +154,44 @@ export const figureStyles = css`
     background: var(--_surface);
   }
 `;
+
+/**
+ * Printing: light colours whatever the theme (paper is white; the drawing reads
+ * them too, since a figure redraws when `print` media starts), no buttons or
+ * form controls (they do nothing on paper), nothing clipped (the drawing
+ * scales to the page width, an open data table prints whole), no tooltip.
+ * Title, summary, notes and the attribution line stay.
+ *
+ * The light palette is the base styles' own (their `--_x: var(--pnrr-color-x, default)`
+ * declarations, read from `base`), not a copy: importing the tokens here would
+ * add an export to the card-only bundle.
+ */
+export function printStyles(base: CSSResultGroup): CSSResult {
+  const text = [base].flat(Infinity as 1).map((s) => (s as CSSResult).cssText ?? '').join('');
+  const lightVars = unsafeCSS([...new Set(text.match(/--_[\w-]+:\s*var\(--pnrr-color-[\w-]+,\s*[^;]+\);/g))].join(''));
+  return css`
+  @media print {
+    :host,
+    :host([theme]) {
+      ${lightVars}
+      color-scheme: light;
+    }
+    button,
+    .toolbar,
+    .picker label,
+    .picker select,
+    .tooltip {
+      display: none !important;
+    }
+    .figure,
+    .plot,
+    .table-wrap {
+      overflow: visible;
+      max-block-size: none;
+    }
+    .plot-wrap {
+      break-inside: avoid;
+    }
+  }
+  `;
+}

@@ -14,6 +14,7 @@ import { number } from '../figure/amounts.js';
 import { choroplethSpec, type MapClass, type MapDatum } from './choropleth-spec.js';
 import { cssVar, forcedColors, isDark, specTheme } from '../figure/theme.js';
 import { figureMessages } from '../i18n/figure.js';
+import type { UrlStateField } from '../base/url-state.js';
 import { PnrrFigureElement, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 import { mapMessages } from '../i18n/map.js';
 import { reservedSizes } from '../base/reserve.js';
@@ -56,6 +57,9 @@ export interface MapData extends FigureData {
 /** Longest comune name in the list, in characters: a longer one ends in "…" (the data table has it in full). */
 const OPTION_CHARS = 80;
 const optionText = (name: string): string => clip(name, OPTION_CHARS);
+
+/** A province from the URL: a code or a name, short, printable, no markup characters. */
+const placeText = (v: string): boolean => v.length <= 60 && /^[\p{L}\p{M}0-9 '’.-]+$/u.test(v);
 
 const collator = new Map<Lang, Intl.Collator>();
 const byName = (lang: Lang) => {
@@ -150,6 +154,16 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
   constructor() {
     super();
     this.skeletonLines = 12;
+  }
+
+  /** `sync-url`: the chosen comune (Back undoes a choice) and the province shown, besides the figure's own. */
+  protected override urlFields(): Record<string, UrlStateField> {
+    return {
+      ...super.urlFields(),
+      comune: { get: () => this.selected ?? '', set: (v) => (this.selected = v || undefined), valid: (v) => /^\d{6}$/.test(v), push: true },
+      // A code or a name, as the attribute takes it; the element checks it (an unknown one shows its error).
+      province: { get: () => this.province ?? '', set: (v) => (this.province = v || undefined), valid: placeText, push: true },
+    };
   }
 
   get query(): MapQuery {
