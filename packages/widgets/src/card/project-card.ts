@@ -13,6 +13,7 @@ import type { Lang } from '../i18n/lang.js';
 import { cardMessages } from '../i18n/card.js';
 import { date, euros, isolate, moneyFull, percent, placeName } from '../format.js';
 import { cardStyles } from './styles.js';
+import type * as MonitorBlocks from './monitor-blocks.js';
 
 /** OpenCUP's public page of a CUP. */
 export const openCupUrl = (cup: string): string => `https://www.opencup.gov.it/portale/web/opencup/home/progetto/-/cup/${encodeURIComponent(cup)}`;
@@ -106,7 +107,7 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
   declare monitorHref: string | undefined;
 
   // The monitoring blocks (awardees, targets, paid bar, vintage note): a lazy chunk, loaded with the data.
-  private blocks: typeof import('./monitor-blocks.js') | undefined;
+  private blocks: typeof MonitorBlocks | undefined;
 
   constructor() {
     super();
