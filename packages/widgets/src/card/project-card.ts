@@ -68,7 +68,7 @@ function places(project: ProjectResult, t: (typeof cardMessages)[Lang]): Place[]
  * @csspart sources - The table of funding sources.
  * @csspart payments - The financed-and-paid table.
  * @csspart links - The "verify at the source" links.
- * @csspart paid - Paid of financed, in text with a decorative bar, and the note on the two data dates.
+ * @csspart paid - Paid of financed, in text with a decorative bar.
  * @csspart vintage - The note on why the project list's total and the payments file's financed total differ.
  * @csspart awardees - The "Chi realizza" block: tenders (CIG linked to ANAC) and awardees.
  * @csspart targets - The "Obiettivi" block: target indicators, realised of programmed.
