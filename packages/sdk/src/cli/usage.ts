@@ -7,7 +7,8 @@ export const USAGE = `pnrr-toscana – build and check PNRR open-data packages
 
 Usage:
   pnrr-toscana build --projects <csv> --localisations <csv> [--localisations <csv> …]
-                     [--payments <csv> …] --region <NN> --boundaries <topojson>
+                     [--payments <csv> …] [--awardees <csv> …] [--indicators <csv> …]
+                     --region <NN> --boundaries <topojson>
                      --population <csv> --out <dir> [--force] [--generated-at YYYY-MM-DD]
                      [--reference-date YYYY-MM-DD]
   pnrr-toscana update --config <sources.json> --out <dir> [--cache <dir>]
@@ -28,6 +29,12 @@ Commands:
             and its *_fuori_* file: without rows outside the region, projects also localised
             elsewhere would count wholly inside, and build warns). --region is the 2-digit
             ISTAT code (09 Toscana, 07 Liguria).
+            --awardees takes the tenders' awardee files (2025 PNRR_Aggiudicatari_Gare, 2023
+            Gare Aggiudicatari validated or Universo, current PNRR_Gare) and --indicators the
+            target-indicator files (PNRR_Indicatori_Target); both are optional and repeatable,
+            joined to the projects on (CUP, Codice Locale Progetto). Where files overlap, the
+            latest file wins. A natural person's tax code is never published (masked as
+            ****************, also inside names).
             --boundaries is a TopoJSON with the objects comuni, province and regione;
             --population the table pro_com_t,name,cod_prov,prov_sigla,prov_name,
             pop_istat_2021,pop_anpr_2025_01. Together they define the region's comuni.

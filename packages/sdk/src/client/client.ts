@@ -82,7 +82,8 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     if (matches.length === 0) throw new NotFoundError('project', cup, `No project with CUP "${cup}" in the data package`);
     const found = localCode === undefined ? matches[0] : matches.find((p) => p.localCode === localCode);
     if (!found) throw new NotFoundError('localCode', localCode as string, `CUP "${cup}" has no local project "${String(localCode)}" (has: ${matches.map((p) => p.localCode).join(', ')})`);
-    return { ...structuredClone(found), localCodes: matches.map((p) => p.localCode) };
+    // Packages built before awardees and indicators existed lack the fields: null, as for a build without those files.
+    return { tenders: null, indicators: null, ...structuredClone(found), localCodes: matches.map((p) => p.localCode) };
   }
 
   async function projects(query?: ProjectsQuery): Promise<ProjectsPage> {
@@ -168,6 +169,12 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     project,
     projects,
     spending,
+    awardees: async (query) => {
+      const q = await placeCodes(queryObject(query));
+      const signal = callSignal(q);
+      const deps = { manifest: (s: AbortSignal | undefined) => load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, s), load };
+      return (await import('./awardees.js')).awardeesMethod(q, signal, deps);
+    },
     places: async (query) => (await placesModule()).placesMethod(query, territoriesFile),
     resolvePlace: async (nameOrCode, options) => (await placesModule()).resolvePlaceMethod(nameOrCode, options, territoriesFile),
     territories: (call) => copy<Territories>(PACKAGE_FILES.territories, SHAPES.territories, call),

@@ -1,7 +1,7 @@
 /** Public types of the client: queries and answers. */
 import type { Hooks, Options as KyOptions, RetryOptions } from 'ky';
 import type { TerritoryKind } from '../format/keys.js';
-import type { Manifest, Measures, Project, ProjectListItem, Quality, Territories } from '../schema/package.js';
+import type { Indicator, Manifest, Measures, Project, ProjectListItem, Quality, Tender, Territories } from '../schema/package.js';
 import type { Place, PlacesQuery, ResolvePlaceOptions } from './place-types.js';
 
 /** Options of `createClient()`. */
@@ -68,6 +68,10 @@ export interface ProjectOptions extends CallOptions {
 export interface ProjectResult extends Project {
   /** Codice Locale Progetto of every project in the package with this CUP, sorted. */
   localCodes: string[];
+  /** Tenders and their awardees (CIG, procedure, awardee names, roles); null when the package has no awardee data. */
+  tenders: Tender[] | null;
+  /** Target indicators (programmed and realised values); null when the package has no indicator data. */
+  indicators: Indicator[] | null;
 }
 
 /** Filters shared by `projects()` and `spending()`. */
@@ -162,6 +166,37 @@ export interface SpendingRow {
   kind?: TerritoryKind;
 }
 
+/** Query of `awardees()`: the territory (a comune, else a province, else the region), a name search and a size. */
+export interface AwardeesQuery extends CallOptions {
+  /** A comune: 6-digit ISTAT code or name. */
+  comune?: string;
+  /** A province: 3-digit ISTAT code or name (ignored when `comune` is given). */
+  province?: string;
+  /** Case- and accent-insensitive search in the awardee's name and tax code: every word must occur. */
+  q?: string;
+  /** How many awardees, 1…1000 (default 10). */
+  limit?: number;
+}
+
+/**
+ * One awardee of a territory, as `awardees()` lists it. `amount` is the PNRR funding of the projects
+ * it was awarded (any tender of the project), attributed to the territory: the sources do not give
+ * the value of each awardee's contract, so this is not what the awardee received. Every awardee of a
+ * project (e.g. each member of a temporary grouping) counts the project's whole attributed amount.
+ */
+export interface AwardeeRow {
+  /** Tax code or VAT number; "name:" + upper-case name for a natural person (tax code masked) or when missing. */
+  key: string;
+  /** Awardee name as the sources write it. */
+  name: string;
+  /** Euros: Σ Finanziamento PNRR of its awarded projects attributed to the territory (not the contract value). */
+  amount: number;
+  /** Distinct projects of the territory it was awarded. */
+  projects: number;
+  /** Territory key of the list read: the comune, province or region. */
+  territory: string;
+}
+
 /** The TopoJSON topology of the package's boundaries (objects `comuni`, `province`, `regione`). */
 export interface Topology {
   /** Always `Topology`. */
@@ -191,6 +226,13 @@ export interface PnrrClient {
   project(cup: string, options?: ProjectOptions): Promise<ProjectResult>;
   /** A page of projects of a territory (reads one list file), filtered and sorted. */
   projects(query?: ProjectsQuery): Promise<ProjectsPage>;
+  /**
+   * The largest awardees of a comune, province or (default) the region, by the PNRR funding of their
+   * awarded projects attributed to the area (reads one awardee list). The sources do not give the
+   * contract value, so the amount is the projects' funding, not what the awardee was paid.
+   * @throws NotFoundError when the package has no awardee lists, or for an unknown comune or province.
+   */
+  awardees(query?: AwardeesQuery): Promise<AwardeeRow[]>;
   /** Aggregated spending from the fact table (never from project rows). */
   spending(query?: SpendingQuery): Promise<SpendingRow[]>;
   /** Comuni and provinces whose name is like `query.q` (case- and accent-insensitive), best first; see `PlacesQuery`. */

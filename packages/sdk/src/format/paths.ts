@@ -10,6 +10,7 @@ export const PACKAGE_FILES = {
   checksums: 'checksums.json',
   projectShardPattern: 'projects/{shard}.json',
   listPattern: 'lists/{key}.json',
+  awardeeListPattern: 'awardees/{key}.json',
 } as const;
 
 export const fillPattern = (pattern: string, name: string, value: string): string => pattern.replace(`{${name}}`, value);

@@ -58,6 +58,8 @@ export const Source = Type.Object({
     Type.Literal('projects'),
     Type.Literal('localisations'),
     Type.Literal('payments'),
+    Type.Literal('awardees'),
+    Type.Literal('indicators'),
     Type.Literal('boundaries'),
     Type.Literal('population'),
   ]),
@@ -105,6 +107,7 @@ export const Manifest = Type.Object({
     checksums: Type.String(),
     projectShards: Type.Object({ pattern: Type.String({ description: 'Path with {shard}: two lower-case hex digits' }), count: Type.Integer() }),
     lists: Type.Object({ pattern: Type.String({ description: 'Path with {key}: a territory key' }) }),
+    awardees: Type.Optional(Type.Object({ pattern: Type.String({ description: 'Path with {key}: a territory key' }) }, { description: 'Present when the package was built with awardee files' })),
   }),
 });
 
@@ -252,6 +255,52 @@ export const Payments = Type.Object({
   financedTotalCents: Nullable(Cents('Finanziamento Totale at the payments reference date')),
 });
 
+/**
+ * One awardee of a tender. A natural person's tax code is never published: the source
+ * masks it as sixteen asterisks, and the ingest masks any it finds unmasked (also in names).
+ * @hidden
+ */
+export const Awardee = Type.Object({
+  name: Type.String({ description: 'Denominazione Aggiudicatario (personal tax codes in it masked)' }),
+  taxCode: Nullable(Type.String({ description: 'Codice Fiscale / P.IVA of the awardee; "****************" for a natural person (masked)' })),
+  role: Nullable(Type.String({ description: 'Descrizione Ruolo Soggetto, e.g. IMPRESA SINGOLA, MANDATARIA, MANDANTE (2025 layout; null in the 2023 layouts)' })),
+  legalForm: Nullable(Type.String({ description: 'Descrizione Forma Giuridica Aggiudicatario' })),
+});
+
+/**
+ * One tender (procurement procedure) of a project and its awardees, from the awardee files.
+ * @hidden
+ */
+export const Tender = Type.Object({
+  cig: Nullable(Type.String({ description: 'Codice Identificativo Gara (ANAC); null when exempt' })),
+  pda: Nullable(Type.String({ description: 'Codice interno PDA: ReGiS id of the award procedure (the key when there is no CIG)' })),
+  subject: Nullable(Type.String({ description: 'Oggetto Gara (2023 and current layouts)' })),
+  contractType: Nullable(Type.String({ description: 'Oggetto principale del contratto: LAVORI, SERVIZI, FORNITURE' })),
+  procedure: Nullable(Type.String({ description: 'Descrizione procedura di aggiudicazione' })),
+  noCigReason: Nullable(Type.String({ description: 'Descrizione motivo assenza CIG' })),
+  baseCents: Nullable(Cents('Importo complessivo gara (tender base amount)')),
+  awardedCents: Nullable(Cents('Importo aggiudicazione (0 in the sources until awarded)')),
+  cigDate: Nullable(IsoDate),
+  awardDate: Nullable(IsoDate),
+  referenceDate: Nullable(IsoDate),
+  awardees: Type.Array(Awardee, { description: 'From the latest awardee file that lists any for this tender; empty when none is known' }),
+});
+
+/**
+ * One target indicator of a project: what it must achieve and what it has achieved.
+ * @hidden
+ */
+export const Indicator = Type.Object({
+  code: Type.String({ description: 'Codice Indicatore, e.g. T0020' }),
+  name: Type.String({ description: 'Descrizione Indicatore' }),
+  unit: Nullable(Type.String({ description: 'Descrizione Unità di Misura, e.g. Chilometri, Numero, Metri quadrati' })),
+  type: Nullable(Type.String({ description: 'Descrizione Tipo indicatore (Target)' })),
+  realised: Nullable(Type.Number({ description: 'Valore Realizzato' })),
+  programmed: Nullable(Type.Number({ description: 'Valore Programmato' })),
+  period: Nullable(Type.String({ pattern: '^\\d{4}(-\\d{2})?$', description: 'Period of the realised value (Anno, Mese): YYYY-MM or YYYY' })),
+  referenceDate: Nullable(IsoDate),
+});
+
 /** @hidden */
 export const Project = Type.Object({
   cup: Cup,
@@ -271,6 +320,8 @@ export const Project = Type.Object({
   preExisting: Nullable(Type.Boolean({ description: 'Flag progetti in essere' })),
   funding: Funding,
   payments: Nullable(Payments),
+  tenders: Type.Optional(Nullable(Type.Array(Tender, { description: 'Tenders and awardees; null when the package was built without an awardee file' }))),
+  indicators: Type.Optional(Nullable(Type.Array(Indicator, { description: 'Target indicators; null when the package was built without an indicator file' }))),
   localisations: Type.Array(Localisation),
   attributed: Type.Object({ inside: AmountTotals, outside: AmountTotals }),
   sameCup: Type.Integer({ description: 'How many local projects of this package share the CUP (1 = unique)' }),
@@ -306,6 +357,26 @@ export const ProjectList = Type.Object({
   schemaVersion: SchemaVersion,
   territory: Type.String(),
   items: Type.Array(ProjectListItem),
+});
+
+// ---------------------------------------------------------------- awardees/{key}.json
+/**
+ * An awardee of a territory: the PNRR funding of the projects it was awarded, attributed to the
+ * territory. The sources do not give the contract value of each awardee.
+ * @hidden
+ */
+export const AwardeeItem = Type.Object({
+  key: Type.String({ description: 'Tax code / VAT number, or "name:" + upper-case name when masked (natural person) or missing' }),
+  name: Type.String(),
+  pnrrCents: Cents('Σ over the distinct projects it was awarded of their Finanziamento PNRR attributed to the territory'),
+  projects: Type.Integer({ minimum: 1, description: 'Distinct projects of the territory it was awarded' }),
+});
+
+/** @hidden */
+export const AwardeeList = Type.Object({
+  schemaVersion: SchemaVersion,
+  territory: Type.String(),
+  items: Type.Array(AwardeeItem, { description: 'Sorted by pnrrCents, largest first, then key' }),
 });
 
 // ---------------------------------------------------------------- quality.json
@@ -375,6 +446,16 @@ export type Funding = Static<typeof Funding>;
 export type Payments = Static<typeof Payments>;
 /** A full project record as stored in `projects/{shard}.json` (amounts in euro cents). Fields: see docs/data-schema.md, section "projects/{shard}.json". */
 export type Project = Static<typeof Project>;
+/** An awardee of a tender (`Tender.awardees`): name, tax code (personal ones masked), role and legal form. */
+export type Awardee = Static<typeof Awardee>;
+/** A tender of a project (`Project.tenders`): CIG, procedure, amounts, dates and awardees. */
+export type Tender = Static<typeof Tender>;
+/** A target indicator of a project (`Project.indicators`): code, description, unit, realised and programmed values. */
+export type Indicator = Static<typeof Indicator>;
+/** An awardee of a territory in `awardees/{key}.json`: the PNRR funding of its awarded projects attributed to the territory. */
+export type AwardeeItem = Static<typeof AwardeeItem>;
+/** `awardees/{key}.json`: the awardees of one territory, largest first. Fields: see docs/data-schema.md, section "awardees/{key}.json". */
+export type AwardeeList = Static<typeof AwardeeList>;
 /** `projects/{shard}.json`: the projects whose CUP hashes to the shard. */
 export type ProjectShard = Static<typeof ProjectShard>;
 /** A project as listed in `lists/{key}.json`: enough for a list row and every `projects()` filter. */
@@ -402,6 +483,7 @@ export const FILE_SCHEMAS = {
   'facts-bodies': BodyFacts,
   'project-shard': ProjectShard,
   'project-list': ProjectList,
+  'awardee-list': AwardeeList,
   quality: Quality,
   checksums: Checksums,
 } as const;

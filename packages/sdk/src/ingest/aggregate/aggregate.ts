@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type {
-  BodyFacts, Facts, Manifest, Measures, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories,
+  AwardeeList, BodyFacts, Facts, Manifest, Measures, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories,
 } from '../../schema/package.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { PACKAGE_FILES } from '../../format/paths.js';
@@ -24,6 +24,7 @@ import { attributeProject } from './place.js';
 import type { MergedComune } from '../../format/merged-comuni.js';
 import { projectRecord, requiredAmount } from './project-record.js';
 import { PackageTallies } from './tallies.js';
+import { AwardeeTallies } from './awardee-lists.js';
 import {
   BOUNDARIES_ATTRIBUTION, BOUNDARIES_DATASET, LICENCE, POPULATION_ATTRIBUTION, POPULATION_DATASET, POPULATION_YEARS, dataAttribution,
 } from './texts.js';
@@ -58,6 +59,8 @@ export interface PackageContents {
   shards: ProjectShard[];
   /** One project list per territory key, sorted by key. */
   lists: ProjectList[];
+  /** One awardee list per territory key, sorted by key; null when the build had no awardee file. */
+  awardeeLists: AwardeeList[] | null;
   quality: Quality;
 }
 
@@ -85,6 +88,8 @@ export function aggregate(sources: Sources): PackageContents {
   for (const d of drafts) cupCount.set(d.cup, (cupCount.get(d.cup) ?? 0) + 1);
 
   const tallies = new PackageTallies(sources.region);
+  const awardees = new AwardeeTallies(sources.region);
+  const withAwardees = collected.sources.some((s) => s.role === 'awardees');
   const shards = new Map<string, Project[]>(ALL_SHARDS.map((shard) => [shard, []]));
   for (const draft of drafts) {
     const pnrr = requiredAmount(draft, 'pnrr', quality);
@@ -93,7 +98,9 @@ export function aggregate(sources: Sources): PackageContents {
     const record = projectRecord(draft, pnrr, total, attributed, cupCount.get(draft.cup) ?? 1);
     shards.get(projectShard(record.cup))!.push(record);
     tallies.add(record, draft.key);
+    awardees.add(record);
   }
+  const territoryKeys = packageTerritoryKeys(sources.region, territories.provinces, territories.comuni);
   tallies.checkExact();
 
   const qualityFile: Quality = {
@@ -103,14 +110,15 @@ export function aggregate(sources: Sources): PackageContents {
     warnings: quality.warningIssues(),
   };
   return {
-    manifest: packageManifest(sources, dates, tallies.totals),
+    manifest: packageManifest(sources, dates, tallies.totals, withAwardees),
     territories: territoriesFile(sources, remapped),
     measures: tallies.measuresFile(),
     facts: tallies.factsFile(),
     bodyFacts: tallies.bodyFactsFile(),
     boundaries: territories.boundaries,
     shards: ALL_SHARDS.map((shard) => ({ schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard)! })),
-    lists: tallies.listFiles(packageTerritoryKeys(sources.region, territories.provinces, territories.comuni)),
+    lists: tallies.listFiles(territoryKeys),
+    awardeeLists: withAwardees ? awardees.listFiles(territoryKeys) : null,
     quality: qualityFile,
   };
 }
@@ -146,7 +154,7 @@ function territoriesFile(sources: Sources, remapped: ReadonlyMap<string, MergedC
   };
 }
 
-function packageManifest(sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation): Manifest {
+function packageManifest(sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation, withAwardees: boolean): Manifest {
   const t = sources.territories;
   const list: Source[] = sources.collected.sources.map((s) => ({
     role: s.role, file: s.file, dataset: s.layout.dataset, layout: s.layout.id, referenceDate: s.referenceDate, rows: s.rows, sha256: s.sha256,
@@ -179,6 +187,7 @@ function packageManifest(sources: Sources, dates: { referenceDate: string; gener
       checksums: PACKAGE_FILES.checksums,
       projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: PROJECT_SHARD_COUNT },
       lists: { pattern: PACKAGE_FILES.listPattern },
+      ...(withAwardees ? { awardees: { pattern: PACKAGE_FILES.awardeeListPattern } } : {}),
     },
   };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import {
-  BodyFacts, Checksums, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories,
+  AwardeeList, BodyFacts, Checksums, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories,
   type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
   type ProjectShard as ProjectShardT, type Quality as QualityT, type Territories as TerritoriesT,
 } from '../../schema/package.js';
@@ -133,6 +133,7 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
   await checkShards(reader, manifest);
   if (facts) checkFacts(manifest, facts, reader.issue);
   if (territories) await checkLists(reader, manifest, territories);
+  if (territories && manifest.files.awardees) await checkAwardeeLists(reader, manifest, territories, manifest.files.awardees.pattern);
   if (quality) {
     quality.files.forEach((f, i) => reader.eq(manifest.files.quality, `/files/${i}`, `${f.file}: read = kept + rejected + skipped`, f.read, f.kept + f.rejected + f.skipped));
   }
@@ -203,6 +204,19 @@ async function checkLists(reader: PackageReader, manifest: ManifestT, territorie
     if (!list) continue;
     if (list.territory !== key) reader.issue(file, '/territory', `territory "${list.territory}" in the list of ${key}`);
     if (key === manifest.region.code) reader.eq(file, '/items', 'region list length = projects', list.items.length, manifest.totals.projects);
+  }
+}
+
+/** An awardee list for every territory key of the package (when it has awardees), naming its key, largest first. */
+async function checkAwardeeLists(reader: PackageReader, manifest: ManifestT, territories: TerritoriesT, pattern: string): Promise<void> {
+  for (const key of packageTerritoryKeys(manifest.region.code, territories.provinces, territories.comuni)) {
+    const file = fillPattern(pattern, 'key', key);
+    const list = await reader.load<{ territory: string; items: Array<{ pnrrCents: number }> }>(file, AwardeeList);
+    if (!list) continue;
+    if (list.territory !== key) reader.issue(file, '/territory', `territory "${list.territory}" in the awardee list of ${key}`);
+    list.items.forEach((item, i) => {
+      if (i > 0 && item.pnrrCents > list.items[i - 1]!.pnrrCents) reader.issue(file, `/items/${i}`, 'awardees are not sorted by pnrrCents, largest first');
+    });
   }
 }
 

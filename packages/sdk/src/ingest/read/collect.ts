@@ -11,6 +11,9 @@ import type { QualityLog, FileTally } from '../check/quality.js';
 import { scanLocalisations, readLocalisationRows } from './localisation-rows.js';
 import { readProjects } from './project-rows.js';
 import { readPayments } from './payment-rows.js';
+import { readAwardees } from './award-rows.js';
+import { readIndicators } from './indicator-rows.js';
+import type { Indicator, Tender } from '../../schema/package.js';
 
 export interface ProjectDraft {
   key: string;
@@ -25,6 +28,10 @@ export interface ProjectDraft {
   amounts: Record<string, number | null>;
   updated: string | null;
   payments: PaymentDraft | null;
+  /** Tenders and awardees; null when no awardee file was given. */
+  tenders: Tender[] | null;
+  /** Target indicators; null when no indicator file was given. */
+  indicators: Indicator[] | null;
 }
 
 export interface PaymentDraft {
@@ -40,6 +47,10 @@ export interface CollectOptions {
   projects: string[];
   localisations: string[];
   payments: string[];
+  /** Awardee / tender files (optional). */
+  awardees?: string[];
+  /** Target indicator files (optional). */
+  indicators?: string[];
   /** Aborts the reading (Ctrl-C): the passes stop at the next chunk with an AbortError. */
   signal?: AbortSignal;
 }
@@ -97,5 +108,7 @@ export async function collect(options: CollectOptions, quality: QualityLog): Pro
   }
 
   await readPayments(state);
+  await readAwardees(state);
+  await readIndicators(state);
   return { sources: state.sources, projects: state.projects, rows: state.rowsByKey };
 }

@@ -98,7 +98,7 @@ export async function readProjects(state: CollectState): Promise<void> {
       const draft: ProjectDraft = {
         key, joinKey, source: null as unknown as SourceFileInfo, file: tally.file, line, cup, localCode,
         text: (field) => texts.get(field) ?? null,
-        amounts, updated: rowUpdated, payments: null,
+        amounts, updated: rowUpdated, payments: null, tenders: null, indicators: null,
       };
       tally.kept++;
       kept.push(draft);
