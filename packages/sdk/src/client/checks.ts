@@ -80,6 +80,12 @@ export const SHAPES = {
     submeasures: [{ ...named, measure: 'string' }],
   },
   facts: { submeasures: ['string'], amounts: { '*': ['(nnnn)'] }, counts: { '*': ['(nn)'] } },
+  paidFacts: {
+    referenceDates: { projects: 'string' },
+    submeasures: ['string'],
+    amounts: { '*': ['(nnnn)'] },
+    counts: { '*': ['(nn)'] },
+  },
   bodyFacts: { bodies: [{ key: 'string', name: 'string' }], rows: ['(ssnnnn)'] },
   shard: { projects: [{ cup: 'string', localCode: 'string', title: 'string', localisations: 'array' }] },
   list: {

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type {
-  BodyFacts, Facts, Manifest, Measures, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories,
+  BodyFacts, Facts, Manifest, Measures, PaidFacts, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories,
 } from '../../schema/package.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { PACKAGE_FILES } from '../../format/paths.js';
@@ -52,6 +52,8 @@ export interface PackageContents {
   measures: Measures;
   facts: Facts;
   bodyFacts: BodyFacts;
+  /** facts-paid.json: null when the build read no payments file. */
+  paidFacts: PaidFacts | null;
   /** boundaries.topo.json, byte for byte as given. */
   boundaries: Buffer;
   /** Every project shard, all `PROJECT_SHARD_COUNT` of them, in shard order. */
@@ -93,8 +95,13 @@ export function aggregate(sources: Sources): PackageContents {
     const record = projectRecord(draft, pnrr, total, attributed, cupCount.get(draft.cup) ?? 1);
     shards.get(projectShard(record.cup))!.push(record);
     tallies.add(record, draft.key);
+    if (attributed.payments) tallies.addPayments(record, draft.key, attributed.payments);
   }
   tallies.checkExact();
+
+  const paymentSources = collected.sources.filter((s) => s.role === 'payments');
+  const paymentsDate = paymentSources.reduce<string | null>((d, s) => maxDate(d, s.referenceDate), null);
+  const payments = paymentSources.length > 0 ? tallies.paymentTotals(paymentsDate) : null;
 
   const qualityFile: Quality = {
     schemaVersion: SCHEMA_VERSION,
@@ -103,11 +110,12 @@ export function aggregate(sources: Sources): PackageContents {
     warnings: quality.warningIssues(),
   };
   return {
-    manifest: packageManifest(sources, dates, tallies.totals),
+    manifest: packageManifest(sources, dates, payments ? { ...tallies.totals, payments } : tallies.totals),
     territories: territoriesFile(sources, remapped),
     measures: tallies.measuresFile(),
     facts: tallies.factsFile(),
     bodyFacts: tallies.bodyFactsFile(),
+    paidFacts: payments ? tallies.paidFactsFile({ projects: dates.referenceDate, payments: paymentsDate }) : null,
     boundaries: territories.boundaries,
     shards: ALL_SHARDS.map((shard) => ({ schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard)! })),
     lists: tallies.listFiles(packageTerritoryKeys(sources.region, territories.provinces, territories.comuni)),
@@ -174,6 +182,7 @@ function packageManifest(sources: Sources, dates: { referenceDate: string; gener
       measures: PACKAGE_FILES.measures,
       facts: PACKAGE_FILES.facts,
       bodyFacts: PACKAGE_FILES.bodyFacts,
+      ...(totals.payments ? { paidFacts: PACKAGE_FILES.paidFacts } : {}),
       boundaries: PACKAGE_FILES.boundaries,
       quality: PACKAGE_FILES.quality,
       checksums: PACKAGE_FILES.checksums,
