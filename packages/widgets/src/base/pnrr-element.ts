@@ -47,9 +47,10 @@ const isAbort = (error: unknown): boolean =>
  * @cssprop --pnrr-dark-color-background - Background, dark theme (DSI gray-10). Every `--pnrr-color-*` has a `--pnrr-dark-color-*` twin.
  */
 export abstract class PnrrElement<T> extends LitElement {
-  /** Lit reactive properties shared by every element: `src` and `theme`. */
+  /** Lit reactive properties shared by every element: `src`, `region` and `theme`. */
   static override properties: PropertyDeclarations = {
     src: { type: String },
+    region: { type: String },
     theme: { type: String, reflect: true },
   };
 
@@ -64,6 +65,11 @@ export abstract class PnrrElement<T> extends LitElement {
 
   /** URL of the data package (absolute or relative to the page). Default: `configure({ src })`, else the bundle's default, else the package embedded in the SDK. */
   declare src: string | undefined;
+  /**
+   * A data package shipped with the kit: `toscana` (the default) or `liguria` (the pilot's partner region; no payments
+   * file, so no `paid` metrics). In the CDN folder it reads `data/<region>/` beside the script. `src`, when given, wins.
+   */
+  declare region: string | undefined;
   /** `auto` (default: follows `prefers-color-scheme`), `light` or `dark` (let a site with its own dark-mode toggle decide). */
   declare theme: Theme | undefined;
 
@@ -84,11 +90,13 @@ export abstract class PnrrElement<T> extends LitElement {
   /** Loads the data: re-runs when `src`, the page configuration or `dataArgs()` change; aborts the previous run. */
   protected readonly dataTask = new Task(this, {
     task: async ([client], { signal }) => {
+      // An unknown region is an error of the element, shown in its error state.
+      if (client instanceof Error) throw client;
       const c = client as PnrrClient;
       this.manifest = await c.manifest({ signal });
       return this.loadData(c, signal);
     },
-    args: () => [clientFor(this.src), ...this.dataArgs()] as unknown[],
+    args: () => [this.client(), ...this.dataArgs()] as unknown[],
     onComplete: () => {
       void this.updateComplete.then(() => emit(this, 'pnrr-load', { referenceDate: this.manifest?.referenceDate ?? '' }));
     },
@@ -96,6 +104,18 @@ export abstract class PnrrElement<T> extends LitElement {
       if (!isAbort(error)) void this.updateComplete.then(() => emit(this, 'pnrr-error', { error }));
     },
   });
+
+  /** The shared client of `src` / `region`, or the error of a bad `region` (thrown by the task, not by render). */
+  private client(): PnrrClient | Error {
+    try {
+      return clientFor(this.src, this.region);
+    } catch (error) {
+      // The same error object while the region stays the same, so the task does not re-run on every update.
+      if (this.regionError?.[0] !== this.region) this.regionError = [this.region, error as Error];
+      return this.regionError![1];
+    }
+  }
+  private regionError: [string | undefined, Error] | undefined;
 
   /** The values (usually attributes) the data depend on; a change re-runs `loadData`. */
   protected abstract dataArgs(): readonly unknown[];
