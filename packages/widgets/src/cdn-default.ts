@@ -6,7 +6,5 @@
 import { setBundleDefaultSrc } from './base/client.js';
 
 // A variable, not a literal, so the bundler does not try to inline the directory as an asset.
-const DATA_DIR = './data/';
-const dataRoot = new URL(DATA_DIR, import.meta.url);
-// Tuscany by default; `region="liguria"` reads ./data/liguria/.
-setBundleDefaultSrc(new URL('toscana/', dataRoot), dataRoot);
+const DATA_DIR = './data/toscana/';
+setBundleDefaultSrc(new URL(DATA_DIR, import.meta.url));

@@ -124,6 +124,6 @@ describe('region="liguria"', () => {
     expect(textOf(paid)).to.include('Il pacchetto dati di Liguria non ha il file dei pagamenti');
     const bad = await fixture<PnrrSpendingChart>(html`<pnrr-spending-chart region="lazio"></pnrr-spending-chart>`);
     expect(await bad.settled()).to.equal('error');
-    expect(textOf(bad)).to.include('Regioni incluse nel kit: toscana, liguria');
+    expect(textOf(bad)).to.include('Valore non valido per region: «lazio»');
   });
 });

@@ -32,7 +32,7 @@ export type EmbeddedRegion = (typeof EMBEDDED_REGIONS)[number];
  */
 export function embeddedBaseUrl(region: unknown): URL {
   if (!EMBEDDED_REGIONS.includes(region as EmbeddedRegion)) {
-    throw new InvalidArgumentError('region', region, `expected one of ${EMBEDDED_REGIONS.join(', ')} (or give baseUrl for any other package)`);
+    throw new InvalidArgumentError('region', region, `expected ${EMBEDDED_REGIONS.join(' or ')}`);
   }
   return new URL(`${EMBEDDED_DIR}../${region as string}/`, import.meta.url);
 }

@@ -127,24 +127,17 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     const metric = oneOf('metric', q.metric, METRICS, 'pnrr');
     const perCapita = q.perCapita === true ? 'istat2021' : q.perCapita === false || q.perCapita === undefined ? undefined : oneOf('perCapita', q.perCapita, YEARS, 'istat2021');
     if (groupBy === 'province' && f.comune !== undefined) fail('groupBy', groupBy, 'cannot group one comune by province; filter by province instead');
-    const paid = metric === 'paid' || metric === 'paid-share';
-    if (metric === 'paid-share' && perCapita !== undefined) {
-      fail('perCapita', q.perCapita, 'a share paid per inhabitant means nothing: use perCapita with metric "paid" (euros paid per inhabitant), or drop it for "paid-share"');
-    }
-    if (paid && (groupBy === 'implementing-body' || f.implementingBody !== undefined)) {
-      fail(groupBy === 'implementing-body' ? 'groupBy' : 'implementingBody', groupBy === 'implementing-body' ? groupBy : f.implementingBody,
-        `metric "${metric}" is not broken down by implementing body in the data package`);
-    }
     const signal = callSignal(q);
     // Loaded on first use, so a page that only shows project cards never downloads the aggregation code.
-    const [{ computeSpending, isTerritorial }, { flattenFacts }] = await Promise.all([import('./spending.js'), import('../format/facts.js')]);
+    const [{ computeSpending, isTerritorial, paidFactsPath }, { flattenFacts }] = await Promise.all([import('./spending.js'), import('../format/facts.js')]);
+    const paid = metric === 'paid' || metric === 'paid-share';
 
     const withBodies = groupBy === 'implementing-body' || f.implementingBody !== undefined;
     const needTerritories = isTerritorial(groupBy) || perCapita !== undefined || f.comune !== undefined || f.province !== undefined;
     const needMeasures = !isTerritorial(groupBy) && groupBy !== 'implementing-body';
-    const factsFile = paid ? await paidFactsFile(metric, signal) : PACKAGE_FILES.facts;
+    const factsFile = paid ? paidFactsPath({ metric, perCapita: q.perCapita, groupBy, filters: f }, await load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, signal)) : PACKAGE_FILES.facts;
     const [facts, territories, measures] = await Promise.all([
-      withBodies ? load<BodyFacts>(PACKAGE_FILES.bodyFacts, SHAPES.bodyFacts, signal) : load<Facts | PaidFacts>(factsFile, paid ? SHAPES.paidFacts : SHAPES.facts, signal),
+      withBodies ? load<BodyFacts>(PACKAGE_FILES.bodyFacts, SHAPES.bodyFacts, signal) : load<Facts | PaidFacts>(factsFile, SHAPES.facts, signal),
       needTerritories ? load<Territories>(PACKAGE_FILES.territories, SHAPES.territories, signal) : undefined,
       needMeasures ? load<Measures>(PACKAGE_FILES.measures, SHAPES.measures, signal) : undefined,
     ]);
@@ -171,16 +164,6 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
       ...(territories ? { territories } : {}),
       ...(paid ? { referenceDates: (facts as PaidFacts).referenceDates } : {}),
     });
-  }
-
-  /** The payments fact table's path from the manifest; a package built without payments has none. */
-  async function paidFactsFile(metric: Metric, signal: AbortSignal | undefined): Promise<string> {
-    const m = await load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, signal);
-    const file = m.files.paidFacts;
-    if (typeof file !== 'string') {
-      fail('metric', metric, `the data package of ${m.region.name} (${m.referenceDate}) was built without a payments file, so it has no paid amounts`);
-    }
-    return file as string;
   }
 
   return {

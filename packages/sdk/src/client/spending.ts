@@ -6,9 +6,10 @@
  * per-sub-measure distinct counts of one territory row counts each project once.
  */
 import { DataFormatError } from '../errors.js';
+import { fail } from './args.js';
 import { byString } from '../format/compare.js';
 import { REGION_WIDE_KEY, provinceOf, territoryKind, type TerritoryKind } from '../format/keys.js';
-import type { BodyFacts, Measures, Population, Territories } from '../schema/package.js';
+import type { BodyFacts, Manifest, Measures, Population, Territories } from '../schema/package.js';
 import { measureMatcher } from './args.js';
 import type { Filters, GroupBy, Metric, PopulationYear, SpendingRow } from './types.js';
 
@@ -111,6 +112,28 @@ function metricOf(metric: Metric, sum: Sum): number {
     default:
       return sum.total / 100;
   }
+}
+
+/**
+ * Metrics paid and paid-share: the query checked (no share per inhabitant, no breakdown by implementing
+ * body) and the path of the payments fact table from the manifest.
+ * @throws InvalidArgumentError for such a query, or a package built without a payments file.
+ */
+export function paidFactsPath(
+  q: { metric: Metric; perCapita: unknown; groupBy: GroupBy; filters: Filters }, manifest: Manifest,
+): string {
+  if (q.metric === 'paid-share' && q.perCapita !== undefined && q.perCapita !== false) {
+    fail('perCapita', q.perCapita, 'a share paid per inhabitant means nothing: use perCapita with metric "paid" (euros paid per inhabitant), or drop it for "paid-share"');
+  }
+  if (q.groupBy === 'implementing-body' || q.filters.implementingBody !== undefined) {
+    fail(q.groupBy === 'implementing-body' ? 'groupBy' : 'implementingBody', q.groupBy === 'implementing-body' ? q.groupBy : q.filters.implementingBody,
+      `metric "${q.metric}" is not broken down by implementing body in the data package`);
+  }
+  const file = manifest.files.paidFacts;
+  if (typeof file !== 'string') {
+    fail('metric', q.metric, `the data package of ${manifest.region.name} (${manifest.referenceDate}) was built without a payments file, so it has no paid amounts`);
+  }
+  return file as string;
 }
 
 /** Which fact rows take part, by their territory key. */

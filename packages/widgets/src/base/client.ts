@@ -3,8 +3,8 @@
  *
  * Resolution, first match wins:
  *   1. the element's `src` attribute;
- *   2. the element's `region` attribute: an embedded package (the CDN build: `./data/<region>/`
- *      next to the script; the npm build: the SDK's `createClient({ region })`);
+ *   2. the element's `region` attribute: a package shipped with the kit (the CDN build: `data/<region>/`
+ *      beside its default `data/toscana/`; the npm build: the SDK's `createClient({ region })`);
  *   3. `configure({ src })` called by the page (shared by every bundle on the page);
  *   3. the bundle's default (the CDN build sets it to `./data/toscana/` next to the script);
  *   4. the SDK's embedded package (`createClient()` without `baseUrl`).
@@ -45,15 +45,10 @@ export function pageConfig(): Readonly<WidgetConfig> {
 }
 
 let bundleDefault: string | URL | undefined;
-let bundleDataRoot: URL | undefined;
 
-/**
- * Default data package of this bundle, and the folder holding one package per region
- * (the CDN entry calls it); not part of the public API.
- */
-export function setBundleDefaultSrc(src: string | URL | undefined, dataRoot?: URL): void {
+/** Default data package of this bundle (the CDN entry calls it); not part of the public API. */
+export function setBundleDefaultSrc(src: string | URL | undefined): void {
   bundleDefault = src;
-  bundleDataRoot = dataRoot;
 }
 
 const clients = new Map<string, PnrrClient>();
@@ -70,13 +65,10 @@ function absolute(src: string | URL): string {
 export function clientFor(src: string | null | undefined, region?: string | null): PnrrClient {
   const config = pageConfig();
   const wanted = !(src && src.trim()) && region && region.trim() ? region.trim().toLowerCase() : undefined;
-  if (wanted !== undefined && !EMBEDDED_REGIONS.includes(wanted as EmbeddedRegion)) {
-    throw new InvalidArgumentError('region', region, `expected one of ${EMBEDDED_REGIONS.join(', ')}, or a src`);
-  }
-  // A region: its folder beside the bundle (CDN build), else the SDK's embedded package of that region.
-  const regionSrc = wanted && bundleDataRoot ? new URL(`${wanted}/`, bundleDataRoot) : undefined;
-  const sdkRegion = wanted && !bundleDataRoot ? (wanted as EmbeddedRegion) : undefined;
-  const chosen = (src && src.trim()) || regionSrc || (sdkRegion ? undefined : config.src || bundleDefault);
+  if (wanted !== undefined && !EMBEDDED_REGIONS.includes(wanted as EmbeddedRegion)) throw new InvalidArgumentError('region', region, EMBEDDED_REGIONS.join(', '));
+  // A region: the CDN build's folder beside its default package (data/<region>/), else the SDK's embedded package.
+  const sdkRegion = wanted && !bundleDefault ? (wanted as EmbeddedRegion) : undefined;
+  const chosen = (src && src.trim()) || (wanted ? (bundleDefault ? new URL(`../${wanted}/`, absolute(bundleDefault)) : undefined) : config.src || bundleDefault);
   const baseUrl = chosen === undefined || chosen === '' ? undefined : absolute(chosen);
   const key = JSON.stringify([baseUrl ?? '', sdkRegion ?? '', config.timeout ?? null, config.retry ?? null]);
   let client = clients.get(key);

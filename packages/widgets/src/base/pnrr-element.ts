@@ -6,7 +6,7 @@
 import { LitElement, html, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { Manifest } from '@pnrr-toscana/sdk';
-import { CONFIGURE_EVENT, clientFor, type PnrrClient } from './client.js';
+import { CONFIGURE_EVENT, clientFor, pageConfig, type PnrrClient } from './client.js';
 import { emit } from './events.js';
 import { resolveLang, watchLang, type Lang } from '../i18n/lang.js';
 import { attributionTemplate, describeError, emptyTemplate, errorTemplate, skeletonTemplate, stateOfError, type ErrorText, type WidgetState } from './states.js';
@@ -89,14 +89,14 @@ export abstract class PnrrElement<T> extends LitElement {
 
   /** Loads the data: re-runs when `src`, the page configuration or `dataArgs()` change; aborts the previous run. */
   protected readonly dataTask = new Task(this, {
-    task: async ([client], { signal }) => {
-      // An unknown region is an error of the element, shown in its error state.
-      if (client instanceof Error) throw client;
-      const c = client as PnrrClient;
+    task: async ([src, region], { signal }) => {
+      // Inside the task, an unknown region is an error of the element, shown in its error state.
+      const c = clientFor(src as string | undefined, region as string | undefined);
       this.manifest = await c.manifest({ signal });
       return this.loadData(c, signal);
     },
-    args: () => [this.client(), ...this.dataArgs()] as unknown[],
+    // pageConfig(): a new object after each configure(), so the data are read again.
+    args: () => [this.src, this.region, pageConfig(), ...this.dataArgs()] as unknown[],
     onComplete: () => {
       void this.updateComplete.then(() => emit(this, 'pnrr-load', { referenceDate: this.manifest?.referenceDate ?? '' }));
     },
@@ -105,17 +105,6 @@ export abstract class PnrrElement<T> extends LitElement {
     },
   });
 
-  /** The shared client of `src` / `region`, or the error of a bad `region` (thrown by the task, not by render). */
-  private client(): PnrrClient | Error {
-    try {
-      return clientFor(this.src, this.region);
-    } catch (error) {
-      // The same error object while the region stays the same, so the task does not re-run on every update.
-      if (this.regionError?.[0] !== this.region) this.regionError = [this.region, error as Error];
-      return this.regionError![1];
-    }
-  }
-  private regionError: [string | undefined, Error] | undefined;
 
   /** The values (usually attributes) the data depend on; a change re-runs `loadData`. */
   protected abstract dataArgs(): readonly unknown[];

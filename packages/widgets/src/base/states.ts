@@ -4,7 +4,7 @@
  * text (`${value}`), never as HTML.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { EMBEDDED_REGIONS, isPnrrError, type Manifest } from '@pnrr-toscana/sdk';
+import { isPnrrError, type Manifest } from '@pnrr-toscana/sdk';
 import { cap, common } from '../i18n/common.js';
 import { date, isolate } from '../format.js';
 import type { Lang } from '../i18n/lang.js';
@@ -42,8 +42,7 @@ export function describeError(error: unknown, lang: Lang): ErrorText {
     const value = show(error.value);
     const label = t.argument(error.argument);
     const message = value === '' || error.value == null ? t.missingArgument(label) : t.invalidArgument(label, value);
-    const detail = error.argument === 'cup' ? t.invalidCupHint : error.argument === 'region' ? t.regionHint(EMBEDDED_REGIONS.join(', ')) : undefined;
-    return { message, ...(detail ? { detail } : {}), retry: false };
+    return { message, ...(error.argument === 'cup' ? { detail: t.invalidCupHint } : {}), retry: false };
   }
   if (isPnrrError(error, 'not-found')) {
     return { message: t.notFound(t.argument(error.what), error.value), retry: false };
