@@ -40,8 +40,11 @@ export function configure(config: WidgetConfig): void {
   globalThis.dispatchEvent?.(new Event(CONFIGURE_EVENT));
 }
 
+const NO_CONFIG: Readonly<WidgetConfig> = Object.freeze({});
+
+/** The page configuration: the same object until `configure()` is called again (elements compare it to reload). */
 export function pageConfig(): Readonly<WidgetConfig> {
-  return (globalThis as GlobalWithConfig)[CONFIG_KEY] ?? {};
+  return (globalThis as GlobalWithConfig)[CONFIG_KEY] ?? NO_CONFIG;
 }
 
 let bundleDefault: string | URL | undefined;
