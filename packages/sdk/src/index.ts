@@ -16,4 +16,4 @@ export {
   territoryKind, isComuneCode, isProvinceCode, isCup, provinceOf, provinceWideKey, enclosingBuckets, REGION_WIDE_KEY, type TerritoryKind,
 } from './format/keys.js';
 export { createClient } from './client/client.js';
-export { DEFAULT_BASE_URL } from './client/base-url.js';
+export { DEFAULT_BASE_URL, EMBEDDED_REGIONS, type EmbeddedRegion } from './client/base-url.js';

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import type { PnrrMunicipalityMap } from '../src/map/municipality-map.js';
-import { DOWN, METRICS, NARROW, NEVER, WIDE, commonArgTypes, settledElement } from './story-helpers.js';
+import { DOWN, LIGURIA, METRICS, NARROW, NEVER, WIDE, commonArgTypes, settledElement } from './story-helpers.js';
 
 type Args = {
   metric?: string;
@@ -48,6 +48,9 @@ type Story = StoryObj<Args>;
 export const PnrrFunding: Story = { name: 'Metric: PNRR funding', args: { metric: 'pnrr' } };
 export const TotalFunding: Story = { name: 'Metric: total funding', args: { metric: 'total' } };
 export const ProjectCount: Story = { name: 'Metric: project count', args: { metric: 'count' } };
+export const PaidShare: Story = { name: 'Metric: share paid (0–100 % legend)', args: { metric: 'paid-share' } };
+export const PaidPerCapita: Story = { name: 'Metric: paid per inhabitant', args: { metric: 'paid', 'per-capita': true } };
+export const Liguria: Story = { name: 'Liguria (src=…/data/liguria/), per capita', args: { src: LIGURIA, 'per-capita': true } };
 export const PerCapita: Story = { name: 'Per capita', args: { 'per-capita': true } };
 export const Mission: Story = { name: 'One mission (M6)', args: { mission: 'M6' } };
 export const ProvinceZoom: Story = { name: 'Province zoom (Massa-Carrara)', args: { province: '045' } };

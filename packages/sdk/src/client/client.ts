@@ -9,9 +9,9 @@ import { byString } from '../format/compare.js';
 import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
 import { isCup } from '../format/keys.js';
 import { projectShard } from '../format/shard.js';
-import type { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories } from '../schema/package.js';
+import type { BodyFacts, Facts, Manifest, PaidFacts, Measures, ProjectList, ProjectShard, Quality, Territories } from '../schema/package.js';
 import { fail, filters, integer, oneOf, queryObject } from './args.js';
-import { resolveBaseUrl } from './base-url.js';
+import { embeddedBaseUrl, resolveBaseUrl } from './base-url.js';
 import { SHAPES, type Spec } from './checks.js';
 import { kyOptions } from './http-options.js';
 import { createLoader } from './loader.js';
@@ -39,7 +39,7 @@ import type {
 
 const SORTS: readonly ProjectSort[] = ['pnrr', 'total', 'title', 'cup'];
 const GROUPS: readonly GroupBy[] = ['mission', 'component', 'measure', 'submeasure', 'province', 'comune', 'implementing-body'];
-const METRICS: readonly Metric[] = ['pnrr', 'total', 'count'];
+const METRICS: readonly Metric[] = ['pnrr', 'total', 'count', 'paid', 'paid-share'];
 const YEARS: readonly PopulationYear[] = ['istat2021', 'anpr2025'];
 
 /**
@@ -52,7 +52,8 @@ const YEARS: readonly PopulationYear[] = ['istat2021', 'anpr2025'];
  */
 export function createClient(options: ClientOptions = {}): PnrrClient {
   const opts = queryObject(options, 'options');
-  const base = resolveBaseUrl(opts.baseUrl);
+  if (opts.region !== undefined && opts.baseUrl !== undefined) fail('region', opts.region, 'give region or baseUrl, not both');
+  const base = opts.region !== undefined ? embeddedBaseUrl(opts.region) : resolveBaseUrl(opts.baseUrl);
   const ky = kyOptions(opts);
   if (opts.fetch !== undefined && typeof opts.fetch !== 'function') fail('fetch', opts.fetch, 'expected a fetch function');
   const clientSignal = opts.signal;
@@ -129,13 +130,15 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     if (groupBy === 'province' && f.comune !== undefined) fail('groupBy', groupBy, 'cannot group one comune by province; filter by province instead');
     const signal = callSignal(q);
     // Loaded on first use, so a page that only shows project cards never downloads the aggregation code.
-    const [{ computeSpending, isTerritorial }, { flattenFacts }] = await Promise.all([import('./spending.js'), import('../format/facts.js')]);
+    const [{ computeSpending, isTerritorial, paidFactsPath }, { flattenFacts }] = await Promise.all([import('./spending.js'), import('../format/facts.js')]);
+    const paid = metric === 'paid' || metric === 'paid-share';
 
     const withBodies = groupBy === 'implementing-body' || f.implementingBody !== undefined;
     const needTerritories = isTerritorial(groupBy) || perCapita !== undefined || f.comune !== undefined || f.province !== undefined;
     const needMeasures = !isTerritorial(groupBy) && groupBy !== 'implementing-body';
+    const factsFile = paid ? paidFactsPath({ metric, perCapita: q.perCapita, groupBy, filters: f }, await load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, signal)) : PACKAGE_FILES.facts;
     const [facts, territories, measures] = await Promise.all([
-      withBodies ? load<BodyFacts>(PACKAGE_FILES.bodyFacts, SHAPES.bodyFacts, signal) : load<Facts>(PACKAGE_FILES.facts, SHAPES.facts, signal),
+      withBodies ? load<BodyFacts>(PACKAGE_FILES.bodyFacts, SHAPES.bodyFacts, signal) : load<Facts | PaidFacts>(factsFile, SHAPES.facts, signal),
       needTerritories ? load<Territories>(PACKAGE_FILES.territories, SHAPES.territories, signal) : undefined,
       needMeasures ? load<Measures>(PACKAGE_FILES.measures, SHAPES.measures, signal) : undefined,
     ]);
@@ -148,9 +151,9 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
       const { submeasures } = facts as Facts;
       // The loaded file is cached and never changed, so its flat rows are made once per client.
       let rows = flatFacts.get(facts as Facts);
-      if (!rows) flatFacts.set(facts as Facts, (rows = flattenFacts(facts as Facts, PACKAGE_FILES.facts)));
+      if (!rows) flatFacts.set(facts as Facts, (rows = flattenFacts(facts as Facts, factsFile)));
       // Only the sub-measure column can be wrong (a code not in measures.json): point at that code.
-      source = { rows, file: PACKAGE_FILES.facts, pointer: (row) => `/submeasures/${submeasures.indexOf(rows[row]?.[1] ?? '')}` };
+      source = { rows, file: factsFile, pointer: (row) => `/submeasures/${submeasures.indexOf(rows[row]?.[1] ?? '')}` };
     }
     return computeSpending({
       groupBy,
@@ -160,6 +163,7 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
       ...source,
       ...(measures ? { measures } : {}),
       ...(territories ? { territories } : {}),
+      ...(paid ? { referenceDates: (facts as PaidFacts).referenceDates } : {}),
     });
   }
 

@@ -6,9 +6,10 @@
  * per-sub-measure distinct counts of one territory row counts each project once.
  */
 import { DataFormatError } from '../errors.js';
+import { fail } from './args.js';
 import { byString } from '../format/compare.js';
 import { REGION_WIDE_KEY, provinceOf, territoryKind, type TerritoryKind } from '../format/keys.js';
-import type { BodyFacts, Measures, Population, Territories } from '../schema/package.js';
+import type { BodyFacts, Manifest, Measures, Population, Territories } from '../schema/package.js';
 import { measureMatcher } from './args.js';
 import type { Filters, GroupBy, Metric, PopulationYear, SpendingRow } from './types.js';
 
@@ -26,6 +27,8 @@ export interface SpendingInput {
   bodies?: BodyFacts['bodies'];
   measures?: Measures;
   territories?: Territories;
+  /** With metrics paid and paid-share (rows from facts-paid.json: the amounts are paid and financed): the two reference dates. */
+  referenceDates?: { projects: string; payments: string | null };
 }
 
 const TERRITORIAL: ReadonlySet<GroupBy> = new Set(['province', 'comune']);
@@ -70,10 +73,15 @@ export function computeSpending(input: SpendingInput): SpendingRow[] {
   const describe = describer(input);
   const out: SpendingRow[] = [];
   for (const [key, sum] of sums) {
-    // Cents are summed as integers and converted once, so euro totals are exact to the cent.
-    const amount = input.metric === 'count' ? sum.projects : (input.metric === 'pnrr' ? sum.pnrr : sum.total) / 100;
+    const amount = metricOf(input.metric, sum);
     const { label, kind, population } = describe(key);
     const row: SpendingRow = { key, label, value: amount, count: sum.projects, amount };
+    if (input.referenceDates) {
+      // Rows of facts-paid.json: the first amount is paid, the second financed.
+      row.paid = sum.pnrr / 100;
+      row.financed = sum.total / 100;
+      row.referenceDates = { ...input.referenceDates };
+    }
     if (input.perCapita) {
       const people = population?.[input.perCapita] ?? null;
       row.population = people;
@@ -85,6 +93,47 @@ export function computeSpending(input: SpendingInput): SpendingRow[] {
   }
   // Largest first; NaN (unknown population) last; ties by key.
   return out.sort((a, b) => (Number.isNaN(a.value) ? 1 : 0) - (Number.isNaN(b.value) ? 1 : 0) || b.value - a.value || byString(a.key, b.key));
+}
+
+/**
+ * The metric of a group's sums. Cents are summed as integers and converted once, so euro totals
+ * are exact to the cent. The share paid is Σ paid ÷ Σ financed over the projects attributed to the
+ * group (never an average of shares); NaN when nothing is financed.
+ */
+function metricOf(metric: Metric, sum: Sum): number {
+  switch (metric) {
+    case 'count':
+      return sum.projects;
+    case 'pnrr':
+    case 'paid':
+      return sum.pnrr / 100;
+    case 'paid-share':
+      return sum.total > 0 ? sum.pnrr / sum.total : Number.NaN;
+    default:
+      return sum.total / 100;
+  }
+}
+
+/**
+ * Metrics paid and paid-share: the query checked (no share per inhabitant, no breakdown by implementing
+ * body) and the path of the payments fact table from the manifest.
+ * @throws InvalidArgumentError for such a query, or a package built without a payments file.
+ */
+export function paidFactsPath(
+  q: { metric: Metric; perCapita: unknown; groupBy: GroupBy; filters: Filters }, manifest: Manifest,
+): string {
+  if (q.metric === 'paid-share' && q.perCapita !== undefined && q.perCapita !== false) {
+    fail('perCapita', q.perCapita, 'a share paid per inhabitant means nothing: use perCapita with metric "paid" (euros paid per inhabitant), or drop it for "paid-share"');
+  }
+  if (q.groupBy === 'implementing-body' || q.filters.implementingBody !== undefined) {
+    fail(q.groupBy === 'implementing-body' ? 'groupBy' : 'implementingBody', q.groupBy === 'implementing-body' ? q.groupBy : q.filters.implementingBody,
+      `metric "${q.metric}" is not broken down by implementing body in the data package`);
+  }
+  const file = manifest.files.paidFacts;
+  if (typeof file !== 'string') {
+    fail('metric', q.metric, `the data package of ${manifest.region.name} (${manifest.referenceDate}) was built without a payments file, so it has no paid amounts`);
+  }
+  return file as string;
 }
 
 /** Which fact rows take part, by their territory key. */

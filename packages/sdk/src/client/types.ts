@@ -3,6 +3,7 @@ import type { Hooks, Options as KyOptions, RetryOptions } from 'ky';
 import type { TerritoryKind } from '../format/keys.js';
 import type { Indicator, Manifest, Measures, Project, ProjectListItem, Quality, Tender, Territories } from '../schema/package.js';
 import type { Place, PlacesQuery, ResolvePlaceOptions } from './place-types.js';
+import type { EmbeddedRegion } from './base-url.js';
 
 /** Options of `createClient()`. */
 export interface ClientOptions {
@@ -13,6 +14,12 @@ export interface ClientOptions {
    * A missing file is a `NetworkError` with status 404 for every transport (http or disk).
    */
   baseUrl?: string | URL;
+  /**
+   * One of the packages embedded in `@pnrr-toscana/sdk`: `'toscana'` (the default) or `'liguria'`
+   * (the pilot's partner region, built from the 2023 validated series; it has no payments file).
+   * Give this or `baseUrl`, not both.
+   */
+  region?: EmbeddedRegion;
   /** Timeout of each attempt in milliseconds, download included (default 10 000). */
   timeout?: number;
   /** Retries of a failed GET (network error, timeout, 408, 429, 5xx); default 2, so 3 attempts. */
@@ -123,8 +130,11 @@ export interface ProjectsPage {
 
 /** What `spending()` groups by: a level of the measure tree, a territory level, or the implementing body. */
 export type GroupBy = 'mission' | 'component' | 'measure' | 'submeasure' | 'province' | 'comune' | 'implementing-body';
-/** What `spending()` adds up: PNRR euros, total euros, or distinct projects. */
-export type Metric = 'pnrr' | 'total' | 'count';
+/**
+ * What `spending()` adds up: PNRR euros, total euros, distinct projects, euros paid to date
+ * (`paid`), or the share paid (`paid-share`: Σ paid ÷ Σ financed at the payments date, 0…1).
+ */
+export type Metric = 'pnrr' | 'total' | 'count' | 'paid' | 'paid-share';
 /** Population series for per-capita figures: ISTAT 1/1/2021 or ANPR January 2025. */
 export type PopulationYear = 'istat2021' | 'anpr2025';
 
@@ -132,10 +142,16 @@ export type PopulationYear = 'istat2021' | 'anpr2025';
 export interface SpendingQuery extends Filters, CallOptions {
   /** Default "mission". */
   groupBy?: GroupBy;
-  /** Default "pnrr" (euros); "total" (euros); "count" (projects). */
+  /**
+   * Default "pnrr" (euros); "total" (euros); "count" (projects); "paid" (euros paid to date, from the
+   * payments file); "paid-share" (paid ÷ financed, both from the payments file, as a fraction 0…1).
+   * The paid metrics need a package built with a payments file, and cannot be grouped or filtered by
+   * implementing body.
+   */
   metric?: Metric;
   /**
    * Divide by resident population: `true` = ISTAT 1/1/2021, or name the series.
+   * Not with `paid-share` (a share per inhabitant means nothing): InvalidArgumentError.
    * The denominator is the row's territory when grouping by territory, else the
    * filtered comune or province, else the region.
    */
@@ -154,7 +170,11 @@ export interface SpendingRow {
   key: string;
   /** Name of the group (for a bucket: the name of the province or region it covers; see `kind`). */
   label: string;
-  /** The metric: euros (pnrr, total), projects (count), or per inhabitant when perCapita (NaN when the population is unknown). */
+  /**
+   * The metric: euros (pnrr, total, paid), projects (count), a fraction 0…1 (paid-share; NaN when nothing
+   * is financed in the group), or per inhabitant when perCapita (NaN when the population is unknown).
+   * For metrics paid and paid-share, `count` is the projects of the group that have a payments row.
+   */
   value: number;
   /** Distinct projects in the group. */
   count: number;
@@ -164,6 +184,15 @@ export interface SpendingRow {
   population?: number | null;
   /** For territorial groupings: comune, province, or a bucket that cannot be attributed to one comune/province. */
   kind?: TerritoryKind;
+  /** Metrics `paid` and `paid-share`: euros paid to date (pagamenti_totali), attributed to the group. */
+  paid?: number;
+  /** Metrics `paid` and `paid-share`: euros financed at the payments date (finanziamento_totale of the payments file), attributed to the group. */
+  financed?: number;
+  /**
+   * Metrics `paid` and `paid-share`: the reference date of the project list (which places, which shares)
+   * and of the payments file (what was paid and financed), ISO YYYY-MM-DD.
+   */
+  referenceDates?: { projects: string; payments: string | null };
 }
 
 /** Query of `awardees()`: the territory (a comune, else a province, else the region), a name search and a size. */

@@ -5,6 +5,7 @@ export const PACKAGE_FILES = {
   measures: 'measures.json',
   facts: 'facts.json',
   bodyFacts: 'facts-bodies.json',
+  paidFacts: 'facts-paid.json',
   boundaries: 'boundaries.topo.json',
   quality: 'quality.json',
   checksums: 'checksums.json',

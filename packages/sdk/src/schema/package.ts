@@ -72,6 +72,29 @@ export const Source = Type.Object({
 });
 
 /** @hidden */
+export const PaidTotals = Type.Object({
+  paidCents: Cents('Payments to date (pagamenti_totali of the payments file)'),
+  financedCents: Cents('Total funding at the payments date (finanziamento_totale of the payments file)'),
+});
+
+/**
+ * The payments of the package's projects split over places like the funding
+ * (same shares, largest-remainder cents): inside = comuni + provinceWide + regionWide,
+ * touching = inside + outside = Σ payments of the projects.
+ * @hidden
+ */
+export const PaymentReconciliation = Type.Object({
+  referenceDate: Nullable(IsoDate),
+  projects: Type.Integer({ description: 'Projects of the package with a payments row' }),
+  touching: PaidTotals,
+  inside: PaidTotals,
+  outside: PaidTotals,
+  comuni: PaidTotals,
+  provinceWide: PaidTotals,
+  regionWide: PaidTotals,
+});
+
+/** @hidden */
 export const Reconciliation = Type.Object({
   projects: Type.Integer({ description: 'Projects (CUP + Codice Locale Progetto) with at least one localisation in the region' }),
   touching: AmountTotals,
@@ -80,6 +103,7 @@ export const Reconciliation = Type.Object({
   comuni: AmountTotals,
   provinceWide: AmountTotals,
   regionWide: AmountTotals,
+  payments: Type.Optional(PaymentReconciliation),
 });
 
 /** @hidden */
@@ -102,6 +126,7 @@ export const Manifest = Type.Object({
     measures: Type.String(),
     facts: Type.String(),
     bodyFacts: Type.String(),
+    paidFacts: Type.Optional(Type.String({ description: 'The fact table of payments; absent when the package was built without a payments file' })),
     boundaries: Nullable(Type.String()),
     quality: Type.String(),
     checksums: Type.String(),
@@ -200,6 +225,52 @@ export const Facts = Type.Object({
   counts: Type.Record(Type.String({ pattern: '^\\d{2,3}$' }), Type.Array(FactCountsRow), {
     additionalProperties: false,
     description: 'By province ("PPP") and region ("RR") key, sorted: distinct project counts per sub-measure, sorted by index',
+  }),
+});
+
+/**
+ * The fact table of payments (`facts-paid.json`): the same compact layout as
+ * `facts.json`, over the projects that have a payments row, with the amounts
+ * paid to date and financed at the payments date, attributed to places by the
+ * same shares as the funding.
+ * @hidden
+ */
+export const PaidFactAmountsRow = Type.Tuple(
+  [
+    Type.Integer({ minimum: 0, description: 'Index of the sub-measure code in `submeasures`' }),
+    Cents('Payments to date (pagamenti_totali) attributed to the territory'),
+    Cents('Financed at the payments date (finanziamento_totale) minus paid, attributed to the territory; negative where more was paid than financed'),
+    Type.Integer({ minimum: 1, description: 'Distinct projects with a payments row of the sub-measure localised in the territory' }),
+  ],
+  { description: '[sub-measure index, paid cents, unpaid cents, projects]' },
+);
+/** @hidden */
+export const PaidFacts = Type.Object({
+  schemaVersion: SchemaVersion,
+  referenceDates: Type.Object(
+    {
+      projects: IsoDate,
+      payments: Nullable(IsoDate),
+    },
+    { description: 'Reference date of the project list (which places, which shares) and of the payments (what was paid and financed)' },
+  ),
+  columns: Type.Object(
+    {
+      amounts: Type.Tuple([Type.Literal('submeasure'), Type.Literal('paidCents'), Type.Literal('unpaidCents'), Type.Literal('projects')]),
+      counts: Type.Tuple([Type.Literal('submeasure'), Type.Literal('projects')]),
+    },
+    { description: 'Names of the tuple positions of `amounts` and `counts`' },
+  ),
+  submeasures: Type.Array(Type.String({ description: 'Codice Univoco Submisura' }), {
+    description: 'Sub-measure codes with payments, sorted; tuples refer to them by index',
+  }),
+  amounts: Type.Record(Type.String({ pattern: '^\\d{6}$' }), Type.Array(PaidFactAmountsRow), {
+    additionalProperties: false,
+    description: 'By comune and bucket key, as in facts.json. Paid of a province = Σ its comuni + its bucket; of the region = Σ every key',
+  }),
+  counts: Type.Record(Type.String({ pattern: '^\\d{2,3}$' }), Type.Array(FactCountsRow), {
+    additionalProperties: false,
+    description: 'By province and region key: distinct projects with a payments row per sub-measure',
   }),
 });
 
@@ -432,6 +503,14 @@ export type FactAmountsRow = Static<typeof FactAmountsRow>;
 export type FactCountsRow = Static<typeof FactCountsRow>;
 /** `facts.json`: the fact table at territory × sub-measure grain that `spending()` aggregates. Fields: see docs/data-schema.md, section "facts.json". */
 export type Facts = Static<typeof Facts>;
+/** Payments to date and total financed at the payments date, in euro cents. */
+export type PaidTotals = Static<typeof PaidTotals>;
+/** Payments of the package's projects by scope, split like the funding (`Manifest.totals.payments`). */
+export type PaymentReconciliation = Static<typeof PaymentReconciliation>;
+/** One row of `PaidFacts.amounts`: [sub-measure index, paid cents, unpaid cents (financed − paid), projects]. */
+export type PaidFactAmountsRow = Static<typeof PaidFactAmountsRow>;
+/** `facts-paid.json`: the fact table of payments that `spending()` reads for the `paid` and `paid-share` metrics. Fields: see docs/data-schema.md, section "facts-paid.json". */
+export type PaidFacts = Static<typeof PaidFacts>;
 /** One row of `BodyFacts.rows`: [territory, sub-measure, body index, PNRR cents, total cents, projects]. */
 export type BodyFactRow = Static<typeof BodyFactRow>;
 /** `facts-bodies.json`: the fact table by implementing body. Fields: see docs/data-schema.md, section "facts-bodies.json". */
@@ -481,6 +560,7 @@ export const FILE_SCHEMAS = {
   measures: Measures,
   facts: Facts,
   'facts-bodies': BodyFacts,
+  'facts-paid': PaidFacts,
   'project-shard': ProjectShard,
   'project-list': ProjectList,
   'awardee-list': AwardeeList,

@@ -6,7 +6,7 @@
 import { LitElement, html, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { Manifest } from '@pnrr-toscana/sdk';
-import { CONFIGURE_EVENT, clientFor, type PnrrClient } from './client.js';
+import { CONFIGURE_EVENT, clientFor, pageConfig, type PnrrClient } from './client.js';
 import { emit } from './events.js';
 import { resolveLang, watchLang, type Lang } from '../i18n/lang.js';
 import { attributionTemplate, describeError, emptyTemplate, errorTemplate, skeletonTemplate, stateOfError, type ErrorText, type WidgetState } from './states.js';
@@ -47,9 +47,10 @@ const isAbort = (error: unknown): boolean =>
  * @cssprop --pnrr-dark-color-background - Background, dark theme (DSI gray-10). Every `--pnrr-color-*` has a `--pnrr-dark-color-*` twin.
  */
 export abstract class PnrrElement<T> extends LitElement {
-  /** Lit reactive properties shared by every element: `src` and `theme`. */
+  /** Lit reactive properties shared by every element: `src`, `region` and `theme`. */
   static override properties: PropertyDeclarations = {
     src: { type: String },
+    region: { type: String },
     theme: { type: String, reflect: true },
   };
 
@@ -64,6 +65,11 @@ export abstract class PnrrElement<T> extends LitElement {
 
   /** URL of the data package (absolute or relative to the page). Default: `configure({ src })`, else the bundle's default, else the package embedded in the SDK. */
   declare src: string | undefined;
+  /**
+   * A data package shipped with the kit: `toscana` (the default) or `liguria` (the pilot's partner region; no payments
+   * file, so no `paid` metrics). In the CDN folder it reads `data/<region>/` beside the script. `src`, when given, wins.
+   */
+  declare region: string | undefined;
   /** `auto` (default: follows `prefers-color-scheme`), `light` or `dark` (let a site with its own dark-mode toggle decide). */
   declare theme: Theme | undefined;
 
@@ -86,12 +92,14 @@ export abstract class PnrrElement<T> extends LitElement {
 
   /** Loads the data: re-runs when `src`, the page configuration or `dataArgs()` change; aborts the previous run. */
   protected readonly dataTask = new Task(this, {
-    task: async ([client], { signal }) => {
-      const c = client as PnrrClient;
+    task: async ([src, region], { signal }) => {
+      // Inside the task, an unknown region is an error of the element, shown in its error state.
+      const c = clientFor(src as string | undefined, region as string | undefined);
       this.manifest = await c.manifest({ signal });
       return this.loadData(c, signal);
     },
-    args: () => [clientFor(this.src), ...this.dataArgs()] as unknown[],
+    // pageConfig(): a new object after each configure(), so the data are read again.
+    args: () => [this.src, this.region, pageConfig(), ...this.dataArgs()] as unknown[],
     onComplete: () => {
       void this.updateComplete.then(() => emit(this, 'pnrr-load', { referenceDate: this.manifest?.referenceDate ?? '' }));
     },
@@ -99,6 +107,7 @@ export abstract class PnrrElement<T> extends LitElement {
       if (!isAbort(error)) void this.updateComplete.then(() => emit(this, 'pnrr-error', { error }));
     },
   });
+
 
   /** The values (usually attributes) the data depend on; a change re-runs `loadData`. */
   protected abstract dataArgs(): readonly unknown[];

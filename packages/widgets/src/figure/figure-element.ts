@@ -13,14 +13,14 @@
  * chunk, loaded when one of them first appears.
  */
 import { html, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { isPnrrError, type Metric, type PopulationYear, type Territories } from '@pnrr-toscana/sdk';
+import { InvalidArgumentError, isPnrrError, type Metric, type PopulationYear, type SpendingRow, type Territories } from '@pnrr-toscana/sdk';
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { PnrrElement } from '../base/pnrr-element.js';
 import { UrlState, type UrlStateField } from '../base/url-state.js';
 import { emptyTemplate, headingLevel, headingTemplate, type ErrorText } from '../base/states.js';
 import type { Lang } from '../i18n/lang.js';
-import { isolate, moneyFull } from '../format.js';
+import { date, isolate, moneyFull, percent } from '../format.js';
 import { moneyCents, moneyCompact, number } from './amounts.js';
 import { VegaController } from '../vega/controller.js';
 import { specToImageURL } from '../vega/render.js';
@@ -39,7 +39,7 @@ import {
   toolbarTemplate,
 } from './templates.js';
 import { figureStyles, printStyles } from './styles.js';
-import { csvTable, tableTemplate, type FigureTable } from './table.js';
+import { csvTable, tableTemplate, type FigureTable, type TableCell, type TableColumn } from './table.js';
 
 export type { FigureTable, TableCell, TableColumn, TableRow, TableOnly } from './table.js';
 
@@ -55,6 +55,21 @@ export interface FigureQuery {
 export interface FigureData {
   query: FigureQuery;
   territories: Territories;
+  /** Metrics paid and paid-share: the reference dates of the project list and of the payments (from the SDK's rows). */
+  referenceDates?: { projects: string; payments: string | null } | undefined;
+}
+
+/** Metrics read from the payments file. */
+export const isPaidMetric = (metric: Metric): boolean => metric === 'paid' || metric === 'paid-share';
+
+/**
+ * `metric="paid-share"` with `per-capita`: refused before any request, naming both
+ * attributes (a share paid per inhabitant means nothing; `paid` per capita does).
+ */
+export function checkMetricPerCapita(q: FigureQuery): void {
+  if (q.metric === 'paid-share' && q.perCapita) {
+    throw new InvalidArgumentError('metric+per-capita', `metric="paid-share", per-capita`, 'a share paid per inhabitant means nothing: use metric="paid" with per-capita');
+  }
 }
 
 /**
@@ -134,7 +149,11 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles, printStyles(PnrrElement.styles)];
 
-  /** `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects). */
+  /**
+   * `pnrr` (default: PNRR funding, €), `total` (total funding, €), `count` (projects), `paid` (payments to date, €,
+   * from the payments file) or `paid-share` (share paid: payments ÷ total funding at the payments date, as a
+   * percentage; not with `per-capita`). The paid metrics need a data package built with a payments file.
+   */
   declare metric: Metric | undefined;
   /** Only this mission (`M1`…`M7`). */
   declare mission: string | undefined;
@@ -247,6 +266,10 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     const f = figureMessages[lang];
     const [a, b] = error.argument.split('+');
     if (b) return { message: f.invalidCombination(a!, b, String(error.value)) };
+    // A paid metric on a package built without a payments file (e.g. Liguria's).
+    if (a === 'metric' && isPaidMetric(error.value as Metric) && this.manifest && !this.manifest.files.paidFacts) {
+      return { detail: f.noPayments(isolate(this.manifest.region.name)) };
+    }
     const near = (error as { suggestions?: ReadonlyArray<{ name: string; code: string }> }).suggestions;
     return near?.length ? { detail: f.closestPlaces(near.map((p) => `${p.name} (${p.code})`).join(', ')) } : undefined;
   }
@@ -271,6 +294,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** A value as the data rows hold it (projects per capita already × PER_CAPITA_COUNT_SCALE). */
   protected formatValue(value: number, q: FigureQuery, lang: Lang, full = false): string {
+    if (q.metric === 'paid-share') return percent(value, lang, 1);
     if (q.perCapita) return q.metric === 'count' ? number(value, lang, 1) : moneyCents(value, lang);
     if (q.metric === 'count') return number(value, lang);
     return full ? moneyFull(value, lang) : moneyCompact(value, lang);
@@ -302,6 +326,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** A value in a sentence: amounts in words, with its per-capita unit when it is one. */
   protected valueWithUnit(value: number, q: FigureQuery, lang: Lang): string {
+    if (q.metric === 'paid-share') return this.formatValue(value, q, lang);
     return q.perCapita ? `${this.formatValue(value, q, lang)} ${this.perCapitaUnit(q, lang)}` : this.amountInWords(value, q, lang);
   }
 
@@ -309,6 +334,44 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   protected metricTitle(q: FigureQuery, lang: Lang): string {
     const c = figureMessages[lang];
     return `${c.metric(q.metric)}${q.perCapita ? ` ${this.perCapitaUnit(q, lang)}` : ''}`;
+  }
+
+  /**
+   * The euros of a row for sums and notes: its amount, or for `paid-share` (whose
+   * amount is a share, which cannot be summed) the euros paid.
+   */
+  protected moneyOf(row: SpendingRow, q: FigureQuery): number {
+    return q.metric === 'paid-share' ? (row.paid ?? 0) : row.amount;
+  }
+
+  /** Metrics paid and paid-share: " · pagamenti al 31 marzo 2025" for the title (else ''). */
+  protected paidDateTitle(data: FigureData, lang: Lang): string {
+    const d = data.referenceDates?.payments;
+    return isPaidMetric(data.query.metric) && d ? ` · ${figureMessages[lang].paidAsOf(date(d, lang))}` : '';
+  }
+
+  /** Metrics paid and paid-share: the rule and the two dates, for the notes (else none). */
+  protected paidNotes(data: FigureData, lang: Lang): string[] {
+    const d = data.referenceDates;
+    if (!isPaidMetric(data.query.metric) || !d) return [];
+    const t = figureMessages[lang];
+    return [t.rulePaid(date(d.payments ?? '', lang), date(d.projects, lang))];
+  }
+
+  /** Metrics paid and paid-share: the euros paid and financed, as two table columns (page and CSV). */
+  protected paidColumns(q: FigureQuery, lang: Lang): TableColumn[] {
+    if (!isPaidMetric(q.metric)) return [];
+    const t = figureMessages[lang];
+    return [
+      { label: t.paidColumn, numeric: true },
+      { label: t.financedColumn, numeric: true },
+    ];
+  }
+
+  protected paidCells(row: SpendingRow | undefined, q: FigureQuery, lang: Lang): TableCell[] {
+    if (!isPaidMetric(q.metric)) return [];
+    const cell = (v: number | undefined): TableCell => (v === undefined ? { value: null, text: '–' } : { value: v, text: moneyFull(v, lang) });
+    return [cell(row?.paid), cell(row?.financed)];
   }
 
   protected projects(n: number, lang: Lang): string {

@@ -15,11 +15,11 @@ import { choroplethSpec, type MapClass, type MapDatum } from './choropleth-spec.
 import { cssVar, forcedColors, isDark, specTheme } from '../figure/theme.js';
 import { figureMessages } from '../i18n/figure.js';
 import type { UrlStateField } from '../base/url-state.js';
-import { PnrrFigureElement, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
+import { PnrrFigureElement, checkMetricPerCapita, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 import { mapMessages } from '../i18n/map.js';
 import { reservedSizes } from '../base/reserve.js';
 import { MAP_SIZES } from './size.js';
-import { NO_DATA_COLOR, PALETTES, pickColors, quantileClasses } from './classes.js';
+import { NO_DATA_COLOR, PALETTES, pickColors, quantileClasses, shareClasses } from './classes.js';
 
 /** Detail of `pnrr-municipality-select`. */
 export interface MunicipalitySelectDetail {
@@ -185,6 +185,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
   }
 
   protected override async loadData(client: PnrrClient, signal: AbortSignal): Promise<MapData> {
+    checkMetricPerCapita(this.query);
     const query = await withPlaceCodes(client, this.query, signal);
     const { metric, perCapita, province, mission } = query;
     const [rows, topology, territories] = await Promise.all([
@@ -198,7 +199,8 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       .filter((c) => !province || c.province === province)
       .map((c) => ({ code: c.code, name: c.name, province: c.province, row: byCode.get(c.code) }));
     const buckets = rows.filter((r) => r.kind === 'province-wide' || r.kind === 'region-wide');
-    return { query, comuni, buckets, topology, territories };
+    const referenceDates = rows.find((r) => r.referenceDates)?.referenceDates;
+    return { query, comuni, buckets, topology, territories, referenceDates };
   }
 
   protected override isEmpty(data: MapData): boolean {
@@ -214,14 +216,19 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return c.row && Number.isFinite(c.row.value) ? c.row.value : 0;
   }
 
+  /** Whether a comune has a value to show: any project (for a share: any financed project with a payments row, 0 % included). */
+  private hasData(c: MapComune, q: MapQuery): boolean {
+    return q.metric === 'paid-share' ? c.row !== undefined && Number.isFinite(c.row.value) : this.value(c) > 0;
+  }
+
   private titleText(data: MapData, lang: Lang): string {
     const q = data.query;
-    return `${mapMessages[lang].title(this.metricTitle(q, lang), this.place(data, lang))}${q.mission ? ` · ${figureMessages[lang].mission(q.mission)}` : ''}`;
+    return `${mapMessages[lang].title(this.metricTitle(q, lang), this.place(data, lang))}${q.mission ? ` · ${figureMessages[lang].mission(q.mission)}` : ''}${this.paidDateTitle(data, lang)}`;
   }
 
   private summary(data: MapData, lang: Lang): string {
     const t = mapMessages[lang];
-    const withData = data.comuni.filter((x) => this.value(x) > 0);
+    const withData = data.comuni.filter((x) => this.hasData(x, data.query));
     if (withData.length === 0) return t.none(data.comuni.length);
     const top = withData.reduce((a, b) => (this.value(b) > this.value(a) ? b : a));
     return `${t.summary(isolate(top.name), this.valueWithUnit(this.value(top), data.query, lang))} ${t.coverage(withData.length, data.comuni.length)}`;
@@ -229,10 +236,13 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
 
   private notes(data: MapData, lang: Lang): string[] {
     const t = mapMessages[lang];
-    const notes = [...this.denominatorNotes(data, lang), t.rule];
-    const buckets = data.buckets.filter((b) => b.amount > 0);
+    const q = data.query;
+    const notes = [...this.denominatorNotes(data, lang), ...this.paidNotes(data, lang), t.rule];
+    if (q.metric === 'paid-share') notes.push(t.shareScale);
+    const buckets = data.buckets.filter((b) => this.moneyOf(b, q) > 0);
     if (buckets.length > 0) {
-      const total = buckets.reduce((s, b) => s + b.amount, 0);
+      // Euros (for paid-share: the euros paid).
+      const total = buckets.reduce((s, b) => s + this.moneyOf(b, q), 0);
       notes.push(t.notAttributable(this.amountInWords(total, data.query, lang)));
     }
     return notes;
@@ -251,8 +261,11 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     const q = data.query;
     const t = mapMessages[lang];
     const scheme = isDark(this) ? 'dark' : 'light';
-    const values = data.comuni.map((x) => this.value(x));
-    const { index, ranges } = quantileClasses(values, 5);
+    const share = q.metric === 'paid-share';
+    // A share on a fixed 0–100 % scale (no row: no data); money and counts by quantiles.
+    const { index, ranges } = share
+      ? shareClasses(data.comuni.map((x) => (x.row ? x.row.value : Number.NaN)))
+      : quantileClasses(data.comuni.map((x) => this.value(x)), 5);
     const colors = pickColors(PALETTES[scheme], ranges.length);
     const classes = ranges.map(([lo, hi], i) => ({ label: t.range(this.formatValue(lo, q, lang), this.formatValue(hi, q, lang)), color: colors[i]! }));
     const noData = { label: t.noData, color: NO_DATA_COLOR[scheme] };
@@ -357,7 +370,8 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       { label: t.province },
       { label: c.kind, only: 'csv' },
       { label: this.metricTitle(q, lang), csvLabel: q.perCapita ? this.metricTitle(q, lang) : c.value, numeric: true, dataValue: true },
-      { label: c.amount, numeric: true, only: 'csv' },
+      ...(q.metric === 'paid-share' ? [] : [{ label: c.amount, numeric: true, only: 'csv' as const }]),
+      ...this.paidColumns(q, lang),
       { label: c.projectsColumn, numeric: true },
       ...(q.perCapita ? [{ label: c.population, numeric: true }] : []),
     ];
@@ -368,8 +382,9 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
         { value: x.name },
         { value: this.provinceName(data, x.province) },
         { value: c.kindComune },
-        { value: this.value(x), text: this.formatValue(this.value(x), q, lang, true) },
-        { value: x.row?.amount ?? 0 },
+        this.hasData(x, q) || q.metric !== 'paid-share' ? { value: this.value(x), text: this.formatValue(this.value(x), q, lang, true) } : { value: null, text: '–' },
+        ...(q.metric === 'paid-share' ? [] : [{ value: x.row?.amount ?? 0 }]),
+        ...this.paidCells(x.row, q, lang),
         { value: x.row?.count ?? 0, text: number(x.row?.count ?? 0, lang) },
         { value: x.row?.population ?? null, text: x.row?.population ? number(x.row.population, lang) : '–' },
       ],
@@ -378,15 +393,16 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       const kind = b.kind === 'region-wide' ? c.kindRegionWide : c.kindProvinceWide;
       return {
         key: b.key,
-        ...(b.amount > 0 ? {} : { only: 'csv' as const }),
+        ...(this.moneyOf(b, q) > 0 ? {} : { only: 'csv' as const }),
         cells: [
           { value: b.key },
           { value: b.label },
           // The page shows the kind in the province column; the CSV has its own kind column.
           { value: '', text: kind },
           { value: kind },
-          { value: b.amount, text: this.formatAmount(b.amount, q, lang) },
-          { value: b.amount },
+          q.metric === 'paid-share' ? { value: b.value, text: this.formatValue(b.value, q, lang, true) } : { value: b.amount, text: this.formatAmount(b.amount, q, lang) },
+          ...(q.metric === 'paid-share' ? [] : [{ value: b.amount }]),
+          ...this.paidCells(b, q, lang),
           { value: b.count, text: number(b.count, lang) },
           { value: null, text: '–' },
         ],

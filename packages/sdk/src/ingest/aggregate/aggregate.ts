@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type {
-  AwardeeList, BodyFacts, Facts, Manifest, Measures, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories,
+  AwardeeList, BodyFacts, Facts, Manifest, Measures, PaidFacts, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories,
 } from '../../schema/package.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { PACKAGE_FILES } from '../../format/paths.js';
@@ -53,6 +53,8 @@ export interface PackageContents {
   measures: Measures;
   facts: Facts;
   bodyFacts: BodyFacts;
+  /** facts-paid.json: null when the build read no payments file. */
+  paidFacts: PaidFacts | null;
   /** boundaries.topo.json, byte for byte as given. */
   boundaries: Buffer;
   /** Every project shard, all `PROJECT_SHARD_COUNT` of them, in shard order. */
@@ -99,9 +101,14 @@ export function aggregate(sources: Sources): PackageContents {
     shards.get(projectShard(record.cup))!.push(record);
     tallies.add(record, draft.key);
     awardees.add(record);
+    if (attributed.payments) tallies.addPayments(record, draft.key, attributed.payments);
   }
   const territoryKeys = packageTerritoryKeys(sources.region, territories.provinces, territories.comuni);
   tallies.checkExact();
+
+  const paymentSources = collected.sources.filter((s) => s.role === 'payments');
+  const paymentsDate = paymentSources.reduce<string | null>((d, s) => maxDate(d, s.referenceDate), null);
+  const payments = paymentSources.length > 0 ? tallies.paymentTotals(paymentsDate) : null;
 
   const qualityFile: Quality = {
     schemaVersion: SCHEMA_VERSION,
@@ -110,11 +117,12 @@ export function aggregate(sources: Sources): PackageContents {
     warnings: quality.warningIssues(),
   };
   return {
-    manifest: packageManifest(sources, dates, tallies.totals, withAwardees),
+    manifest: packageManifest(sources, dates, payments ? { ...tallies.totals, payments } : tallies.totals, withAwardees),
     territories: territoriesFile(sources, remapped),
     measures: tallies.measuresFile(),
     facts: tallies.factsFile(),
     bodyFacts: tallies.bodyFactsFile(),
+    paidFacts: payments ? tallies.paidFactsFile({ projects: dates.referenceDate, payments: paymentsDate }) : null,
     boundaries: territories.boundaries,
     shards: ALL_SHARDS.map((shard) => ({ schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard)! })),
     lists: tallies.listFiles(territoryKeys),
@@ -182,6 +190,7 @@ function packageManifest(sources: Sources, dates: { referenceDate: string; gener
       measures: PACKAGE_FILES.measures,
       facts: PACKAGE_FILES.facts,
       bodyFacts: PACKAGE_FILES.bodyFacts,
+      ...(totals.payments ? { paidFacts: PACKAGE_FILES.paidFacts } : {}),
       boundaries: PACKAGE_FILES.boundaries,
       quality: PACKAGE_FILES.quality,
       checksums: PACKAGE_FILES.checksums,

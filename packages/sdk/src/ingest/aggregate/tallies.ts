@@ -4,14 +4,17 @@
  * territory key, and the project list items by territory key. Each package
  * file that is a sum is then read off here, sorted.
  */
-import type { BodyFactRow, BodyFacts, Facts, Measures, Project, ProjectList, ProjectListItem, Reconciliation } from '../../schema/package.js';
+import type {
+  BodyFactRow, BodyFacts, Facts, Measures, PaidFacts, PaidTotals, PaymentReconciliation, Project, ProjectList, ProjectListItem, Reconciliation,
+} from '../../schema/package.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { byString } from '../../format/compare.js';
 import { provinceOf } from '../../format/keys.js';
-import { encodeFacts, type FactTally } from '../../format/facts-writer.js';
+import { encodeFacts, encodePaidFacts, type FactTally } from '../../format/facts-writer.js';
 import { InputError } from '../errors.js';
 
 const zero = (): { pnrrCents: number; totalCents: number } => ({ pnrrCents: 0, totalCents: 0 });
+const zeroPaid = (): PaidTotals => ({ paidCents: 0, financedCents: 0 });
 
 function tally(map: Map<string, FactTally>, key: string, pnrr: number, total: number, project: string): void {
   let acc = map.get(key);
@@ -29,6 +32,11 @@ export class PackageTallies {
   };
   /** territory → sub-measure → tally */
   private readonly facts = new Map<string, Map<string, FactTally>>();
+  /** Payments: territory → sub-measure → tally (`pnrr` = paid, `total` = financed at the payments date). */
+  private readonly paidFacts = new Map<string, Map<string, FactTally>>();
+  readonly paidTotals: Omit<PaymentReconciliation, 'referenceDate'> = {
+    projects: 0, touching: zeroPaid(), inside: zeroPaid(), outside: zeroPaid(), comuni: zeroPaid(), provinceWide: zeroPaid(), regionWide: zeroPaid(),
+  };
   /** territory\0sub-measure → body → tally */
   private readonly bodyFacts = new Map<string, Map<string, FactTally>>();
   private readonly bodies = new Map<string, string>();
@@ -75,6 +83,53 @@ export class PackageTallies {
     }
   }
 
+  /**
+   * Adds the payments of one project record, already split over its localisations
+   * (`paid[i]`, `financed[i]` belong to `record.localisations[i]`), to the payment
+   * facts of the same keys as its funding, and to the payment totals by scope.
+   */
+  addPayments(record: Project, id: string, split: { paid: readonly number[]; financed: readonly number[] }): void {
+    const t = this.paidTotals;
+    t.projects++;
+    const byKey = new Map<string, { pnrr: number; total: number }>();
+    const bump = (key: string, paid: number, financed: number): void => {
+      const v = byKey.get(key) ?? { pnrr: 0, total: 0 };
+      v.pnrr += paid;
+      v.total += financed;
+      byKey.set(key, v);
+    };
+    record.localisations.forEach((loc, i) => {
+      const paid = split.paid[i]!;
+      const financed = split.financed[i]!;
+      t.touching.paidCents += paid;
+      t.touching.financedCents += financed;
+      const scopes = loc.territory === null ? [t.outside] : [t.inside, loc.scope === 'comune' ? t.comuni : loc.scope === 'province-wide' ? t.provinceWide : t.regionWide];
+      for (const scope of scopes) {
+        scope.paidCents += paid;
+        scope.financedCents += financed;
+      }
+      if (loc.territory === null) return;
+      bump(loc.territory, paid, financed);
+      const province = provinceOf(loc.territory);
+      if (province) bump(province, paid, financed);
+      bump(this.region, paid, financed);
+    });
+    for (const [key, v] of byKey) {
+      let bySub = this.paidFacts.get(key);
+      if (!bySub) this.paidFacts.set(key, (bySub = new Map()));
+      tally(bySub, record.submeasure.code, v.pnrr, v.total, id);
+    }
+  }
+
+  /** The payment totals with the payments' reference date. */
+  paymentTotals(referenceDate: string | null): PaymentReconciliation {
+    return { referenceDate, ...this.paidTotals };
+  }
+
+  paidFactsFile(referenceDates: PaidFacts['referenceDates']): PaidFacts {
+    return encodePaidFacts(this.paidFacts, SCHEMA_VERSION, referenceDates);
+  }
+
   /** The first name seen of each mission, component, measure, sub-measure and implementing body. */
   private addVocabulary(record: Project): void {
     if (!this.missions.has(record.mission.code)) this.missions.set(record.mission.code, record.mission.name);
@@ -108,8 +163,9 @@ export class PackageTallies {
 
   /** Throws InputError when a total went beyond 2^53 cents (no longer exact in a JSON number). */
   checkExact(): void {
-    for (const [name, value] of Object.entries(this.totals)) {
-      const amounts = typeof value === 'number' ? [value] : [value.pnrrCents, value.totalCents];
+    const groups: Array<[string, unknown]> = [...Object.entries(this.totals), ...Object.entries(this.paidTotals).map(([k, v]): [string, unknown] => [`payments ${k}`, v])];
+    for (const [name, value] of groups) {
+      const amounts = typeof value === 'number' ? [value] : Object.values(value as Record<string, number>);
       if (!amounts.every(Number.isSafeInteger)) throw new InputError(`the ${name} amounts add up beyond 2^53 cents and cannot be counted exactly; check the amounts in quality.json's sources`);
     }
   }

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import {
-  AwardeeList, BodyFacts, Checksums, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories,
-  type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
+  AwardeeList, BodyFacts, Checksums, Facts, Manifest, Measures, PaidFacts, ProjectList, ProjectShard, Quality, Territories,
+  type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type PaidFacts as PaidFactsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
   type ProjectShard as ProjectShardT, type Quality as QualityT, type Territories as TerritoriesT,
 } from '../../schema/package.js';
 import { SCHEMA_MAJOR, isReadableVersion } from '../../format/version.js';
@@ -115,6 +115,7 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
   await reader.load(manifest.files.measures, Measures);
   const facts = await reader.load<FactsT>(manifest.files.facts, Facts);
   await reader.load(manifest.files.bodyFacts, BodyFacts);
+  const paidFacts = manifest.files.paidFacts ? await reader.load<PaidFactsT>(manifest.files.paidFacts, PaidFacts) : null;
   const quality = await reader.load<QualityT>(manifest.files.quality, Quality);
   if (manifest.files.boundaries) {
     const topo = await reader.load<{ type?: string; objects?: Record<string, unknown> }>(manifest.files.boundaries, null);
@@ -132,6 +133,8 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
 
   await checkShards(reader, manifest);
   if (facts) checkFacts(manifest, facts, reader.issue);
+  if (paidFacts) checkPaidFacts(manifest, paidFacts, reader.issue);
+  else if (t.payments) reader.issue(PACKAGE_FILES.manifest, '/files', 'totals.payments without a paidFacts file');
   if (territories) await checkLists(reader, manifest, territories);
   if (territories && manifest.files.awardees) await checkAwardeeLists(reader, manifest, territories, manifest.files.awardees.pattern);
   if (quality) {
@@ -166,7 +169,7 @@ async function checkChecksums(reader: PackageReader, manifest: ManifestT): Promi
 async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<void> {
   const t = manifest.totals;
   let projects = 0;
-  const sum = { pnrr: 0, total: 0, insidePnrr: 0, insideTotal: 0 };
+  const sum = { pnrr: 0, total: 0, insidePnrr: 0, insideTotal: 0, paid: 0, financed: 0, withPayments: 0 };
   for (const shard of ALL_SHARDS) {
     const file = fillPattern(manifest.files.projectShards.pattern, 'shard', shard);
     const data = await reader.load<ProjectShardT>(file, ProjectShard);
@@ -186,6 +189,11 @@ async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<
       sum.total += p.funding.totalCents;
       sum.insidePnrr += p.attributed.inside.pnrrCents;
       sum.insideTotal += p.attributed.inside.totalCents;
+      if (p.payments) {
+        sum.paid += p.payments.totalCents;
+        sum.financed += p.payments.financedTotalCents ?? 0;
+        sum.withPayments++;
+      }
     });
   }
   const file = PACKAGE_FILES.manifest;
@@ -194,6 +202,50 @@ async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<
   reader.eq(file, '/totals/touching/totalCents', 'Σ project total', sum.total, t.touching.totalCents);
   reader.eq(file, '/totals/inside/pnrrCents', 'Σ project inside PNRR', sum.insidePnrr, t.inside.pnrrCents);
   reader.eq(file, '/totals/inside/totalCents', 'Σ project inside total', sum.insideTotal, t.inside.totalCents);
+  if (t.payments) {
+    reader.eq(file, '/totals/payments/projects', 'projects with payments in shards', sum.withPayments, t.payments.projects);
+    reader.eq(file, '/totals/payments/touching/paidCents', 'Σ project payments', sum.paid, t.payments.touching.paidCents);
+    reader.eq(file, '/totals/payments/touching/financedCents', 'Σ project financed at the payments date', sum.financed, t.payments.touching.financedCents);
+  }
+}
+
+/** facts-paid.json: its sums by scope against manifest.totals.payments to the cent, and touching = inside + outside. */
+function checkPaidFacts(manifest: ManifestT, paid: PaidFactsT, issue: Issue): void {
+  const file = manifest.files.paidFacts ?? PACKAGE_FILES.paidFacts;
+  const t = manifest.totals.payments;
+  if (!t) {
+    issue(PACKAGE_FILES.manifest, '/totals', `${file} without totals.payments`);
+    return;
+  }
+  let rows: FlatFactRow[];
+  try {
+    rows = flattenFacts(paid, file);
+  } catch (error) {
+    if (!(error instanceof DataFormatError)) throw error;
+    issue(file, error.path, error.message);
+    return;
+  }
+  const zero = () => ({ paidCents: 0, financedCents: 0 });
+  const sums = { comune: zero(), 'province-wide': zero(), 'region-wide': zero(), region: zero() };
+  let regionProjects = 0;
+  for (const [key, , paidCents, financedCents, projects] of rows) {
+    const kind = territoryKind(key);
+    if (kind === null || kind === 'province') continue;
+    sums[kind].paidCents += paidCents;
+    sums[kind].financedCents += financedCents;
+    if (kind === 'region') regionProjects += projects;
+  }
+  const eq = (what: string, got: { paidCents: number; financedCents: number }, want: { paidCents: number; financedCents: number }): void => {
+    if (got.paidCents !== want.paidCents) issue(file, '/amounts', `${what} paid: ${got.paidCents} ≠ ${want.paidCents}`);
+    if (got.financedCents !== want.financedCents) issue(file, '/amounts', `${what} financed: ${got.financedCents} ≠ ${want.financedCents}`);
+  };
+  eq('Σ comuni = manifest payments.comuni', sums.comune, t.comuni);
+  eq('Σ province-wide buckets = manifest payments.provinceWide', sums['province-wide'], t.provinceWide);
+  eq('region-wide bucket = manifest payments.regionWide', sums['region-wide'], t.regionWide);
+  eq('region = manifest payments.inside', sums.region, t.inside);
+  eq('manifest payments inside + outside = touching',
+    { paidCents: t.inside.paidCents + t.outside.paidCents, financedCents: t.inside.financedCents + t.outside.financedCents }, t.touching);
+  if (regionProjects !== t.projects) issue(file, `/counts/${manifest.region.code}`, `Σ distinct projects ${regionProjects} ≠ manifest payments.projects ${t.projects}`);
 }
 
 /** A project list for every territory key of the package, naming its key; the region's lists every project. */

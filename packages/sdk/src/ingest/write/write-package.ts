@@ -12,7 +12,8 @@ import { PackageWriter, compactJson, prettyJson, type WrittenFile } from './json
 import { packageReadme } from './readme.js';
 
 /** How many files `writePackage(contents, …)` writes. */
-export const fileCount = (contents: PackageContents): number => 9 + contents.shards.length + contents.lists.length + (contents.awardeeLists?.length ?? 0);
+export const fileCount = (contents: PackageContents): number =>
+  9 + (contents.paidFacts ? 1 : 0) + contents.shards.length + contents.lists.length + (contents.awardeeLists?.length ?? 0);
 
 /**
  * Writes `contents` into `dir` (created if needed; the build passes its
@@ -25,6 +26,7 @@ export async function writePackage(contents: PackageContents, dir: string, signa
   await writer.write(PACKAGE_FILES.measures, compactJson(contents.measures));
   await writer.write(PACKAGE_FILES.facts, factsJson(contents.facts));
   await writer.write(PACKAGE_FILES.bodyFacts, compactJson(contents.bodyFacts));
+  if (contents.paidFacts) await writer.write(PACKAGE_FILES.paidFacts, factsJson(contents.paidFacts));
   await writer.write(PACKAGE_FILES.boundaries, contents.boundaries);
   for (const file of contents.shards) await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', file.shard), compactJson(file));
   for (const file of contents.lists) await writer.write(fillPattern(PACKAGE_FILES.listPattern, 'key', file.territory), compactJson(file));
