@@ -52,8 +52,10 @@ describe('<pnrr-project-card>: awardees, targets, payments and the monitoring li
     expect(text).to.include('Obiettivi');
     expect(text).to.include('KM DI INFRASTRUTTURA TRANVIARIA COSTRUITI');
     expect(text).to.include('realizzato 0 su 5,4 Chilometri (0%)');
-    const bar = block.querySelector('.bar')!;
+    const bar = block.querySelector('progress.bar') as HTMLProgressElement;
     expect(bar.getAttribute('aria-hidden')).to.equal('true');
+    expect(bar.value).to.equal(0);
+    expect(bar.hasAttribute('style'), 'no style attribute (strict CSP)').to.equal(false);
     const en = await card(html`<pnrr-project-card cup=${TRAM} src=${DATA} lang="en"></pnrr-project-card>`);
     expect(normalise($(en, '[part="targets"]')!.textContent!)).to.include('achieved 0 of 5.4 Chilometri (0%)');
   });
@@ -111,7 +113,6 @@ describe('<pnrr-project-card>: awardees, targets, payments and the monitoring li
     await sendKeys({ press: 'Enter' });
     expect(details.open).to.equal(true);
     expect(details.querySelectorAll('.tenders > li')).to.have.length(expected.tenders!.length - 5);
-    expect(await axeViolations(el)).to.deep.equal([]);
   });
 
   for (const theme of ['light', 'dark'] as const) {

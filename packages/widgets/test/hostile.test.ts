@@ -150,7 +150,8 @@ describe('hostile strings through every element (issue #6)', () => {
           expect(shown($(el, '[part="details"]')!)).to.include(strip(p.body));
           expectInside(el, box);
           // Long texts take at most 6 lines: a 10,000-character title made the card 10,231 px tall at 320 px.
-          expect(el.getBoundingClientRect().height, 'card height').to.be.at.most(1600);
+          // (1,600 px before issue 10 gave every hostile project an awardee and a target indicator too.)
+          expect(el.getBoundingClientRect().height, 'card height').to.be.at.most(2200);
           box.remove();
         }
       });
