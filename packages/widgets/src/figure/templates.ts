@@ -101,10 +101,11 @@ export function plotTemplate(label: string, minHeight: number, drawError?: strin
   // The sizer follows the box's width but has no height, so the drawing changing
   // the box's height never re-triggers the ResizeObserver (no RO loop errors).
   // The image box has the room the figure's fixed block size leaves; a drawing
-  // taller than that (a long list of bars) scrolls inside it.
+  // taller than that (a long list of bars) scrolls inside it, so the box takes
+  // the keyboard's focus (arrow keys scroll it; WCAG 2.1.1).
   return html`<div class="plot-wrap" part="plot">
     ${drawError ? html`<p class="draw-error" role="alert">${drawError}</p>` : nothing}
-    <div class="plot-image" role="img" aria-label=${label}><div class="plot-sizer" aria-hidden="true"></div><div class="plot" data-min-height=${minHeight}></div></div>
+    <div class="plot-image" role="img" aria-label=${label} tabindex="0"><div class="plot-sizer" aria-hidden="true"></div><div class="plot" data-min-height=${minHeight}></div></div>
     <div class="tooltip" part="tooltip" role="tooltip" hidden></div>
   </div>`;
 }
