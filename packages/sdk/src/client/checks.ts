@@ -81,6 +81,7 @@ export const SHAPES = {
   },
   facts: { submeasures: ['string'], amounts: { '*': ['(nnnn)'] }, counts: { '*': ['(nn)'] } },
   bodyFacts: { bodies: [{ key: 'string', name: 'string' }], rows: ['(ssnnnn)'] },
+  view: { columns: ['string'], rows: ['array'] },
   shard: { projects: [{ cup: 'string', localCode: 'string', title: 'string', localisations: 'array' }] },
   list: {
     items: [

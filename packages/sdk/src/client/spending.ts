@@ -9,6 +9,7 @@ import { DataFormatError } from '../errors.js';
 import { byString } from '../format/compare.js';
 import { REGION_WIDE_KEY, provinceOf, territoryKind, type TerritoryKind } from '../format/keys.js';
 import type { BodyFacts, Measures, Population, Territories } from '../schema/package.js';
+import { FLAT_FACT_COLUMNS } from '../format/facts.js';
 import { measureMatcher } from './args.js';
 import type { Filters, GroupBy, Metric, PopulationYear, SpendingRow } from './types.js';
 
@@ -19,6 +20,12 @@ export interface SpendingInput {
   filters: Filters;
   /** Flat fact rows (see flattenFacts); with `bodies`, body-fact rows (the body index is column 2). */
   rows: ReadonlyArray<ReadonlyArray<string | number>>;
+  /**
+   * Names of the summed columns, which follow the key columns of each row (territory and
+   * sub-measure, and the body index with `bodies`): default `FLAT_FACT_COLUMNS`. Every one is
+   * summed, so a metric column added to the fact table flows into the sums and the view files.
+   */
+  columns?: readonly string[];
   /** The file the rows come from, for error messages. */
   file: string;
   /** JSON pointer, in `file`, of a row's column for error messages; default `/rows/{row}/{column}`. */
@@ -28,30 +35,46 @@ export interface SpendingInput {
   territories?: Territories;
 }
 
+/** What `spendingRows` needs besides the sums: the query, and where labels and populations come from. */
+export interface RowsInput extends Pick<SpendingInput, 'groupBy' | 'metric' | 'perCapita' | 'filters' | 'file' | 'bodies' | 'measures' | 'territories'> {
+  /** Labels of non-territorial group keys (a view file's), used instead of `measures` and `bodies`. */
+  labels?: Readonly<Record<string, string>>;
+}
+
 const TERRITORIAL: ReadonlySet<GroupBy> = new Set(['province', 'comune']);
 export const isTerritorial = (g: GroupBy): boolean => TERRITORIAL.has(g);
 
-interface Sum {
-  pnrr: number;
-  total: number;
-  projects: number;
+/** Column sums of one group, in the order of their column names. */
+export interface GroupSums {
+  columns: readonly string[];
+  groups: Map<string, number[]>;
 }
 
 export function computeSpending(input: SpendingInput): SpendingRow[] {
+  return spendingRows(input, sumGroups(input));
+}
+
+/**
+ * The first half of `spending()`: the column sums of every group of fact rows that
+ * pass the filters. The build writes exactly these sums into the view files, and
+ * `spendingRows` turns either into the answer, so both paths give the same rows.
+ */
+export function sumGroups(input: SpendingInput): GroupSums {
   const { groupBy, filters, rows, bodies } = input;
+  const columns = input.columns ?? FLAT_FACT_COLUMNS;
   const keepTerritory = territoryFilter(groupBy, filters);
   const keepMeasure = measureMatcher(filters);
-  const body = bodies !== undefined;
-  // Column offsets: body-fact rows have the body index in column 2.
-  const AMOUNT = body ? 3 : 2;
+  // Column offset of the first summed column: body-fact rows have the body index in column 2.
+  const first = bodies !== undefined ? 3 : 2;
+  const width = columns.length;
+  const groups = new Map<string, number[]>();
   let wantedBody: number | undefined;
   if (filters.implementingBody !== undefined) {
     wantedBody = bodies?.findIndex((b) => b.key === filters.implementingBody) ?? -1;
-    if (wantedBody < 0) return [];
+    if (wantedBody < 0) return { columns, groups };
   }
   const groupOf = grouping(input);
 
-  const sums = new Map<string, Sum>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as ReadonlyArray<string | number>;
     const territory = row[0] as string;
@@ -60,20 +83,38 @@ export function computeSpending(input: SpendingInput): SpendingRow[] {
     if (keepMeasure && !keepMeasure(submeasure)) continue;
     if (wantedBody !== undefined && row[2] !== wantedBody) continue;
     const key = groupOf(row, i);
-    const sum = sums.get(key) ?? { pnrr: 0, total: 0, projects: 0 };
-    sum.pnrr += row[AMOUNT] as number;
-    sum.total += row[AMOUNT + 1] as number;
-    sum.projects += row[AMOUNT + 2] as number;
-    sums.set(key, sum);
+    let sum = groups.get(key);
+    if (!sum) groups.set(key, (sum = new Array<number>(width).fill(0)));
+    for (let c = 0; c < width; c++) sum[c]! += row[first + c] as number;
   }
+  return { columns, groups };
+}
 
+/**
+ * The second half of `spending()`: the answer rows from the group sums (of fact
+ * rows, or of a view file), with labels, kinds, populations, sorted.
+ * Territorial groupings take the territory of each row out of the sums' keys: a
+ * province or comune filter keeps the keys `territoryFilter` keeps.
+ */
+export function spendingRows(input: RowsInput, sums: GroupSums): SpendingRow[] {
+  const at = (name: string): number => {
+    const index = sums.columns.indexOf(name);
+    if (index < 0) throw new DataFormatError(input.file, '/columns', `no column "${name}"`);
+    return index;
+  };
+  const PNRR = at('pnrrCents');
+  const TOTAL = at('totalCents');
+  const PROJECTS = at('projects');
+  const keep = isTerritorial(input.groupBy) ? territoryFilter(input.groupBy, input.filters) : () => true;
   const describe = describer(input);
   const out: SpendingRow[] = [];
-  for (const [key, sum] of sums) {
+  for (const [key, sum] of sums.groups) {
+    if (!keep(key)) continue;
+    const projects = sum[PROJECTS]!;
     // Cents are summed as integers and converted once, so euro totals are exact to the cent.
-    const amount = input.metric === 'count' ? sum.projects : (input.metric === 'pnrr' ? sum.pnrr : sum.total) / 100;
+    const amount = input.metric === 'count' ? projects : (input.metric === 'pnrr' ? sum[PNRR]! : sum[TOTAL]!) / 100;
     const { label, kind, population } = describe(key);
-    const row: SpendingRow = { key, label, value: amount, count: sum.projects, amount };
+    const row: SpendingRow = { key, label, value: amount, count: projects, amount };
     if (input.perCapita) {
       const people = population?.[input.perCapita] ?? null;
       row.population = people;
@@ -88,7 +129,7 @@ export function computeSpending(input: SpendingInput): SpendingRow[] {
 }
 
 /** Which fact rows take part, by their territory key. */
-function territoryFilter(groupBy: GroupBy, { comune, province }: Filters): (key: string) => boolean {
+export function territoryFilter(groupBy: GroupBy, { comune, province }: Filters): (key: string) => boolean {
   // A comune outside the filtered province: the intersection is empty.
   if (comune !== undefined && province !== undefined && provinceOf(comune) !== province) return () => false;
   if (groupBy === 'province') {
@@ -145,9 +186,14 @@ interface Description {
   population?: Population;
 }
 
+/** The territory a non-territorial answer is about: the filtered comune, else the province, else the region. */
+export function filteredPlace(t: Territories | undefined, filters: Filters): { population: Population } | undefined {
+  return filters.comune !== undefined ? t?.comuni.find((c) => c.code === filters.comune) : filters.province !== undefined ? t?.provinces.find((p) => p.code === filters.province) : t?.region;
+}
+
 /** Label, kind and population of a group key. */
-function describer(input: SpendingInput): (key: string) => Description {
-  const { groupBy, measures, bodies, territories, filters } = input;
+export function describer(input: RowsInput): (key: string) => Description {
+  const { groupBy, measures, bodies, territories, filters, labels } = input;
   if (isTerritorial(groupBy)) {
     const t = territories;
     const provinces = new Map(t?.provinces.map((p) => [p.code, p]));
@@ -159,11 +205,12 @@ function describer(input: SpendingInput): (key: string) => Description {
       return { label: place?.name ?? key, ...(kind ? { kind } : {}), ...(place ? { population: place.population } : {}) };
     };
   }
+  // Non-territorial rows are divided by the population of the filtered territory.
+  const place = filteredPlace(territories, filters);
+  const people = place ? { population: place.population } : {};
+  if (labels) return (key) => ({ label: Object.hasOwn(labels, key) ? labels[key]! : key, ...people });
   const names = new Map<string, string>();
   if (groupBy === 'implementing-body') for (const b of bodies ?? []) names.set(b.key, b.name);
   else for (const list of [measures?.missions, measures?.components, measures?.measures, measures?.submeasures]) for (const m of list ?? []) names.set(m.code, m.name);
-  // Non-territorial rows are divided by the population of the filtered territory.
-  const t = territories;
-  const place = filters.comune !== undefined ? t?.comuni.find((c) => c.code === filters.comune) : filters.province !== undefined ? t?.provinces.find((p) => p.code === filters.province) : t?.region;
-  return (key) => ({ label: names.get(key) ?? key, ...(place ? { population: place.population } : {}) });
+  return (key) => ({ label: names.get(key) ?? key, ...people });
 }

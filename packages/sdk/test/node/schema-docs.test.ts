@@ -15,6 +15,7 @@ const SECTIONS: Record<keyof typeof FILE_SCHEMAS, string> = {
   'facts-bodies': 'facts-bodies.json',
   'project-shard': 'projects/{shard}.json',
   'project-list': 'lists/{key}.json',
+  view: 'views/{groupBy}/{filter}.json',
   quality: 'quality.json',
   checksums: 'checksums.json',
 };

@@ -8,11 +8,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type {
-  BodyFacts, Facts, Manifest, Measures, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories,
+  BodyFacts, Facts, Manifest, Measures, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories, ViewFile,
 } from '../../schema/package.js';
+import { VIEW_LISTING } from '../../format/views.js';
+import { viewFiles } from './views.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { PACKAGE_FILES } from '../../format/paths.js';
-import { ALL_SHARDS, PROJECT_SHARD_COUNT, projectShard } from '../../format/shard.js';
+import { allShards, projectShard, shardCount } from '../../format/shard.js';
 import { packageTerritoryKeys } from '../../format/keys.js';
 import { byString } from '../../format/compare.js';
 import type { Collected } from '../read/collect.js';
@@ -54,10 +56,12 @@ export interface PackageContents {
   bodyFacts: BodyFacts;
   /** boundaries.topo.json, byte for byte as given. */
   boundaries: Buffer;
-  /** Every project shard, all `PROJECT_SHARD_COUNT` of them, in shard order. */
+  /** Every project shard, all `manifest.files.projectShards.count` of them (see `shardCount`), in shard order. */
   shards: ProjectShard[];
   /** One project list per territory key, sorted by key. */
   lists: ProjectList[];
+  /** The pre-aggregated spending() answers of `manifest.files.views` (see `viewFiles`). */
+  views: ViewFile[];
   quality: Quality;
 }
 
@@ -85,13 +89,16 @@ export function aggregate(sources: Sources): PackageContents {
   for (const d of drafts) cupCount.set(d.cup, (cupCount.get(d.cup) ?? 0) + 1);
 
   const tallies = new PackageTallies(sources.region);
-  const shards = new Map<string, Project[]>(ALL_SHARDS.map((shard) => [shard, []]));
+  // The shard count grows with the package, so that one card's file stays small.
+  const shardTotal = shardCount(drafts.length);
+  const shardNames = allShards(shardTotal);
+  const shards = new Map<string, Project[]>(shardNames.map((shard) => [shard, []]));
   for (const draft of drafts) {
     const pnrr = requiredAmount(draft, 'pnrr', quality);
     const total = requiredAmount(draft, 'total', quality);
     const attributed = attributeProject(draft, collected.rows.get(draft.key)!, pnrr, total, territories, quality, remapped);
     const record = projectRecord(draft, pnrr, total, attributed, cupCount.get(draft.cup) ?? 1);
-    shards.get(projectShard(record.cup))!.push(record);
+    shards.get(projectShard(record.cup, shardTotal))!.push(record);
     tallies.add(record, draft.key);
   }
   tallies.checkExact();
@@ -102,15 +109,20 @@ export function aggregate(sources: Sources): PackageContents {
     rejected: quality.rejectedIssues(),
     warnings: quality.warningIssues(),
   };
+  const territoriesData = territoriesFile(sources, remapped);
+  const measures = tallies.measuresFile();
+  const facts = tallies.factsFile();
+  const bodyFacts = tallies.bodyFactsFile();
   return {
-    manifest: packageManifest(sources, dates, tallies.totals),
-    territories: territoriesFile(sources, remapped),
-    measures: tallies.measuresFile(),
-    facts: tallies.factsFile(),
-    bodyFacts: tallies.bodyFactsFile(),
+    manifest: packageManifest(sources, dates, tallies.totals, shardTotal),
+    territories: territoriesData,
+    measures,
+    facts,
+    bodyFacts,
     boundaries: territories.boundaries,
-    shards: ALL_SHARDS.map((shard) => ({ schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard)! })),
+    shards: shardNames.map((shard) => ({ schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard)! })),
     lists: tallies.listFiles(packageTerritoryKeys(sources.region, territories.provinces, territories.comuni)),
+    views: viewFiles({ facts, bodyFacts, measures, territories: territoriesData }),
     quality: qualityFile,
   };
 }
@@ -146,7 +158,7 @@ function territoriesFile(sources: Sources, remapped: ReadonlyMap<string, MergedC
   };
 }
 
-function packageManifest(sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation): Manifest {
+function packageManifest(sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation, shards: number): Manifest {
   const t = sources.territories;
   const list: Source[] = sources.collected.sources.map((s) => ({
     role: s.role, file: s.file, dataset: s.layout.dataset, layout: s.layout.id, referenceDate: s.referenceDate, rows: s.rows, sha256: s.sha256,
@@ -177,8 +189,9 @@ function packageManifest(sources: Sources, dates: { referenceDate: string; gener
       boundaries: PACKAGE_FILES.boundaries,
       quality: PACKAGE_FILES.quality,
       checksums: PACKAGE_FILES.checksums,
-      projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: PROJECT_SHARD_COUNT },
+      projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: shards },
       lists: { pattern: PACKAGE_FILES.listPattern },
+      views: VIEW_LISTING,
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
 import { factsJson } from '../../format/facts-writer.js';
+import { VIEW_LISTING, viewPath } from '../../format/views.js';
 import { byString } from '../../format/compare.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import type { Checksums } from '../../schema/package.js';
@@ -12,7 +13,7 @@ import { PackageWriter, compactJson, prettyJson, type WrittenFile } from './json
 import { packageReadme } from './readme.js';
 
 /** How many files `writePackage(contents, …)` writes. */
-export const fileCount = (contents: PackageContents): number => 9 + contents.shards.length + contents.lists.length;
+export const fileCount = (contents: PackageContents): number => 9 + contents.shards.length + contents.lists.length + contents.views.length;
 
 /**
  * Writes `contents` into `dir` (created if needed; the build passes its
@@ -28,6 +29,7 @@ export async function writePackage(contents: PackageContents, dir: string, signa
   await writer.write(PACKAGE_FILES.boundaries, contents.boundaries);
   for (const file of contents.shards) await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', file.shard), compactJson(file));
   for (const file of contents.lists) await writer.write(fillPattern(PACKAGE_FILES.listPattern, 'key', file.territory), compactJson(file));
+  for (const file of contents.views) await writer.write(viewPath(contents.manifest.files.views ?? VIEW_LISTING, file.groupBy, file.filter), compactJson(file));
   await writer.write(PACKAGE_FILES.quality, compactJson(contents.quality));
   await writer.write(PACKAGE_FILES.manifest, prettyJson(contents.manifest));
   await writer.write('README.md', packageReadme(contents.manifest, contents.quality));
