@@ -4,12 +4,13 @@
  * shard; a list: one list file; a chart or map: the fact table plus small
  * lookup files), and every file is fetched at most once per client.
  */
-import { NetworkError, NotFoundError } from '../errors.js';
+import { DataFormatError, NetworkError, NotFoundError } from '../errors.js';
 import { byString } from '../format/compare.js';
 import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
 import { isCup } from '../format/keys.js';
-import { projectShard } from '../format/shard.js';
-import type { BodyFacts, Facts, Manifest, PaidFacts, Measures, ProjectList, ProjectShard, Quality, Territories } from '../schema/package.js';
+import { LEGACY_SHARD_COUNT, isShardCount, projectShard } from '../format/shard.js';
+import type { BodyFacts, Facts, Manifest, PaidFacts, Measures, ProjectList, ProjectShard, Quality, Territories, ViewFile } from '../schema/package.js';
+import { VIEW_LISTING, viewFilter, viewPath } from '../format/views.js';
 import { fail, filters, integer, oneOf, queryObject } from './args.js';
 import { embeddedBaseUrl, resolveBaseUrl } from './base-url.js';
 import { SHAPES, type Spec } from './checks.js';
@@ -77,7 +78,10 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     const localCode = call?.localCode;
     if (localCode !== undefined && (typeof localCode !== 'string' || localCode === '')) fail('localCode', localCode, 'expected a non-empty string');
     const signal = callSignal(call);
-    const path = fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', projectShard(cup));
+    // The shard count grows with the package (manifest files.projectShards.count); older manifests without it have 256.
+    const count = (await load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, signal)).files.projectShards?.count ?? LEGACY_SHARD_COUNT;
+    if (!isShardCount(count)) throw new DataFormatError(PACKAGE_FILES.manifest, '/files/projectShards/count', `${String(count)} is not a shard count (a power of two from 1 to 2^24)`);
+    const path = fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', projectShard(cup, count));
     const shard = await load<ProjectShard>(path, SHAPES.shard, signal);
     const matches = shard.projects.filter((p) => p.cup === cup).sort((a, b) => byString(a.localCode, b.localCode));
     if (matches.length === 0) throw new NotFoundError('project', cup, `No project with CUP "${cup}" in the data package`);
@@ -130,23 +134,43 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     if (groupBy === 'province' && f.comune !== undefined) fail('groupBy', groupBy, 'cannot group one comune by province; filter by province instead');
     const signal = callSignal(q);
     // Loaded on first use, so a page that only shows project cards never downloads the aggregation code.
-    const [{ computeSpending, isTerritorial, paidFactsPath }, { flattenFacts }] = await Promise.all([import('./spending.js'), import('../format/facts.js')]);
+    const [{ computeSpending, spendingRows, isTerritorial, paidFactsPath }, { flattenFacts, viewSums }] = await Promise.all([import('./spending.js'), import('../format/facts.js')]);
     const paid = metric === 'paid' || metric === 'paid-share';
 
+    // A view file answers most charts and maps in a few hundred bytes; the fact table answers the rest, with the same rows.
+    // The paid metrics read their own fact table (facts-paid.json), which has no views.
+    const found = paid ? undefined : await viewFor(groupBy, f, signal);
+    const territorial = isTerritorial(groupBy);
     const withBodies = groupBy === 'implementing-body' || f.implementingBody !== undefined;
-    const needTerritories = isTerritorial(groupBy) || perCapita !== undefined || f.comune !== undefined || f.province !== undefined;
-    const needMeasures = !isTerritorial(groupBy) && groupBy !== 'implementing-body';
+    // Territorial rows take names and populations from territories.json, per-capita values the filtered territory's population.
+    const needTerritories = territorial || perCapita !== undefined || (!found && (f.comune !== undefined || f.province !== undefined));
+    const needMeasures = !found && !territorial && groupBy !== 'implementing-body';
     const factsFile = paid ? paidFactsPath({ metric, perCapita: q.perCapita, groupBy, filters: f }, await load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, signal)) : PACKAGE_FILES.facts;
     const [facts, territories, measures] = await Promise.all([
-      withBodies ? load<BodyFacts>(PACKAGE_FILES.bodyFacts, SHAPES.bodyFacts, signal) : load<Facts | PaidFacts>(factsFile, SHAPES.facts, signal),
+      found ? undefined : withBodies ? load<BodyFacts>(PACKAGE_FILES.bodyFacts, SHAPES.bodyFacts, signal) : load<Facts | PaidFacts>(factsFile, SHAPES.facts, signal),
       needTerritories ? load<Territories>(PACKAGE_FILES.territories, SHAPES.territories, signal) : undefined,
       needMeasures ? load<Measures>(PACKAGE_FILES.measures, SHAPES.measures, signal) : undefined,
     ]);
-    if (f.comune !== undefined && !territories?.comuni.some((c) => c.code === f.comune)) throw new NotFoundError('comune', f.comune);
-    if (f.province !== undefined && !territories?.provinces.some((p) => p.code === f.province)) throw new NotFoundError('province', f.province);
+    // A view of one comune or province exists only for the package's territories; the other paths check here.
+    if (territories) {
+      if (f.comune !== undefined && !territories.comuni.some((c) => c.code === f.comune)) throw new NotFoundError('comune', f.comune);
+      if (f.province !== undefined && !territories.provinces.some((p) => p.code === f.province)) throw new NotFoundError('province', f.province);
+    }
 
-    let source: Pick<SpendingInput, 'rows' | 'file' | 'bodies' | 'pointer'>;
-    if (withBodies) source = { rows: (facts as BodyFacts).rows, file: PACKAGE_FILES.bodyFacts, bodies: (facts as BodyFacts).bodies };
+    if (found) {
+      const { view, path } = found;
+      return spendingRows(
+        {
+          groupBy, metric, perCapita, filters: f, file: path,
+          ...(territories ? { territories } : {}),
+          ...(territorial ? {} : { labels: view.labels ?? {} }),
+        },
+        viewSums(view, path),
+      );
+    }
+
+    let source: Pick<SpendingInput, 'rows' | 'file' | 'bodies' | 'pointer' | 'columns'>;
+    if (withBodies) source = { rows: (facts as BodyFacts).rows, file: PACKAGE_FILES.bodyFacts, bodies: (facts as BodyFacts).bodies, columns: (facts as BodyFacts).columns.slice(3) };
     else {
       const { submeasures } = facts as Facts;
       // The loaded file is cached and never changed, so its flat rows are made once per client.
@@ -165,6 +189,27 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
       ...(territories ? { territories } : {}),
       ...(paid ? { referenceDates: (facts as PaidFacts).referenceDates } : {}),
     });
+  }
+
+  /**
+   * The view file that answers `groupBy` with `f` (see format/views.ts), or undefined: the manifest
+   * lists no views (an older package), none answers the query, or the file is missing (an unknown
+   * territory too: the fact path then says NotFoundError). Paths follow the client's own pattern,
+   * never one read from the package, like every other file.
+   */
+  async function viewFor(groupBy: GroupBy, f: Filters, signal: AbortSignal | undefined): Promise<{ view: ViewFile; path: string } | undefined> {
+    const m = await load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, signal);
+    const listing = (m.files as Partial<Manifest['files']>).views;
+    if (typeof listing !== 'object' || listing === null) return undefined;
+    const filter = viewFilter(listing, m.region.code, groupBy, f);
+    if (filter === null) return undefined;
+    const path = viewPath(VIEW_LISTING, groupBy, filter);
+    try {
+      return { view: await load<ViewFile>(path, SHAPES.view, signal), path };
+    } catch (error) {
+      if (error instanceof NetworkError && error.status === 404) return undefined;
+      throw error;
+    }
   }
 
   return {

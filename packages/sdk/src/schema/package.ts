@@ -51,6 +51,33 @@ export const AmountTotals = Type.Object({
   totalCents: Cents('Finanziamento Totale'),
 });
 
+// ---------------------------------------------------------------- views (listed in manifest.json)
+/**
+ * What `spending()` groups by, as the view files name it.
+ * @hidden
+ */
+export const ViewGroupBy = Type.Union(
+  [
+    Type.Literal('mission'), Type.Literal('component'), Type.Literal('measure'), Type.Literal('submeasure'),
+    Type.Literal('province'), Type.Literal('comune'), Type.Literal('implementing-body'),
+  ],
+  { description: 'A spending() grouping' },
+);
+
+/**
+ * `manifest.files.views`: which pre-aggregated view files the package has.
+ * @hidden
+ */
+export const ViewListing = Type.Object(
+  {
+    pattern: Type.String({ description: 'Path with {groupBy} (a grouping) and {filter} (the region code, a territory key or a mission code)' }),
+    region: Type.Array(ViewGroupBy, { description: 'Groupings with a file for the whole region: {filter} = the region code' }),
+    territory: Type.Array(ViewGroupBy, { description: 'Groupings with a file for every province and comune of the package: {filter} = its territory key' }),
+    mission: Type.Array(ViewGroupBy, { description: 'Groupings with a file for every mission of measures.json: {filter} = the mission code' }),
+  },
+  { description: 'Pre-aggregated spending() answers by grouping and filter; absent in packages without them' },
+);
+
 // ---------------------------------------------------------------- manifest.json
 /** @hidden */
 export const Source = Type.Object({
@@ -130,9 +157,15 @@ export const Manifest = Type.Object({
     boundaries: Nullable(Type.String()),
     quality: Type.String(),
     checksums: Type.String(),
-    projectShards: Type.Object({ pattern: Type.String({ description: 'Path with {shard}: two lower-case hex digits' }), count: Type.Integer() }),
+    projectShards: Type.Object({
+      pattern: Type.String({ description: 'Path with {shard}: the shard number in lower-case hex, at least two digits (as many as count − 1 needs)' }),
+      count: Type.Optional(
+        Type.Integer({ minimum: 1, description: 'Number of shards, a power of two that grows with the package (at most 16 projects per shard on average); absent: 256' }),
+      ),
+    }),
     lists: Type.Object({ pattern: Type.String({ description: 'Path with {key}: a territory key' }) }),
     awardees: Type.Optional(Type.Object({ pattern: Type.String({ description: 'Path with {key}: a territory key' }) }, { description: 'Present when the package was built with awardee files' })),
+    views: Type.Optional(ViewListing),
   }),
 });
 
@@ -402,7 +435,7 @@ export const Project = Type.Object({
 /** @hidden */
 export const ProjectShard = Type.Object({
   schemaVersion: SchemaVersion,
-  shard: Type.String({ pattern: '^[0-9a-f]{2}$' }),
+  shard: Type.String({ pattern: '^[0-9a-f]{2,6}$', description: 'Shard name: its number in lower-case hex (see manifest files.projectShards)' }),
   projects: Type.Array(Project),
 });
 
@@ -448,6 +481,23 @@ export const AwardeeList = Type.Object({
   schemaVersion: SchemaVersion,
   territory: Type.String(),
   items: Type.Array(AwardeeItem, { description: 'Sorted by pnrrCents, largest first, then key' }),
+});
+
+// ---------------------------------------------------------------- views/{groupBy}/{filter}.json
+/**
+ * One group of a view: [group key, then one sum per column of `columns`].
+ * @hidden
+ */
+export const ViewRow = Type.Array(Type.Union([Type.String(), Type.Integer()]), { minItems: 1, description: '[group key, one integer per column]' });
+
+/** @hidden */
+export const ViewFile = Type.Object({
+  schemaVersion: SchemaVersion,
+  groupBy: ViewGroupBy,
+  filter: Type.String({ description: 'The region code (no filter), a territory key, or a mission code' }),
+  columns: Type.Array(Type.String(), { description: 'Names of the summed fact-table columns of each row, after its key (pnrrCents, totalCents, projects, …)' }),
+  labels: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Non-territorial groupings: the name of each group key' })),
+  rows: Type.Array(ViewRow, { description: 'Every group with data, sorted by key' }),
 });
 
 // ---------------------------------------------------------------- quality.json
@@ -541,6 +591,10 @@ export type ProjectShard = Static<typeof ProjectShard>;
 export type ProjectListItem = Static<typeof ProjectListItem>;
 /** `lists/{key}.json`: every project localised in one territory. Fields: see docs/data-schema.md, section "lists/{key}.json". */
 export type ProjectList = Static<typeof ProjectList>;
+/** `manifest.files.views`: the groupings that have pre-aggregated view files, by kind of filter. */
+export type ViewListing = Static<typeof ViewListing>;
+/** `views/{groupBy}/{filter}.json`: a spending() answer pre-aggregated by the build. Fields: see docs/data-schema.md, section "views/{groupBy}/{filter}.json". */
+export type ViewFile = Static<typeof ViewFile>;
 /** A rejected or doubtful source row: file, physical line, machine-readable reason and detail. */
 export type QualityIssue = Static<typeof QualityIssue>;
 /** Row counts of one source file: read = kept + rejected + skipped. */
@@ -564,6 +618,7 @@ export const FILE_SCHEMAS = {
   'project-shard': ProjectShard,
   'project-list': ProjectList,
   'awardee-list': AwardeeList,
+  view: ViewFile,
   quality: Quality,
   checksums: Checksums,
 } as const;

@@ -17,6 +17,7 @@ const SECTIONS: Record<keyof typeof FILE_SCHEMAS, string> = {
   'project-shard': 'projects/{shard}.json',
   'project-list': 'lists/{key}.json',
   'awardee-list': 'awardees/{key}.json',
+  view: 'views/{groupBy}/{filter}.json',
   quality: 'quality.json',
   checksums: 'checksums.json',
 };

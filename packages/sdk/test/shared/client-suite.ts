@@ -464,9 +464,10 @@ export function clientSuite(api: TestApi, server: TestServer): void {
     });
 
     it('a corrupted file is a DataFormatError naming the file (and the JSON path when parsable)', async () => {
-      const notJson = await assert.rejects(client('corrupt').spending(), DataFormatError);
+      // A component filter: no view file answers it, so spending() reads facts.json.
+      const notJson = await assert.rejects(client('corrupt').spending({ component: 'M2C2' }), DataFormatError);
       assert.equal(notJson.file, 'facts.json');
-      const misshapen = await assert.rejects(client('misshapen').spending(), DataFormatError);
+      const misshapen = await assert.rejects(client('misshapen').spending({ component: 'M2C2' }), DataFormatError);
       assert.equal(misshapen.file, 'facts.json');
       assert.equal(misshapen.path, '/amounts/048017/3');
       const future = await assert.rejects(client('future').manifest(), DataFormatError);
@@ -494,9 +495,13 @@ export function clientSuite(api: TestApi, server: TestServer): void {
       const answers = await Promise.all(Array.from({ length: 20 }, () => c.spending({ groupBy: 'comune', perCapita: true })));
       for (const answer of answers) assert.deepEqual(answer, answers[0]);
       const counts = await requests();
-      assert.deepEqual(counts, { '/pkg/facts.json': 1, '/pkg/territories.json': 1 });
+      // The manifest lists the view files; the comune view answers, territories.json names the rows.
+      assert.deepEqual(counts, { '/pkg/manifest.json': 1, '/pkg/views/comune/09.json': 1, '/pkg/territories.json': 1 });
       await c.spending({ groupBy: 'mission' });
-      assert.deepEqual(await requests(), { ...counts, '/pkg/measures.json': 1 }, 'later calls reuse the cache');
+      assert.deepEqual(await requests(), { ...counts, '/pkg/views/mission/09.json': 1 }, 'later calls reuse the cache');
+      // A query no view answers reads the fact table, once.
+      await Promise.all(Array.from({ length: 5 }, () => c.spending({ groupBy: 'mission', component: 'M2C2' })));
+      assert.deepEqual(await requests(), { ...counts, '/pkg/views/mission/09.json': 1, '/pkg/facts.json': 1, '/pkg/measures.json': 1 });
     });
 
     it('aborting one call rejects it with AbortError without failing the others', async () => {

@@ -116,9 +116,12 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     // Money of projects localised to a whole province / the whole region is outside
     // a territory filter; one more (cached, fact-table) query says how much.
     const excludedKeys = comune ? enclosingBuckets(comune) : province ? enclosingBuckets(province) : [];
+    // Names of the filtered comune or province and the per-capita series: a chart of the whole
+    // region needs none of them, so it reads only its view file (~0.4 KiB gzip by mission).
+    const needTerritories = Boolean(comune || province || perCapita);
     const [answer, territories, all] = await Promise.all([
       client.spending({ groupBy, metric, ...(perCapita ? { perCapita } : {}), ...filters, signal }),
-      client.territories({ signal }),
+      needTerritories ? client.territories({ signal }) : undefined,
       excludedKeys.length > 0 ? client.spending({ groupBy: 'comune', metric, ...(mission ? { mission } : {}), signal }) : Promise.resolve([]),
     ]);
     const buckets = territorial ? answer.filter((r) => r.kind !== undefined && BUCKET.has(r.kind)) : [];
@@ -138,7 +141,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
 
   protected override place(data: ChartData, lang: Lang): string {
     const { comune } = data.query;
-    if (comune) return isolate(data.territories.comuni.find((c) => c.code === comune)?.name ?? comune);
+    if (comune) return isolate(data.territories?.comuni.find((c) => c.code === comune)?.name ?? comune);
     return super.place(data, lang);
   }
 

@@ -54,7 +54,11 @@ export interface FigureQuery {
 /** What every figure's data hold besides its own rows. */
 export interface FigureData {
   query: FigureQuery;
-  territories: Territories;
+  /**
+   * Names and population series, when the figure needed them (a province or comune, per capita, the map):
+   * a chart of the whole region reads only its view file, and takes the region's name from the manifest.
+   */
+  territories: Territories | undefined;
   /** Metrics paid and paid-share: the reference dates of the project list and of the payments (from the SDK's rows). */
   referenceDates?: { projects: string; payments: string | null } | undefined;
 }
@@ -382,14 +386,14 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   /** The territory shown: the province filtered on, else the region. */
   protected place(data: T, lang: Lang): string {
     const p = data.query.province;
-    if (!p) return isolate(data.territories.region.name);
-    return figureMessages[lang].province(isolate(data.territories.provinces.find((x) => x.code === p)?.name ?? p));
+    if (!p) return isolate(data.territories?.region.name ?? this.manifest?.region.name ?? '');
+    return figureMessages[lang].province(isolate(data.territories?.provinces.find((x) => x.code === p)?.name ?? p));
   }
 
   /** The per-capita note naming the population series (none when not per capita). */
   protected denominatorNotes(data: T, lang: Lang): string[] {
     const p = data.query.perCapita;
-    return p ? [figureMessages[lang].denominator(this.perCapitaUnit(data.query, lang), data.territories.populationYears[p] ?? p)] : [];
+    return p ? [figureMessages[lang].denominator(this.perCapitaUnit(data.query, lang), data.territories?.populationYears[p] ?? p)] : [];
   }
 
   // ------------------------------------------------------------------ drawing

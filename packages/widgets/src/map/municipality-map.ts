@@ -4,7 +4,7 @@
  * import `./define.js` or the package's define entry to register the tag.
  */
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { SpendingRow, Topology } from '@pnrr-toscana/sdk';
+import type { SpendingRow, Territories, Topology } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
 import { withPlaceCodes } from '../base/places.js';
 import { emit } from '../base/events.js';
@@ -47,6 +47,8 @@ export interface MapComune {
 }
 
 export interface MapData extends FigureData {
+  /** The map always reads territories.json: the comuni to draw and their names. */
+  territories: Territories;
   /** The comuni drawn (those of `province` when set), with their rows. */
   comuni: MapComune[];
   /** Province- and region-wide rows: money not attributable to one comune. */

@@ -8,11 +8,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type {
-  AwardeeList, BodyFacts, Facts, Manifest, Measures, PaidFacts, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories,
+  AwardeeList, BodyFacts, Facts, Manifest, Measures, PaidFacts, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories, ViewFile,
 } from '../../schema/package.js';
+import { VIEW_LISTING } from '../../format/views.js';
+import { viewFiles } from './views.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { PACKAGE_FILES } from '../../format/paths.js';
-import { ALL_SHARDS, PROJECT_SHARD_COUNT, projectShard } from '../../format/shard.js';
+import { allShards, projectShard, shardCount } from '../../format/shard.js';
 import { packageTerritoryKeys } from '../../format/keys.js';
 import { byString } from '../../format/compare.js';
 import type { Collected } from '../read/collect.js';
@@ -57,12 +59,14 @@ export interface PackageContents {
   paidFacts: PaidFacts | null;
   /** boundaries.topo.json, byte for byte as given. */
   boundaries: Buffer;
-  /** Every project shard, all `PROJECT_SHARD_COUNT` of them, in shard order. */
+  /** Every project shard, all `manifest.files.projectShards.count` of them (see `shardCount`), in shard order. */
   shards: ProjectShard[];
   /** One project list per territory key, sorted by key. */
   lists: ProjectList[];
   /** One awardee list per territory key, sorted by key; null when the build had no awardee file. */
   awardeeLists: AwardeeList[] | null;
+  /** The pre-aggregated spending() answers of `manifest.files.views` (see `viewFiles`). */
+  views: ViewFile[];
   quality: Quality;
 }
 
@@ -92,13 +96,16 @@ export function aggregate(sources: Sources): PackageContents {
   const tallies = new PackageTallies(sources.region);
   const awardees = new AwardeeTallies(sources.region);
   const withAwardees = collected.sources.some((s) => s.role === 'awardees');
-  const shards = new Map<string, Project[]>(ALL_SHARDS.map((shard) => [shard, []]));
+  // The shard count grows with the package, so that one card's file stays small.
+  const shardTotal = shardCount(drafts.length);
+  const shardNames = allShards(shardTotal);
+  const shards = new Map<string, Project[]>(shardNames.map((shard) => [shard, []]));
   for (const draft of drafts) {
     const pnrr = requiredAmount(draft, 'pnrr', quality);
     const total = requiredAmount(draft, 'total', quality);
     const attributed = attributeProject(draft, collected.rows.get(draft.key)!, pnrr, total, territories, quality, remapped);
     const record = projectRecord(draft, pnrr, total, attributed, cupCount.get(draft.cup) ?? 1);
-    shards.get(projectShard(record.cup))!.push(record);
+    shards.get(projectShard(record.cup, shardTotal))!.push(record);
     tallies.add(record, draft.key);
     awardees.add(record);
     if (attributed.payments) tallies.addPayments(record, draft.key, attributed.payments);
@@ -116,17 +123,22 @@ export function aggregate(sources: Sources): PackageContents {
     rejected: quality.rejectedIssues(),
     warnings: quality.warningIssues(),
   };
+  const territoriesData = territoriesFile(sources, remapped);
+  const measures = tallies.measuresFile();
+  const facts = tallies.factsFile();
+  const bodyFacts = tallies.bodyFactsFile();
   return {
-    manifest: packageManifest(sources, dates, payments ? { ...tallies.totals, payments } : tallies.totals, withAwardees),
-    territories: territoriesFile(sources, remapped),
-    measures: tallies.measuresFile(),
-    facts: tallies.factsFile(),
-    bodyFacts: tallies.bodyFactsFile(),
+    manifest: packageManifest(sources, dates, payments ? { ...tallies.totals, payments } : tallies.totals, withAwardees, shardTotal),
+    territories: territoriesData,
+    measures,
+    facts,
+    bodyFacts,
     paidFacts: payments ? tallies.paidFactsFile({ projects: dates.referenceDate, payments: paymentsDate }) : null,
     boundaries: territories.boundaries,
-    shards: ALL_SHARDS.map((shard) => ({ schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard)! })),
+    shards: shardNames.map((shard) => ({ schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard)! })),
     lists: tallies.listFiles(territoryKeys),
     awardeeLists: withAwardees ? awardees.listFiles(territoryKeys) : null,
+    views: viewFiles({ facts, bodyFacts, measures, territories: territoriesData }),
     quality: qualityFile,
   };
 }
@@ -162,7 +174,9 @@ function territoriesFile(sources: Sources, remapped: ReadonlyMap<string, MergedC
   };
 }
 
-function packageManifest(sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation, withAwardees: boolean): Manifest {
+function packageManifest(
+  sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation, withAwardees: boolean, shards: number,
+): Manifest {
   const t = sources.territories;
   const list: Source[] = sources.collected.sources.map((s) => ({
     role: s.role, file: s.file, dataset: s.layout.dataset, layout: s.layout.id, referenceDate: s.referenceDate, rows: s.rows, sha256: s.sha256,
@@ -194,9 +208,10 @@ function packageManifest(sources: Sources, dates: { referenceDate: string; gener
       boundaries: PACKAGE_FILES.boundaries,
       quality: PACKAGE_FILES.quality,
       checksums: PACKAGE_FILES.checksums,
-      projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: PROJECT_SHARD_COUNT },
+      projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: shards },
       lists: { pattern: PACKAGE_FILES.listPattern },
       ...(withAwardees ? { awardees: { pattern: PACKAGE_FILES.awardeeListPattern } } : {}),
+      views: VIEW_LISTING,
     },
   };
 }

@@ -15,7 +15,7 @@ import {
 } from '../../schema/package.js';
 import { SCHEMA_MAJOR, isReadableVersion } from '../../format/version.js';
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
-import { ALL_SHARDS, projectShard } from '../../format/shard.js';
+import { LEGACY_SHARD_COUNT, allShards, isShardCount, projectShard } from '../../format/shard.js';
 import { packageTerritoryKeys, provinceOf, territoryKind } from '../../format/keys.js';
 import { flattenFacts, type FlatFactRow } from '../../format/facts.js';
 import { DataFormatError } from '../../errors.js';
@@ -170,7 +170,12 @@ async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<
   const t = manifest.totals;
   let projects = 0;
   const sum = { pnrr: 0, total: 0, insidePnrr: 0, insideTotal: 0, paid: 0, financed: 0, withPayments: 0 };
-  for (const shard of ALL_SHARDS) {
+  const count = manifest.files.projectShards.count ?? LEGACY_SHARD_COUNT;
+  if (!isShardCount(count)) {
+    reader.issue(PACKAGE_FILES.manifest, '/files/projectShards/count', `${String(count)} is not a shard count (a power of two from 1 to 2^24)`);
+    return;
+  }
+  for (const shard of allShards(count)) {
     const file = fillPattern(manifest.files.projectShards.pattern, 'shard', shard);
     const data = await reader.load<ProjectShardT>(file, ProjectShard);
     if (!data) continue;
@@ -178,7 +183,7 @@ async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<
     data.projects.forEach((p, index) => {
       const path = `/projects/${index}`;
       const eq = reader.eq.bind(reader, file, path);
-      if (projectShard(p.cup) !== shard) reader.issue(file, `${path}/cup`, `CUP ${p.cup} belongs to shard ${projectShard(p.cup)}`);
+      if (projectShard(p.cup, count) !== shard) reader.issue(file, `${path}/cup`, `CUP ${p.cup} belongs to shard ${projectShard(p.cup, count)}`);
       const parts = p.localisations.reduce((acc, l) => ({ pnrr: acc.pnrr + l.pnrrCents, total: acc.total + l.totalCents }), { pnrr: 0, total: 0 });
       eq(`${p.cup}/${p.localCode} inside + outside PNRR = Finanziamento PNRR`, p.attributed.inside.pnrrCents + p.attributed.outside.pnrrCents, p.funding.pnrrCents);
       eq(`${p.cup}/${p.localCode} inside + outside total = Finanziamento Totale`, p.attributed.inside.totalCents + p.attributed.outside.totalCents, p.funding.totalCents);
