@@ -212,6 +212,18 @@ const interactions = {
     const inside = provinces.reduce((a, r) => a + Math.round(r.amount * 100), 0);
     assert.equal(inside + manifest.totals.outside.pnrrCents, 140514730766);
   },
+  async 'list.html'(page) {
+    // Prato's list: its heading counts the projects of the SDK's answer; the first title opens its card.
+    const { total } = await client.projects({ comune: '100005', limit: 1 });
+    const heading = await page.$eval('#list-default ~ .example-body pnrr-project-list', (el) => el.shadowRoot.querySelector('[part="title"]').textContent.replace(/[\u2068\u2069]/g, ''));
+    assert.match(heading, new RegExp(`^Prato: ${total} progetti, `));
+    await page.click('#list-default ~ .example-body pnrr-project-list >>> [part~="open"]');
+    await page.waitForFunction(() => document.querySelector('#list-default ~ .example-body pnrr-project-list').shadowRoot.querySelector('pnrr-project-card')?.state === 'ready');
+    // The card-href list: the page hears the event and keeps the link from being followed.
+    await page.click('#elenco-eventi >>> a[part~="open"]');
+    await page.waitForFunction(() => document.getElementById('progetto-scelto').textContent.startsWith('Hai scelto'));
+    assert.match(page.url(), /list\.html/);
+  },
   async 'theming.html'(page) {
     await page.click('#tema');
     const themes = await page.$$eval('pnrr-project-card, pnrr-spending-chart', (els) => els.map((el) => el.getAttribute('theme')));

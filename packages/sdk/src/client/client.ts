@@ -30,7 +30,6 @@ import type {
   PopulationYear,
   ProjectOptions,
   ProjectResult,
-  ProjectSort,
   ProjectsPage,
   ProjectsQuery,
   SpendingQuery,
@@ -38,7 +37,6 @@ import type {
   Topology,
 } from './types.js';
 
-const SORTS: readonly ProjectSort[] = ['pnrr', 'total', 'title', 'cup'];
 const GROUPS: readonly GroupBy[] = ['mission', 'component', 'measure', 'submeasure', 'province', 'comune', 'implementing-body'];
 const METRICS: readonly Metric[] = ['pnrr', 'total', 'count', 'paid', 'paid-share'];
 const YEARS: readonly PopulationYear[] = ['istat2021', 'anpr2025'];
@@ -95,8 +93,9 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     const q = await placeCodes(queryObject(query));
     const f = filters(q);
     if (q.text !== undefined && typeof q.text !== 'string') fail('text', q.text, 'expected a string');
-    const sort = oneOf('sort', q.sort, SORTS, 'pnrr');
-    const order = oneOf('order', q.order, ['asc', 'desc'], sort === 'title' || sort === 'cup' ? 'asc' : 'desc');
+    // The sort keys live with the sorting code, a lazy chunk: a card-only page carries neither.
+    const { selectProjects, checkSort } = await import('./projects.js');
+    const { sort, order } = checkSort(q);
     const limit = integer('limit', q.limit, 1, 1000, 20);
     const offset = integer('offset', q.offset, 0, Number.POSITIVE_INFINITY, 0);
     const signal = callSignal(q);
@@ -112,7 +111,6 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
       if (territory && error instanceof NetworkError && error.status === 404) throw new NotFoundError(territory[0] as string, key);
       throw error;
     }
-    const { selectProjects } = await import('./projects.js');
     return selectProjects(list.items, key, { filters: f, text: q.text ?? '', sort, order, limit, offset });
   }
 

@@ -100,7 +100,12 @@ export interface Filters {
 }
 
 /** Sort key of `projects()`: PNRR or total amount, title or CUP. */
-export type ProjectSort = 'pnrr' | 'total' | 'title' | 'cup';
+/**
+ * Sort key of `projects()`: the project's whole PNRR or total funding (`pnrr`, `total`), the part of it attributed to the
+ * territory listed (`area-pnrr`, `area-total`: a comune's, a province's or the region's share), the paid share (paid ÷
+ * financed, all sources; projects without payment data last in either order), the title, or the CUP.
+ */
+export type ProjectSort = 'pnrr' | 'total' | 'area-pnrr' | 'area-total' | 'paid-share' | 'title' | 'cup';
 
 /** Query of `projects()`: filters (the comune or province, else the whole region), text search, sort and page. */
 export interface ProjectsQuery extends Filters, CallOptions {

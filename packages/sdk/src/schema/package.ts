@@ -454,6 +454,10 @@ export const ProjectListItem = Type.Object({
   pnrrCents: Type.Integer(),
   totalCents: Type.Integer(),
   places: Type.Array(Type.String(), { description: 'Territory keys of the region where the project is localised' }),
+  areaPnrrCents: Type.Integer({ description: "PNRR funding attributed to the list's territory (cents)" }),
+  areaTotalCents: Type.Integer({ description: "Total funding attributed to the list's territory (cents)" }),
+  paidCents: Nullable(Type.Integer({ description: 'Payments to date, all sources (Pagamenti totali), cents; null without payment data' })),
+  financedCents: Nullable(Type.Integer({ description: 'Total funding financed at the payments reference date (else the project total), cents: the paid share is paidCents / financedCents' })),
 });
 
 /** @hidden */

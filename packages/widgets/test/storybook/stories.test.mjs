@@ -123,7 +123,7 @@ async function reachedStates(page) {
     const frame = document.querySelector('.pnrr-story');
     const expected = frame.dataset.expectedState;
     const out = [];
-    for (const el of frame.querySelectorAll('pnrr-project-card, pnrr-spending-chart, pnrr-municipality-map')) {
+    for (const el of frame.querySelectorAll('pnrr-project-list, pnrr-project-card, pnrr-spending-chart, pnrr-municipality-map')) {
       let state;
       if (expected === 'loading') {
         // A data source that never answers: the request went out (counted by the fault route) and is still open.
@@ -203,7 +203,7 @@ describe('the Docs pages come from custom-elements.json', () => {
 });
 
 function titleOf(tagName) {
-  return { 'pnrr-project-card': 'Project card', 'pnrr-spending-chart': 'Spending chart', 'pnrr-municipality-map': 'Municipality map' }[tagName];
+  return { 'pnrr-project-card': 'Project card', 'pnrr-spending-chart': 'Spending chart', 'pnrr-municipality-map': 'Municipality map', 'pnrr-project-list': 'Project list' }[tagName];
 }
 
 /** Centre of an element inside the element's shadow root, for a real pointer click. */

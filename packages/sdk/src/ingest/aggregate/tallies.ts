@@ -24,6 +24,16 @@ function tally(map: Map<string, FactTally>, key: string, pnrr: number, total: nu
   acc.projects.add(project);
 }
 
+/**
+ * What a list row needs to show the paid share as the card does: paid (all
+ * sources) over the total financed at the payments' date (else the project's
+ * total); both null when the payments file has no row for the project.
+ */
+function paidOf(record: Project): Pick<ProjectListItem, 'paidCents' | 'financedCents'> {
+  const p = record.payments;
+  return p ? { paidCents: p.totalCents, financedCents: p.financedTotalCents ?? record.funding.totalCents } : { paidCents: null, financedCents: null };
+}
+
 const sortedEntries = <V>(map: ReadonlyMap<string, V>): [string, V][] => [...map].sort(([a], [b]) => byString(a, b));
 
 export class PackageTallies {
@@ -65,10 +75,11 @@ export class PackageTallies {
     // places: the comuni and buckets (6-digit keys), not the province and region keys.
     const places = [...byKey.keys()].filter((k) => k.length === 6).sort(byString);
     const body = record.implementingBody.key;
-    const item: ProjectListItem = {
+    const item = {
       cup: record.cup, localCode: record.localCode, title: record.title, submeasure: record.submeasure.code,
       body, bodyName: record.implementingBody.name, pnrrCents: record.funding.pnrrCents, totalCents: record.funding.totalCents, places,
     };
+    const paid = paidOf(record);
     for (const [key, v] of byKey) {
       let bySub = this.facts.get(key);
       if (!bySub) this.facts.set(key, (bySub = new Map()));
@@ -77,9 +88,11 @@ export class PackageTallies {
       let byBody = this.bodyFacts.get(composite);
       if (!byBody) this.bodyFacts.set(composite, (byBody = new Map()));
       tally(byBody, body, v.pnrr, v.total, id);
+      // Each list carries the amounts attributed to its own territory, so one item per key.
+      const listed: ProjectListItem = { ...item, areaPnrrCents: v.pnrr, areaTotalCents: v.total, ...paid };
       const list = this.lists.get(key);
-      if (list) list.push(item);
-      else this.lists.set(key, [item]);
+      if (list) list.push(listed);
+      else this.lists.set(key, [listed]);
     }
   }
 
