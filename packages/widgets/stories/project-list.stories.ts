@@ -58,7 +58,7 @@ export const Prato: Story = {};
 
 export const Firenze: Story = { name: 'Firenze (the largest comune)', args: { comune: '048017' } };
 
-export const Province: Story = { name: 'A province, one mission', args: { comune: undefined, province: 'Prato', mission: 'M4' } };
+export const Province: Story = { name: 'A province, one mission', args: { comune: undefined, province: 'Prato', mission: 'M5' } };
 
 export const Search: Story = {
   name: 'Search "citta" (accents and case do not matter)',
