@@ -14,6 +14,7 @@ import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type Tem
 import { Task } from '@lit/task';
 import { isPnrrError, type Measures, type ProjectListItem, type ProjectSort, type ProjectsQuery } from '@pnrr-toscana/sdk';
 import { PnrrElement } from '../base/pnrr-element.js';
+import { UrlState, type UrlStateField } from '../base/url-state.js';
 import { clientFor, type PnrrClient } from '../base/client.js';
 import { emptyTemplate, headingLevel, headingTemplate, type ErrorText, type WidgetState } from '../base/states.js';
 import type { Lang } from '../i18n/lang.js';
@@ -117,6 +118,7 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
     page: { type: Number },
     cardHref: { type: String, attribute: 'card-href' },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
   };
 
   static override styles: CSSResultGroup = [PnrrElement.styles, listStyles];
@@ -141,8 +143,37 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
   declare cardHref: string | undefined;
   /** Level of the list's heading, 1–6 (default 2); an opened card's heading is one level below. */
   declare headingLevel: number | undefined;
+  /**
+   * Shareable view: the search (`q`), sort, order and page the reader chose are kept in the page's URL
+   * fragment (`#list.q=…&list.page=2`, prefixed by the element's `id` if it has one) and restored on load
+   * and on Back / Forward; a new page is a history entry, the others replace the current one.
+   */
+  declare syncUrl: boolean | undefined;
   /** Key of the row whose card is open. */
   private opened: string | undefined;
+
+  private readonly urlState = new UrlState(this, {
+    enabled: () => this.syncUrl === true,
+    namespace: () => this.id || 'list',
+    fields: () => this.urlFields(),
+  });
+
+  /** The values `sync-url` keeps: what the reader can change here (the filters are the page's). */
+  private urlFields(): Record<string, UrlStateField> {
+    return {
+      // Any text but control characters (the controller already refuses long or badly escaped values).
+      // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+      q: { get: () => this.q ?? '', set: (v) => (this.q = v || undefined), valid: (v) => !/[\u0000-\u001f\u007f]/.test(v) },
+      sort: { get: () => opt(this.sort) ?? '', set: (v) => (this.sort = v || undefined), valid: (v) => (SORTS as readonly string[]).includes(v) },
+      order: { get: () => opt(this.order) ?? '', set: (v) => (this.order = v || undefined), valid: (v) => v === 'asc' || v === 'desc' },
+      page: {
+        get: () => (this.page !== undefined && this.page > 1 ? String(Math.floor(this.page)) : ''),
+        set: (v) => (this.page = v ? Number(v) : undefined),
+        valid: (v) => /^[1-9]\d{0,5}$/.test(v),
+        push: true,
+      },
+    };
+  }
 
   private downloadStatus = '';
 
