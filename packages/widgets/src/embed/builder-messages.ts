@@ -16,6 +16,8 @@ const FIELDS = {
     theme: 'Colori',
     lang: 'Lingua dell’elemento',
     'heading-level': 'Livello del titolo',
+    sort: 'Ordina per',
+    q: 'Cerca nel testo',
   },
   en: {
     cup: 'Project CUP',
@@ -29,6 +31,8 @@ const FIELDS = {
     theme: 'Colours',
     lang: 'Language of the element',
     'heading-level': 'Heading level',
+    sort: 'Sort by',
+    q: 'Search text',
   },
 } as const;
 
@@ -50,14 +54,16 @@ const HINTS = {
 const OPTIONS = {
   it: {
     'group-by': { mission: 'missione', component: 'componente', measure: 'misura', submeasure: 'sottomisura', province: 'provincia', comune: 'comune', 'implementing-body': 'soggetto attuatore' },
-    metric: { pnrr: 'finanziamento PNRR', total: 'finanziamento totale', count: 'numero di progetti' },
+    metric: { pnrr: 'finanziamento PNRR', total: 'finanziamento totale', count: 'numero di progetti', paid: 'pagamenti', 'paid-share': 'quota pagata' },
+    sort: { pnrr: 'finanziamento PNRR', total: 'finanziamento totale', 'paid-share': 'quota pagata', title: 'titolo' },
     theme: { auto: 'automatici (come il dispositivo)', light: 'chiari', dark: 'scuri' },
     lang: { it: 'italiano', en: 'inglese' },
     mission: { '': 'tutte' },
   },
   en: {
     'group-by': { mission: 'mission', component: 'component', measure: 'measure', submeasure: 'sub-measure', province: 'province', comune: 'comune', 'implementing-body': 'implementing body' },
-    metric: { pnrr: 'PNRR funding', total: 'total funding', count: 'number of projects' },
+    metric: { pnrr: 'PNRR funding', total: 'total funding', count: 'number of projects', paid: 'payments', 'paid-share': 'share paid' },
+    sort: { pnrr: 'PNRR funding', total: 'total funding', 'paid-share': 'share paid', title: 'title' },
     theme: { auto: 'automatic (as the device)', light: 'light', dark: 'dark' },
     lang: { it: 'Italian', en: 'English' },
     mission: { '': 'all' },
@@ -73,7 +79,7 @@ export const builderMessages = {
     intro: 'Scegliete cosa mostrare, controllate l’anteprima e copiate uno dei due codici nella pagina del vostro sito.',
     choose: 'Cosa mostrare',
     element: 'Elemento',
-    elementName: (k: EmbedKind) => ({ card: 'Scheda di un progetto', chart: 'Grafico della spesa', map: 'Mappa dei comuni' })[k],
+    elementName: (k: EmbedKind) => ({ card: 'Scheda di un progetto', chart: 'Grafico della spesa', map: 'Mappa dei comuni', list: 'Elenco dei progetti' })[k],
     field: (name: string) => (FIELDS.it as Record<string, string>)[name] ?? name,
     hint: (name: string) => (HINTS.it as Record<string, string>)[name] ?? '',
     option: (name: string, value: string) => (OPTIONS.it as Options)[name]?.[value] ?? value,
@@ -99,7 +105,7 @@ export const builderMessages = {
     intro: 'Choose what to show, check the preview and copy one of the two snippets into your site’s page.',
     choose: 'What to show',
     element: 'Element',
-    elementName: (k: EmbedKind) => ({ card: 'Project card', chart: 'Spending chart', map: 'Map of the comuni' })[k],
+    elementName: (k: EmbedKind) => ({ card: 'Project card', chart: 'Spending chart', map: 'Map of the comuni', list: 'Project list' })[k],
     field: (name: string) => (FIELDS.en as Record<string, string>)[name] ?? name,
     hint: (name: string) => (HINTS.en as Record<string, string>)[name] ?? '',
     option: (name: string, value: string) => (OPTIONS.en as Options)[name]?.[value] ?? value,

@@ -38,7 +38,7 @@ const COMMON: Field[] = [
 const FIGURE: Field[] = [
   { name: 'province', control: 'text', place: 'province' },
   { name: 'mission', control: 'select', options: ['', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7'] },
-  { name: 'metric', control: 'select', options: ['pnrr', 'total', 'count'] },
+  { name: 'metric', control: 'select', options: ['pnrr', 'total', 'count', 'paid', 'paid-share'] },
   { name: 'per-capita', control: 'flag' },
 ];
 
@@ -61,16 +61,29 @@ const ELEMENTS: Record<EmbedKind, { fields: Field[]; start: Record<string, strin
     start: { 'group-by': 'mission', comune: 'Prato' },
   },
   map: { fields: [...FIGURE, ...COMMON], start: {} },
+  list: {
+    fields: [
+      { name: 'comune', control: 'text', place: 'comune' },
+      { name: 'province', control: 'text', place: 'province' },
+      { name: 'mission', control: 'select', options: ['', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7'] },
+      { name: 'sort', control: 'select', options: ['pnrr', 'total', 'paid-share', 'title'] },
+      { name: 'q', control: 'text' },
+      ...COMMON,
+    ],
+    start: { comune: 'Prato' },
+  },
 };
 
 /** Values written by default (not worth an attribute). */
-const DEFAULTS: Record<string, string> = { theme: 'auto', lang: 'it', 'heading-level': '3', metric: 'pnrr', 'group-by': 'mission' };
+const DEFAULTS: Record<string, string> = { theme: 'auto', lang: 'it', 'heading-level': '3', metric: 'pnrr', 'group-by': 'mission', sort: 'pnrr' };
 
 const params = new URLSearchParams(location.search);
 let ui: BuilderLang = params.get('lang') === 'en' ? 'en' : 'it';
 let kind: EmbedKind = 'chart';
 /** Field values per element: switching back keeps what was typed. */
-const values: Record<EmbedKind, Record<string, string>> = { card: { ...ELEMENTS.card.start }, chart: { ...ELEMENTS.chart.start }, map: { ...ELEMENTS.map.start } };
+const values: Record<EmbedKind, Record<string, string>> = {
+  card: { ...ELEMENTS.card.start }, chart: { ...ELEMENTS.chart.start }, map: { ...ELEMENTS.map.start }, list: { ...ELEMENTS.list.start },
+};
 let title = '';
 let status = '';
 let manifest: Manifest | undefined;

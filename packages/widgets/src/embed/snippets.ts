@@ -18,8 +18,8 @@ export interface EmbedChoice {
   title: string;
 }
 
-/** Iframe height (px) without the host script: a chart or a map fits 600, a card 420. */
-export const FRAME_HEIGHT: Record<EmbedKind, number> = { card: 420, chart: 600, map: 600 };
+/** Iframe height (px) without the host script: a chart or a map fits 600, a card 420, a list's 20 rows 1200. */
+export const FRAME_HEIGHT: Record<EmbedKind, number> = { card: 420, chart: 600, map: 600, list: 1200 };
 
 /** The recommended sandbox: scripts and data of the embed host, downloads, links that open normally. */
 export const SANDBOX = 'allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox';
