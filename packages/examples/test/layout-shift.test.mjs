@@ -76,6 +76,18 @@ const ELEMENTS = {
       'late vega': { attrs: 'province="053"', lateVega: true },
     },
   },
+  list: {
+    tag: 'pnrr-project-list',
+    states: {
+      comune: { attrs: 'comune="100005"' },
+      'province, one mission': { attrs: 'province="100" mission="M5"' },
+      'the region': { attrs: '' },
+      empty: { attrs: 'comune="100005" mission="M7"', expect: 'empty' },
+      'unknown comune': { attrs: 'comune="Atlantide"', expect: 'error' },
+      error: { attrs: 'comune="100005"', fault: '404', expect: 'error' },
+      retry: { attrs: 'comune="100005"', fault: '404', retry: true },
+    },
+  },
 };
 
 const ARTICLE = Array.from(

@@ -10,11 +10,13 @@ import { wrap, type Reservation } from './base/reserve-rules.js';
 import { CARD_SIZES } from './card/size.js';
 import { CHART_SIZES } from './chart/size.js';
 import { MAP_SIZES } from './map/size.js';
+import { LIST_SIZES } from './list/size.js';
 
 const ELEMENTS: ReadonlyArray<[string, readonly Reservation[]]> = [
   ['pnrr-project-card', CARD_SIZES],
   ['pnrr-spending-chart', CHART_SIZES],
   ['pnrr-municipality-map', MAP_SIZES],
+  ['pnrr-project-list', LIST_SIZES],
 ];
 
 export function reservationSheet(elements = ELEMENTS): string {

@@ -1,16 +1,26 @@
 /** Styles of <pnrr-project-list>: heading, controls, the scrollable table, the pager. */
 import { css } from 'lit';
+import { reservedSizes } from '../base/reserve.js';
+import { LIST_SIZES } from './size.js';
 
-export const listStyles = css`
-  :host {
-    /* Reserved while loading: heading, controls and a page of rows at 40rem wide. */
-    --_min-block-size: 34rem;
-  }
+const ownStyles = css`
   .list {
     display: flex;
     flex-direction: column;
     gap: 0.75em;
     min-inline-size: 0;
+  }
+  /* Within the fixed block size (./size.ts) the table takes the room left and
+     scrolls inside its own focusable region; the controls and pager stay put. */
+  @media screen {
+    .frame:not(.open) .list {
+      block-size: 100%;
+    }
+    .frame:not(.open) .table-wrap,
+    .frame:not(.open) .table-placeholder {
+      flex: 1 1 0;
+      min-block-size: 6rem;
+    }
   }
   .list p {
     margin: 0;
@@ -183,3 +193,5 @@ export const listStyles = css`
     gap: 0.5em 1em;
   }
 `;
+
+export const listStyles = [reservedSizes(LIST_SIZES), ownStyles];
