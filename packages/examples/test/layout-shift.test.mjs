@@ -265,7 +265,8 @@ describe('parallel loading: a figure near the viewport fetches vega while its da
         const vega = timings.find((t) => VEGA_PATH.test(t.path));
         const data = timings.filter((t) => t.path.startsWith('/cdn/data/') && !t.path.endsWith('/manifest.json'));
         assert.ok(vega, `the vega chunk was requested: ${timings.map((t) => t.path).join(', ')}`);
-        assert.ok(data.length >= 2, `data files read: ${data.map((t) => t.path).join(', ')}`);
+        // A chart by mission reads one pre-aggregated view file (issue 11); the map several files.
+        assert.ok(data.length >= 1, `data files read: ${data.map((t) => t.path).join(', ')}`);
         const lastData = Math.max(...data.map((t) => t.end));
         const report = `vega requested at ${Math.round(vega.start)} ms; data: ${data.map((t) => `${t.path.replace('/cdn/data/toscana/', '')} ${Math.round(t.start)}–${Math.round(t.end)} ms`).join(', ')}`;
         console.log(`# ${tag}: ${report}`);
