@@ -27,7 +27,7 @@ const YEARS: readonly PopulationYear[] = ['istat2021', 'anpr2025'];
 // The loaded fact file is cached by the client and never changed, so its flat rows are made once.
 const flatFacts = new WeakMap<Facts, FlatFactRow[]>();
 
-
+/** `spending(q)` of a client whose `placeCodes` already turned names into codes (see client.ts). */
 export async function spendingMethod(q: SpendingQuery & CallOptions, deps: SpendingDeps): Promise<SpendingRow[]> {
   const { load, signal } = deps;
   const f = filters(q);
