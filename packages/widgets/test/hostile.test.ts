@@ -18,6 +18,7 @@ import type { PnrrElement } from '../src/base/pnrr-element.js';
 import type { PnrrSpendingChart } from '../src/chart/spending-chart.js';
 import type { PnrrMunicipalityMap } from '../src/map/municipality-map.js';
 import { HOSTILE, hostileProjects, type HostileProject, until, viewportPoint } from './helpers/page.js';
+import { parseCsv } from './helpers/csv.js';
 
 const FLAG = '__pnrrHostile';
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -89,35 +90,6 @@ async function download(button: HTMLElement): Promise<string> {
     HTMLAnchorElement.prototype.click = original;
   }
   return (await (await fetch(href)).text()).replace(/^\ufeff/, '');
-}
-
-/** RFC 4180 records. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let rec: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      rec.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      rec.push(field);
-      out.push(rec);
-      rec = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return out;
 }
 
 /** A cell a spreadsheet would read as a formula (OWASP CSV injection). */

@@ -11,6 +11,7 @@ import '../src/list/define.js';
 import type { PnrrProjectList, ProjectSelectDetail } from '../src/list/project-list.js';
 import type { PnrrProjectCard } from '../src/card/project-card.js';
 import { DATA, HOSTILE, axeViolations, hostileProjects, normalise, settled, textOf, uniqueId, until } from './helpers/page.js';
+import { parseCsv } from './helpers/csv.js';
 
 const PRATO = '100005';
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
@@ -56,35 +57,6 @@ async function download(button: HTMLElement): Promise<{ name: string; text: stri
   }
   // ignoreBOM: keep the BOM in the text, to check it is there.
   return { name: saved!.name, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(saved!.href)).arrayBuffer()) };
-}
-
-/** RFC 4180 records. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let rec: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      rec.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      rec.push(field);
-      out.push(rec);
-      rec = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return out;
 }
 
 describe('<pnrr-project-list>', () => {
