@@ -292,4 +292,15 @@ describe('<pnrr-project-list>', () => {
       expect(projects.some((p) => p.title.startsWith('='))).to.equal(true);
     });
   });
+
+  it('region="liguria": the rows come from the Ligurian package too (Genova), not only the heading', async () => {
+    const el = await fixture<PnrrProjectList>(html`<pnrr-project-list region="liguria" comune="010025"></pnrr-project-list>`);
+    expect(await el.settled()).to.equal('ready');
+    const list = (await (await fetch('/packages/sdk/data/liguria/lists/010025.json')).json()) as { items: Array<{ cup: string; localCode: string }> };
+    const genova = new Set(list.items.map((i) => `${i.cup}|${i.localCode}`));
+    const rows = rowCups(el);
+    expect(rows).to.have.length(Math.min(20, list.items.length));
+    expect(rows.filter((r) => !genova.has(r))).to.deep.equal([]);
+  });
 });
+

@@ -186,7 +186,7 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
   private readonly viewTask = new Task(this, {
     task: async ([data, text, sort, order]) => {
       if (!data) return undefined;
-      return allProjects(clientFor(this.src), {
+      return allProjects(clientFor(this.src, this.region), {
         ...(data as ProjectListData).filters,
         text: text as string,
         sort: SDK_SORT[sort as ListSort],
