@@ -280,6 +280,16 @@ describe('pnrr-toscana update (local HTTP server serving data/sources)', () => {
     assert.deepEqual(await readdir(parent), ['good.sources.json', 'pkg']);
   });
 
+  it('a failed update into folders it had to create removes them again', async () => {
+    const before = await readdir(parent);
+    const path = await writeConfig('nested', (e) => redirect(e, 'payments', '404'));
+    const r = await run(['update', '--config', path, '--out', join(parent, 'new', 'deeper', 'pkg')]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /HTTP 404/);
+    await rm(path);
+    assert.deepEqual(await readdir(parent), before, 'no new/ or new/deeper/ left behind');
+  });
+
   it('refuses an --out folder it did not write, before downloading anything', async () => {
     const foreign = join(await tempDir('update-foreign'), 'site');
     await mkdir(foreign);
