@@ -8,7 +8,7 @@
 //   the README's figure), and the list, the chart and the map show Prato;
 // - no axe-core WCAG 2.1 A/AA violation on the whole page; nothing moves once painted (layout shifts);
 // - at 320 px nothing scrolls the page sideways.
-/* global customElements, document, window, PerformanceObserver, requestAnimationFrame -- page code */
+/* global customElements, PerformanceObserver, requestAnimationFrame -- page code */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
