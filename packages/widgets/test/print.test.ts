@@ -6,7 +6,8 @@
  * in light colours. A card in the dark theme (and one following a dark system
  * scheme) prints light and whole: no fixed block size, no clipped table, long
  * texts unclamped, every tender, links as text followed by their address, the
- * data date and the attribution kept.
+ * data date and the attribution kept. A list prints its page of rows whole,
+ * without download or paging buttons, its titles as text.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { nothing } from 'lit';
@@ -14,6 +15,7 @@ import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runne
 import '../src/map/define.js';
 import '../src/chart/define.js';
 import '../src/card/define.js';
+import '../src/list/define.js';
 import { createClient } from '@pnrr-toscana/sdk';
 import type { PnrrFigureElement, FigureData } from '../src/figure/figure-element.js';
 import { DATA, normalise, until } from './helpers/page.js';
@@ -149,4 +151,37 @@ describe('print media', function () {
       await colorScheme('light');
     });
   }
+  it('pnrr-project-list theme="dark": light colours, the page of rows whole, no download or paging buttons', async () => {
+    await setViewport({ width: 1000, height: 900 });
+    const el = await fixture(html`<pnrr-project-list src=${DATA} comune="Prato" theme="dark"></pnrr-project-list>`);
+    expect(await (el as unknown as { settled(): Promise<string> }).settled()).to.equal('ready');
+    const root = el.shadowRoot!;
+    const frame = root.querySelector<HTMLElement>('[part="base"]')!;
+    const wrap = root.querySelector<HTMLElement>('.table-wrap')!;
+    const rows = [...root.querySelectorAll<HTMLElement>('tbody tr[part~="row"]')];
+    expect(rows.length).to.equal(20);
+    // On screen: dark, 20 rows scrolling inside the fixed block size, paging and download buttons.
+    expect(luminance(getComputedStyle(frame).backgroundColor)).to.be.lessThan(60);
+    expect(wrap.scrollHeight).to.be.greaterThan(wrap.clientHeight + 100);
+    expect(visible(el, 'button.secondary').length).to.be.at.least(3);
+
+    await emulateMedia({ media: 'print' });
+    expect(getComputedStyle(frame).backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(luminance(getComputedStyle(frame).color)).to.be.lessThan(60);
+    expect(visible(el, 'button.secondary')).to.deep.equal([]);
+    expect(wrap.scrollHeight, 'the table not clipped').to.be.at.most(wrap.clientHeight + 1);
+    const bottom = frame.getBoundingClientRect().bottom;
+    for (const row of rows) {
+      expect(row.checkVisibility()).to.equal(true);
+      expect(row.getBoundingClientRect().bottom).to.be.at.most(bottom);
+    }
+    const title = root.querySelector<HTMLElement>('button.link')!;
+    expect(getComputedStyle(title).textDecorationLine).to.equal('none');
+    expect(luminance(getComputedStyle(title).color)).to.be.lessThan(60);
+    for (const part of ['summary', 'status', 'attribution']) {
+      expect(root.querySelector<HTMLElement>(`[part~="${part}"]`)!.checkVisibility(), part).to.equal(true);
+    }
+    await emulateMedia({ media: 'screen' });
+    expect(wrap.scrollHeight).to.be.greaterThan(wrap.clientHeight + 100);
+  });
 });

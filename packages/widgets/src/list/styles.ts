@@ -192,6 +192,31 @@ const ownStyles = css`
     align-items: center;
     gap: 0.5em 1em;
   }
+  /* On paper (light colours: the base styles): the page of rows shown, whole
+     (no inner scroll, long titles unclamped), headers and titles as plain
+     text, a link's address after it; no download or paging buttons. */
+  @media print {
+    button.secondary,
+    .hint {
+      display: none;
+    }
+    .table-wrap {
+      overflow: visible;
+    }
+    .long {
+      display: block;
+      overflow: visible;
+    }
+    thead button,
+    button.link,
+    a[part~='open'] {
+      color: inherit;
+      text-decoration: none;
+    }
+    a[part~='open']::after {
+      content: ' (' attr(href) ')';
+    }
+  }
 `;
 
 export const listStyles = [reservedSizes(LIST_SIZES), ownStyles];
