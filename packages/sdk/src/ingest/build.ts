@@ -16,6 +16,10 @@ import { aggregate } from './aggregate/aggregate.js';
 import { fileCount, writePackage } from './write/write-package.js';
 import { checkOutDir, createStaging, moveIntoPlace, removeStaging } from './write/out-dir.js';
 import { validatePackage } from './check/validate.js';
+import { join } from 'node:path';
+
+/** The folder, inside the build's temporary folder, that holds the read rows until they are aggregated. */
+const SPILL_FOLDER = '.spill';
 
 export { bodyKey } from './aggregate/project-record.js';
 
@@ -27,7 +31,7 @@ export interface BuildOptions {
   localisations: string[];
   /** Payment CSV files (optional: without them `Project.payments` is null). */
   payments?: string[];
-  /** ISTAT region code, 2 digits ("09" Toscana). */
+  /** ISTAT region code, 2 digits ("09" Toscana), or "all": every region, an all-Italy package (region code "00", "Italia"). */
   region: string;
   /** TopoJSON of the region's comuni (copied into the package as boundaries.topo.json). */
   boundaries: string;
@@ -71,7 +75,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The checks of `options` that need no file: region and date formats, at least one projects and localisations file. */
 export function checkBuildOptions(options: BuildOptions): void {
-  if (!/^\d{2}$/.test(options.region)) throw new InputError(`--region must be a 2-digit ISTAT region code, got "${options.region}"`);
+  if (!/^\d{2}$/.test(options.region) && options.region !== 'all') throw new InputError(`--region must be a 2-digit ISTAT region code or "all", got "${options.region}"`);
   for (const [name, value] of [['--generated-at', options.generatedAt], ['--reference-date', options.referenceDate]] as const) {
     if (value !== undefined && !ISO.test(value)) throw new InputError(`${name} must be YYYY-MM-DD, got "${value}"`);
   }
@@ -94,14 +98,17 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
   const { signal, onPhase = () => {} } = options;
   const outState = await checkOutDir(options.out, options.force ?? false);
 
-  onPhase({ phase: 'reading' });
-  const contents = aggregate(await readInputs(options));
-
-  signal?.throwIfAborted();
+  // The temporary folder comes first: the read step spills its rows into it (memory stays bounded).
   const staging = await createStaging(options.out);
   try {
+    onPhase({ phase: 'reading' });
+    const spillDir = join(staging, SPILL_FOLDER);
+    const sources = await readInputs({ ...options, spillDir });
+    const contents = aggregate(sources);
+    signal?.throwIfAborted();
     onPhase({ phase: 'writing', files: fileCount(contents), staging });
     const files = await writePackage(contents, staging, signal);
+    sources.collected.spill.remove();
     onPhase({ phase: 'validating' });
     const check = await validatePackage(staging);
     if (!check.ok) {

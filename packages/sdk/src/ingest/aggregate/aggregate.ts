@@ -1,21 +1,29 @@
 /**
  * The aggregate step: from what the read step gathered to the contents of every
- * package file, in memory. No file is read or written here, no clock or locale
- * is consulted: the same sources give the same contents. The only side effect
- * is on `sources.quality`, which receives the warnings of this step
- * (missing amounts, localisations that cannot be placed).
+ * package file. No clock or locale is consulted: the same sources give the same
+ * contents. The read step spilled its rows to files by partition (read/spill.ts);
+ * this step takes one partition at a time, makes its project records, adds them
+ * to the running sums (tallies.ts, compact: counts and cents per key) and spills
+ * each record, as JSON text, to the file of its shard. A shard's text is
+ * assembled, sorted, when the writer asks for it. Only the sums and one
+ * partition are in memory at any time. The other side effect is on
+ * `sources.quality`, which receives the warnings of this step (missing amounts,
+ * localisations that cannot be placed).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type {
-  BodyFacts, Facts, Manifest, Measures, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories,
+  BodyFacts, Facts, Manifest, Measures, ProjectList, Quality, Reconciliation, Source, Territories,
 } from '../../schema/package.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { PACKAGE_FILES } from '../../format/paths.js';
 import { ALL_SHARDS, PROJECT_SHARD_COUNT, projectShard } from '../../format/shard.js';
 import { packageTerritoryKeys } from '../../format/keys.js';
 import { byString } from '../../format/compare.js';
-import type { Collected } from '../read/collect.js';
+import type { Collected, PaymentDraft } from '../read/collect.js';
+import type { LocRow } from '../read/read-sources.js';
+import { SPILL_PARTITIONS, type Spill } from '../read/spill.js';
+import { decodeLocalisation, decodePayment, decodeProject } from '../read/spill-records.js';
 import type { RegionTerritories } from '../read/territories.js';
 import type { QualityLog } from '../check/quality.js';
 import { maxDate } from '../read/dates.js';
@@ -54,11 +62,18 @@ export interface PackageContents {
   bodyFacts: BodyFacts;
   /** boundaries.topo.json, byte for byte as given. */
   boundaries: Buffer;
-  /** Every project shard, all `PROJECT_SHARD_COUNT` of them, in shard order. */
-  shards: ProjectShard[];
+  /** Every project shard, all `PROJECT_SHARD_COUNT` of them, in shard order: its name and its file's text (a `ProjectShard`), assembled when asked for. */
+  shards: ShardText[];
   /** One project list per territory key, sorted by key. */
   lists: ProjectList[];
   quality: Quality;
+}
+
+/** A project shard file, made on demand from the records spilled for it (so one shard at a time is in memory). */
+export interface ShardText {
+  shard: string;
+  /** The file's text, exactly `compactJson(projectShard)`; call once. */
+  text(): string;
 }
 
 const GENERATOR = (() => {
@@ -79,20 +94,39 @@ const GENERATOR = (() => {
 export function aggregate(sources: Sources): PackageContents {
   const dates = packageDates(sources);
   const { collected, quality, territories } = sources;
+  const { spill, dropped } = collected;
   const remapped = new Map<string, MergedComune>();
-  const drafts = [...collected.projects.values()].sort((a, b) => byString(a.cup, b.cup) || byString(a.localCode, b.localCode));
-  const cupCount = new Map<string, number>();
-  for (const d of drafts) cupCount.set(d.cup, (cupCount.get(d.cup) ?? 0) + 1);
-
   const tallies = new PackageTallies(sources.region);
-  const shards = new Map<string, Project[]>(ALL_SHARDS.map((shard) => [shard, []]));
-  for (const draft of drafts) {
-    const pnrr = requiredAmount(draft, 'pnrr', quality);
-    const total = requiredAmount(draft, 'total', quality);
-    const attributed = attributeProject(draft, collected.rows.get(draft.key)!, pnrr, total, territories, quality, remapped);
-    const record = projectRecord(draft, pnrr, total, attributed, cupCount.get(draft.cup) ?? 1);
-    shards.get(projectShard(record.cup))!.push(record);
-    tallies.add(record, draft.key);
+  for (let part = 0; part < SPILL_PARTITIONS; part++) {
+    // Every row of a CUP is in the same partition (spill.ts), so sameCup is counted within it.
+    const drafts = spill.lines('project', part).map((line) => decodeProject(line, collected.sources)).filter((d) => !dropped.has(d.key));
+    const rows = new Map<string, LocRow[]>();
+    for (const line of spill.lines('localisation', part)) {
+      const { key, row } = decodeLocalisation(line, collected.sources);
+      const list = rows.get(key);
+      if (list) list.push(row);
+      else rows.set(key, [row]);
+    }
+    const payments = new Map<string, PaymentDraft>();
+    for (const line of spill.lines('payment', part)) {
+      const { key, payment } = decodePayment(line, collected.sources);
+      payments.set(key, payment);
+    }
+    for (const kind of ['project', 'localisation', 'payment'] as const) spill.drop(kind, part);
+    drafts.sort((a, b) => byString(a.cup, b.cup) || byString(a.localCode, b.localCode));
+    const cupCount = new Map<string, number>();
+    for (const d of drafts) cupCount.set(d.cup, (cupCount.get(d.cup) ?? 0) + 1);
+
+    for (const draft of drafts) {
+      draft.payments = payments.get(draft.key) ?? null;
+      const pnrr = requiredAmount(draft, 'pnrr', quality);
+      const total = requiredAmount(draft, 'total', quality);
+      const attributed = attributeProject(draft, rows.get(draft.key)!, pnrr, total, territories, quality, remapped);
+      const record = projectRecord(draft, pnrr, total, attributed, cupCount.get(draft.cup) ?? 1);
+      // The shard's sort key (CUP, then local code), then the record's JSON.
+      spill.append('record', projectShard(record.cup), `${JSON.stringify(draft.key)}\t${JSON.stringify(record)}`);
+      tallies.add(record, draft.key);
+    }
   }
   tallies.checkExact();
 
@@ -109,10 +143,25 @@ export function aggregate(sources: Sources): PackageContents {
     facts: tallies.factsFile(),
     bodyFacts: tallies.bodyFactsFile(),
     boundaries: territories.boundaries,
-    shards: ALL_SHARDS.map((shard) => ({ schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard)! })),
+    shards: ALL_SHARDS.map((shard) => ({ shard, text: () => shardText(spill, shard) })),
     lists: tallies.listFiles(packageTerritoryKeys(sources.region, territories.provinces, territories.comuni)),
     quality: qualityFile,
   };
+}
+
+/**
+ * The text of a shard file from the records spilled for it: sorted by CUP and
+ * local code (keys "CUP\0local code": a CUP is 15 characters, so comparing
+ * keys compares CUPs, then local codes), joined as `compactJson` would write them.
+ */
+function shardText(spill: Spill, shard: string): string {
+  const entries = spill.lines('record', shard).map((line) => {
+    const tab = line.indexOf('\t');
+    return { key: JSON.parse(line.slice(0, tab)) as string, json: line.slice(tab + 1) };
+  });
+  spill.drop('record', shard);
+  entries.sort((a, b) => byString(a.key, b.key));
+  return `{"schemaVersion":${JSON.stringify(SCHEMA_VERSION)},"shard":${JSON.stringify(shard)},"projects":[${entries.map((e) => e.json).join(',')}]}\n`;
 }
 
 /**

@@ -26,7 +26,7 @@ export async function writePackage(contents: PackageContents, dir: string, signa
   await writer.write(PACKAGE_FILES.facts, factsJson(contents.facts));
   await writer.write(PACKAGE_FILES.bodyFacts, compactJson(contents.bodyFacts));
   await writer.write(PACKAGE_FILES.boundaries, contents.boundaries);
-  for (const file of contents.shards) await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', file.shard), compactJson(file));
+  for (const file of contents.shards) await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', file.shard), file.text());
   for (const file of contents.lists) await writer.write(fillPattern(PACKAGE_FILES.listPattern, 'key', file.territory), compactJson(file));
   await writer.write(PACKAGE_FILES.quality, compactJson(contents.quality));
   await writer.write(PACKAGE_FILES.manifest, prettyJson(contents.manifest));
