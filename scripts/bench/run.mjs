@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench`: runs the ingest and client benchmarks (one after the other: the machine has
-// 2 cores) and rewrites docs/benchmarks.md with the measured numbers.
+// `npm run bench`: runs the ingest (vs DuckDB), client and SDK-vs-arquero benchmarks (one after the
+// other: the machine has 2 cores) and rewrites docs/benchmarks.md with the measured numbers.
 //
-// Usage: npm run bench [-- --scale 1] [-- --runs 3] [-- --cold 30 --warm 200]
+// Usage: npm run bench [-- --scale 1] [-- --runs 3] [-- --national-runs 1] [-- --cold 30 --warm 200] [-- --iterations 200]
 import { cpus, loadavg, totalmem } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,22 +13,27 @@ const scale = flag(argv, 'scale', '1');
 const runs = flag(argv, 'runs', '3');
 const cold = flag(argv, 'cold', '30');
 const warm = flag(argv, 'warm', '200');
+const nationalRuns = flag(argv, 'national-runs', '1');
+const iterations = flag(argv, 'iterations', '200');
 requireBuiltSdk();
 
 const here = (f) => new URL(f, import.meta.url).pathname;
 const started = new Date();
 // The machine is shared: the 1-minute load average when the run started says how busy it was.
 const loadAtStart = loadavg()[0];
-const ingest = await runJsonChild(here('./ingest.mjs'), ['--scale', scale, '--runs', runs]);
+const ingest = await runJsonChild(here('./ingest.mjs'), ['--scale', scale, '--runs', runs, '--national-runs', nationalRuns]);
 const client = await runJsonChild(here('./client.mjs'), ['--cold', cold, '--warm', warm]);
+const arquero = await runJsonChild(here('./arquero.mjs'), ['--iterations', iterations]);
 
 const cpuList = cpus();
 const machine = `${cpuList[0]?.model.trim() ?? 'unknown CPU'} × ${cpuList.length} logical CPUs, ${fmt(totalmem() / 1024 ** 3, 1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
 const t = ingest.tuscan;
 const n = ingest.national;
 const sec = (ms) => `${fmt(ms / 1000, ms < 10_000 ? 2 : 1)} s`;
-const ingestRow = (label, r, input) =>
-  `| ${label} | ${input} | ${sec(r.ms)} | ${sec(r.cpuMs)} | ${fmtInt(r.rows)} | ${fmtInt(r.rowsPerS)} | ${fmt(r.mbPerS, 1)} | ${fmt(r.maxRssBytes / MB, 0)} MB | ${fmtInt(r.projects)} |`;
+const spread = (xs) => (xs.length > 1 ? ` (${sec(Math.min(...xs))}–${sec(Math.max(...xs))})` : '');
+const ratioSpread = (xs) => (xs.length > 1 ? ` (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})` : '');
+const ingestRow = (label, c) =>
+  `| ${label} | ${fmtInt(c.build.projects)} | ${sec(c.build.ms)}${spread(c.build.msAll)} | ${sec(c.duckdb.ms)}${spread(c.duckdb.msAll)} | **${fmt(c.ratio, 2)}×**${ratioSpread(c.ratios)} | ${sec(c.build.cpuMs)} / ${sec(c.duckdb.cpuMs)} | ${fmt(c.build.maxRssBytes / MB, 0)} MB | ${fmt(c.duckdb.maxRssBytes / MB, 0)} MB | ${fmt(c.build.mbPerS, 1)} |`;
 const ms = (x) => (x < 1 ? fmt(x, 3) : fmt(x, 2));
 const kb = (b) => (b === undefined ? '' : `${fmt(b / 1024, 1)} KiB`);
 const byQuery = new Map();
@@ -48,38 +53,59 @@ No test fails when they change.
 
 - Measured: ${started.toISOString().slice(0, 10)} (${started.toISOString().slice(11, 16)} UTC)
 - Machine: ${machine}; 1-minute load average at the start: ${fmt(loadAtStart, 2)}
-- Rerun: \`npm run build\` once, then \`npm run bench\` (national-size input, about a minute
+- Rerun: \`npm run build\` once, then \`npm run bench\` (national-size input, a few minutes
   here); \`npm run bench -- --scale 0.1\` for a quick one. The scripts are in
   [\`scripts/bench/\`](../scripts/bench/); this file is rewritten by each full run.
 
-## Ingest: \`buildPackage\` (the \`pnrr-toscana build\` command)
+## Ingest: \`buildPackage\` (the \`pnrr-toscana build\` command) against DuckDB
 
-Each build runs in a child process of its own, importing the built SDK
-(\`packages/sdk/dist/ingest/index.js\`); peak RSS is that process's \`maxRSS\` at exit (the whole
-process, Node included).
+Each build runs in a child process of its own ([\`build-child.mjs\`](../scripts/bench/build-child.mjs),
+importing the built SDK), and so does each baseline run: DuckDB (\`@duckdb/node-api\`, in-memory,
+default threads) reading the same CSVs and aggregating them the same way — the projects localised in
+the region (or in any region), each project's PNRR amount split over all its localisation rows, sums
+and distinct projects by comune, province and region × sub-measure, the figures of \`facts.json\`
+([\`duckdb-child.mjs\`](../scripts/bench/duckdb-child.mjs)). DuckDB writes nothing; the build also
+writes and validates the whole package (every project record, lists, facts) and keeps the quality
+accounting. Build and baseline alternate, so each pair saw the same load; *ratio* is the median of
+the paired ratios build ÷ DuckDB (spread: smallest–largest pair). Peak RSS is each process's
+\`maxRSS\` (Node or DuckDB included). Times are wall-clock medians (spread: fastest–slowest run).
 
-| input | size | wall time | CPU time | rows read | rows/s | MB/s | peak RSS | projects in package |
-| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-${ingestRow(`Tuscany, real (median of ${t.runs})`, t, `${fmt(t.inputBytes / MB, 1)} MB`)}
-${ingestRow(`synthetic, scale ${n.scale}${Number(n.scale) === 1 ? ' = national size' : ''} (1 run)`, n, `${fmt(n.inputBytes / MB, 1)} MB`)}
+| input | projects in package | build | DuckDB | ratio | CPU build / DuckDB | build peak RSS | DuckDB peak RSS | build MB/s |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${ingestRow(`Tuscany, real, \`--region 09\` (${t.runs} pairs)`, t)}
+${ingestRow(`synthetic scale ${n.scale}, \`--region 09\` (${n.region.runs} pair${n.region.runs > 1 ? 's' : ''})`, n.region)}
+${ingestRow(`synthetic scale ${n.scale}, \`--region all\` (${n.all.runs} pair${n.all.runs > 1 ? 's' : ''})`, n.all)}
 
 - **Tuscany, real**: the inputs of the SDK's \`data\` script — ReGiS validated projects and
-  localisations (Tuscany + outside Tuscany) of 1 March 2023 and the payments of 31 March 2025, 2023
-  layout (\`,\`-separated). Wall time of each run: ${t.msAll.map((x) => `${fmt(x, 0)} ms`).join(', ')}.
-- **Synthetic, scale ${n.scale}**: \`PNRR_Progetti.csv\` ${fmt(n.projectBytes / MB, 1)} MB
+  localisations (Tuscany + outside Tuscany) of 1 March 2023 (and, for the build only, the payments
+  of 31 March 2025), 2023 layout (\`,\`-separated), ${fmt(t.build.inputBytes / MB, 1)} MB.
+- **Synthetic, scale ${n.scale}** (clearly synthetic scale data, never shipped): \`PNRR_Progetti.csv\` ${fmt(n.projectBytes / MB, 1)} MB
   (${fmtInt(n.projectRows)} rows) and \`PNRR_Localizzazione.csv\` ${fmt(n.localisationBytes / MB, 1)} MB
   (${fmtInt(n.localisationRows)} rows) in the current official layout (\`;\`, BOM, Italian numbers,
   \`Percentuale di Localizzazione\`); scale 1 is the size of the national files (~300 MB of projects,
-  ~66 MB of localisations). They are written
-  into the temp directory by [\`scripts/bench/synth.mjs\`](../scripts/bench/synth.mjs) from the real
-  Tuscan rows, ${n.copies} copies with new CUPs; ${n.tuscanCopies} of them kept in Tuscany, the others are
-  relabelled to other regions (Tuscany holds ~6% of the national projects), so the build keeps
-  ${fmtInt(n.projects)} projects and skips the rest. No payments file. Writing the input took
-  ${sec(n.generateMs)} (not included); the files are deleted afterwards.
-- *rows read*: data rows of the release's CSVs (projects + localisations + payments; the
-  localisation files are streamed twice but counted once). *MB/s*: input bytes / wall time.
-- Package written: ${fmt(t.outputBytes / MB, 1)} MB in ${t.outputFiles} files (Tuscany);
-  ${fmt(n.outputBytes / MB, 1)} MB in ${n.outputFiles} files (synthetic).
+  ~66 MB of localisations). They are written into the temp directory by
+  [\`scripts/bench/synth.mjs\`](../scripts/bench/synth.mjs) from the real Tuscan rows, ${n.copies} copies
+  with new CUPs; ${n.tuscanCopies} of them kept in Tuscany, the others relabelled to other regions
+  (Tuscany holds ~6% of the national projects). \`--region 09\` keeps the Tuscan copies and skips the
+  rest; \`--region all\` (an all-Italy package, region code \`00\`) keeps every project. The relabelled
+  copies keep their Tuscan comune codes, so the all-Italy build places them on the Tuscan
+  boundaries given. Writing the input took ${sec(n.generateMs)} (not included); the files are deleted afterwards.
+- Package written by the build: ${fmt(t.build.outputBytes / MB, 1)} MB in ${t.build.outputFiles} files (Tuscany);
+  ${fmt(n.region.build.outputBytes / MB, 1)} MB (synthetic, one region); ${fmt(n.all.build.outputBytes / MB, 1)} MB (synthetic, all Italy).
+
+## SDK queries against arquero
+
+The same rows in both: every localisation inside the region of every project of the embedded
+package (${fmtInt(arquero.rows)} rows: project, mission, territory, PNRR cents). arquero (\`arquero\`,
+a devDependency of the repository only) answers from that table in memory; the SDK answers with one
+warm client from its package files (read and parsed once, as on a page that has loaded them).
+${arquero.iterations} interleaved iterations each, in one process ([\`arquero.mjs\`](../scripts/bench/arquero.mjs));
+milliseconds; *ratio* = SDK median ÷ arquero median (below 1: the SDK is faster — it reads
+pre-aggregated files, arquero groups the rows on every call).
+
+| query | SDK median / p95 | arquero median / p95 | ratio |
+| --- | ---: | ---: | ---: |
+${arquero.results.map((r) => `| ${r.query} | ${ms(r.sdkMedian)} / ${ms(r.sdkP95)} | ${ms(r.arqueroMedian)} / ${ms(r.arqueroP95)} | ${fmt(r.ratio, 2)} |`).join('\n')}
 
 ## Client: \`createClient()\` in Node
 

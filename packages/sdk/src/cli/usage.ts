@@ -7,7 +7,7 @@ export const USAGE = `pnrr-toscana – build and check PNRR open-data packages
 
 Usage:
   pnrr-toscana build --projects <csv> --localisations <csv> [--localisations <csv> …]
-                     [--payments <csv> …] --region <NN> --boundaries <topojson>
+                     [--payments <csv> …] --region <NN|all> --boundaries <topojson>
                      --population <csv> --out <dir> [--force] [--generated-at YYYY-MM-DD]
                      [--reference-date YYYY-MM-DD]
   pnrr-toscana validate <dir>
@@ -24,7 +24,7 @@ Commands:
             --projects, --localisations and --payments may be repeated (e.g. the region file
             and its *_fuori_* file: without rows outside the region, projects also localised
             elsewhere would count wholly inside, and build warns). --region is the 2-digit
-            ISTAT code (09 Toscana, 07 Liguria).
+            ISTAT code (09 Toscana, 07 Liguria), or all for an all-Italy package (region 00).
             --boundaries is a TopoJSON with the objects comuni, province and regione;
             --population the table pro_com_t,name,cod_prov,prov_sigla,prov_name,
             pop_istat_2021,pop_anpr_2025_01. Together they define the region's comuni.

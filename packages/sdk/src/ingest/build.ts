@@ -84,6 +84,22 @@ export function checkBuildOptions(options: BuildOptions): void {
 }
 
 /**
+ * Read, aggregate and write into `staging`. A function of its own so that the package's contents
+ * (its lists and sums) can be freed before the validation reads the files back.
+ */
+async function readAggregateWrite(options: BuildOptions, staging: string): Promise<BuildResult> {
+  const { signal, onPhase = () => {} } = options;
+  onPhase({ phase: 'reading' });
+  const sources = await readInputs({ ...options, spillDir: join(staging, SPILL_FOLDER) });
+  const contents = aggregate(sources);
+  signal?.throwIfAborted();
+  onPhase({ phase: 'writing', files: fileCount(contents), staging });
+  const files = await writePackage(contents, staging, signal);
+  sources.collected.spill.remove();
+  return { manifest: contents.manifest, quality: contents.quality, files };
+}
+
+/**
  * Builds a data package from the official CSVs into `options.out`: byte-identical
  * for the same inputs. Rows that cannot be used are reported in quality.json,
  * never dropped silently. The package is written into a temporary sibling folder,
@@ -101,14 +117,7 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
   // The temporary folder comes first: the read step spills its rows into it (memory stays bounded).
   const staging = await createStaging(options.out);
   try {
-    onPhase({ phase: 'reading' });
-    const spillDir = join(staging, SPILL_FOLDER);
-    const sources = await readInputs({ ...options, spillDir });
-    const contents = aggregate(sources);
-    signal?.throwIfAborted();
-    onPhase({ phase: 'writing', files: fileCount(contents), staging });
-    const files = await writePackage(contents, staging, signal);
-    sources.collected.spill.remove();
+    const { manifest, quality, files } = await readAggregateWrite(options, staging);
     onPhase({ phase: 'validating' });
     const check = await validatePackage(staging);
     if (!check.ok) {
@@ -123,7 +132,7 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
     if ((await checkOutDir(options.out, options.force ?? false)) !== outState) throw new InputError(`--out ${options.out} changed during the build; nothing was replaced`);
     onPhase({ phase: 'replacing' });
     await moveIntoPlace(staging, options.out, outState);
-    return { manifest: contents.manifest, quality: contents.quality, files };
+    return { manifest, quality, files };
   } catch (error) {
     await removeStaging(staging);
     throw error;
