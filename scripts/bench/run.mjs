@@ -4,7 +4,8 @@
 //
 // Usage: npm run bench [-- --scale 1] [-- --runs 3] [-- --national-runs 1] [-- --cold 30 --warm 200] [-- --iterations 200]
 import { cpus, loadavg, totalmem } from 'node:os';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MB, ROOT, flag, fmt, fmtInt, requireBuiltSdk, runJsonChild } from './lib.mjs';
 
@@ -18,12 +19,27 @@ const iterations = flag(argv, 'iterations', '200');
 requireBuiltSdk();
 
 const here = (f) => new URL(f, import.meta.url).pathname;
-const started = new Date();
 // The machine is shared: the 1-minute load average when the run started says how busy it was.
-const loadAtStart = loadavg()[0];
-const ingest = await runJsonChild(here('./ingest.mjs'), ['--scale', scale, '--runs', runs, '--national-runs', nationalRuns]);
-const client = await runJsonChild(here('./client.mjs'), ['--cold', cold, '--warm', warm]);
-const arquero = await runJsonChild(here('./arquero.mjs'), ['--iterations', iterations]);
+// --render <json>: rewrite the document from the results a previous run saved (no measuring).
+const renderFrom = flag(argv, 'render', undefined);
+let measured;
+if (renderFrom) {
+  measured = JSON.parse(await readFile(renderFrom, 'utf8'));
+} else {
+  measured = {
+    started: new Date().toISOString(),
+    loadAtStart: loadavg()[0],
+    ingest: await runJsonChild(here('./ingest.mjs'), ['--scale', scale, '--runs', runs, '--national-runs', nationalRuns]),
+    client: await runJsonChild(here('./client.mjs'), ['--cold', cold, '--warm', warm]),
+    arquero: await runJsonChild(here('./arquero.mjs'), ['--iterations', iterations]),
+  };
+  const saved = join(tmpdir(), `pnrr-bench-${measured.started.replace(/[:.]/g, '-')}.json`);
+  await writeFile(saved, `${JSON.stringify(measured, null, 2)}\n`);
+  process.stderr.write(`[bench] results saved in ${saved} (npm run bench -- --render <file> rewrites the document from them)\n`);
+}
+const { ingest, client, arquero } = measured;
+const started = new Date(measured.started);
+const loadAtStart = measured.loadAtStart;
 
 const cpuList = cpus();
 const machine = `${cpuList[0]?.model.trim() ?? 'unknown CPU'} × ${cpuList.length} logical CPUs, ${fmt(totalmem() / 1024 ** 3, 1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
@@ -34,6 +50,21 @@ const spread = (xs) => (xs.length > 1 ? ` (${sec(Math.min(...xs))}–${sec(Math.
 const ratioSpread = (xs) => (xs.length > 1 ? ` (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})` : '');
 const ingestRow = (label, c) =>
   `| ${label} | ${fmtInt(c.build.projects)} | ${sec(c.build.ms)}${spread(c.build.msAll)} | ${sec(c.duckdb.ms)}${spread(c.duckdb.msAll)} | **${fmt(c.ratio, 2)}×**${ratioSpread(c.ratios)} | ${sec(c.build.cpuMs)} / ${sec(c.duckdb.cpuMs)} | ${fmt(c.build.maxRssBytes / MB, 0)} MB | ${fmt(c.duckdb.maxRssBytes / MB, 0)} MB | ${fmt(c.build.mbPerS, 1)} |`;
+/** The issue's two targets (≤ 512 MB peak RSS, ≤ 3× DuckDB's time) for each national-size build, as measured by this run. */
+function targets() {
+  const line = (label, c) => {
+    const rss = c.build.maxRssBytes / MB;
+    return `- ${label}: peak RSS ${fmt(rss, 0)} MB — ${rss <= 512 ? 'within' : '**over**'} 512 MB; ` +
+      `${fmt(c.ratio, 2)}× DuckDB's time — ${c.ratio <= 3 ? 'within' : '**over**'} 3× ` +
+      `(CPU time ${fmt(c.build.cpuMs / c.duckdb.cpuMs, 2)}× DuckDB's, which uses both cores).`;
+  };
+  return [
+    line(`synthetic scale ${n.scale}, \`--region 09\``, n.region),
+    line(`synthetic scale ${n.scale}, \`--region all\``, n.all),
+    `- Measured on a machine whose 1-minute load average was ${fmt(loadAtStart, 1)} at the start (2 cores): wall-clock ratios move with the load; the paired runs share it.`,
+  ].join('\n');
+}
+
 const ms = (x) => (x < 1 ? fmt(x, 3) : fmt(x, 2));
 const kb = (b) => (b === undefined ? '' : `${fmt(b / 1024, 1)} KiB`);
 const byQuery = new Map();
@@ -93,6 +124,22 @@ ${ingestRow(`synthetic scale ${n.scale}, \`--region all\` (${n.all.runs} pair${n
 - Package written by the build: ${fmt(t.build.outputBytes / MB, 1)} MB in ${t.build.outputFiles} files (Tuscany);
   ${fmt(n.region.build.outputBytes / MB, 1)} MB (synthetic, one region); ${fmt(n.all.build.outputBytes / MB, 1)} MB (synthetic, all Italy).
 
+### Against the targets of issue 11
+
+${targets()}
+
+Before the streaming ingest, issue 11 measured 2.45× DuckDB's time on Tuscany, 27× on the
+national-size input, and heap growing by ~9.3 KiB per kept project (2.84 GiB at 302k projects;
+DuckDB 374 MiB). That heap was the whole release held as objects until the end: each kept project
+row with a Map of 34 texts and an object of 17 amounts, each localisation row as an object, every
+project record built before the first file was written, a Set of project keys per fact. Now the
+rows are spilled to the build's temporary folder as they are read and aggregated one partition at a
+time (design: [architecture.md](architecture.md#memory-bounded-at-any-input-size)); what stays in
+memory is the project keys, the sums, and the list items. The CPU time went mostly to csv-parse
+(~25 MB/s here): the kit's own tokenizer, number and text fast paths took it down about threefold.
+\`test/node/ingest-memory.test.ts\` builds ~22,000 projects with a 64 MB JavaScript heap in
+\`npm test\`; the in-memory build ran out of heap on that input.
+
 ## SDK queries against arquero
 
 The same rows in both: every localisation inside the region of every project of the embedded
@@ -125,4 +172,4 @@ ${[...byQuery].map(([q, { disk: d, http: h }]) =>
 `;
 
 await writeFile(join(ROOT, 'docs', 'benchmarks.md'), doc);
-process.stderr.write(`[bench] wrote docs/benchmarks.md in ${fmt((Date.now() - started.getTime()) / 1000, 0)} s\n`);
+process.stderr.write('[bench] wrote docs/benchmarks.md\n');

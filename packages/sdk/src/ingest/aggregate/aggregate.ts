@@ -112,7 +112,6 @@ export function aggregate(sources: Sources): PackageContents {
       const { key, payment } = decodePayment(line, collected.sources);
       payments.set(key, payment);
     }
-    for (const kind of ['project', 'localisation', 'payment'] as const) spill.drop(kind, part);
     drafts.sort((a, b) => byString(a.cup, b.cup) || byString(a.localCode, b.localCode));
     const cupCount = new Map<string, number>();
     for (const d of drafts) cupCount.set(d.cup, (cupCount.get(d.cup) ?? 0) + 1);
@@ -159,7 +158,6 @@ function shardText(spill: Spill, shard: string): string {
     const tab = line.indexOf('\t');
     return { key: JSON.parse(line.slice(0, tab)) as string, json: line.slice(tab + 1) };
   });
-  spill.drop('record', shard);
   entries.sort((a, b) => byString(a.key, b.key));
   return `{"schemaVersion":${JSON.stringify(SCHEMA_VERSION)},"shard":${JSON.stringify(shard)},"projects":[${entries.map((e) => e.json).join(',')}]}\n`;
 }

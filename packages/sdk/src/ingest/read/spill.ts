@@ -8,7 +8,9 @@
  * partition is a hash of the CUP, so every row of a project, and every project
  * of a CUP, lands in the same partition, and the aggregate step can take one
  * partition at a time. Lines are buffered per file and appended in blocks.
- * The folder lives inside the build's temporary folder and goes with it.
+ * The folder lives inside the build's temporary folder; it is removed, whole,
+ * once the package is written (one removal rather than one per file), or with
+ * the temporary folder when the build fails.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,13 +75,6 @@ export class Spill {
     if (!existsSync(path)) return [];
     const text = readFileSync(path, 'utf8');
     return text === '' ? [] : text.slice(0, -1).split('\n');
-  }
-
-  /** Removes the file of (kind, part) once it has been used. */
-  drop(kind: SpillKind, part: string | number): void {
-    const path = this.path(kind, part);
-    this.pending.delete(path);
-    rmSync(path, { force: true });
   }
 
   /** Removes the whole folder. */
