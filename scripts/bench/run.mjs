@@ -65,6 +65,14 @@ function targets() {
   ].join('\n');
 }
 
+/** What a card fetches (its shard, gzip) and the largest list file, per build, when the run measured them. */
+function payloads() {
+  const row = (label, b) => (b.shardGzipBytes == null ? null
+    : `${label}: ${b.shards} shards, one card's shard ${fmt(b.shardGzipBytes / 1024, 1)} KiB gzip (median), largest list ${fmt(b.largestListBytes / MB, 1)} MB`);
+  const rows = [row('Tuscany', t.build), row('synthetic, one region', n.region.build), row('synthetic, all Italy', n.all.build)].filter(Boolean);
+  return rows.length ? `- Payloads: ${rows.join('; ')}. (Shard count and list layout are the package writer's; these show what they cost at this size.)` : '';
+}
+
 const ms = (x) => (x < 1 ? fmt(x, 3) : fmt(x, 2));
 const kb = (b) => (b === undefined ? '' : `${fmt(b / 1024, 1)} KiB`);
 const byQuery = new Map();
@@ -123,6 +131,7 @@ ${ingestRow(`synthetic scale ${n.scale}, \`--region all\` (${n.all.runs} pair${n
   boundaries given. Writing the input took ${sec(n.generateMs)} (not included); the files are deleted afterwards.
 - Package written by the build: ${fmt(t.build.outputBytes / MB, 1)} MB in ${t.build.outputFiles} files (Tuscany);
   ${fmt(n.region.build.outputBytes / MB, 1)} MB (synthetic, one region); ${fmt(n.all.build.outputBytes / MB, 1)} MB (synthetic, all Italy).
+${payloads()}
 
 ### Against the targets of issue 11
 
