@@ -10,7 +10,7 @@
  *   __fault/down/<file>         HTTP 503 every time (the SDK retries, then the element shows its
  *                               error with "Try again"); counted in `faultLog` for the tests
  *   __fault/long-title/<file>   the real file from ./data/toscana/, with every project title of a
- *                               project shard lengthened to 600 characters (real titles stop at 255)
+ *                               project shard or project list lengthened to 600 characters (real titles stop at 255)
  *
  * Everything else goes to the browser's fetch untouched.
  */
@@ -49,9 +49,10 @@ export function installFaultRoute(target: typeof globalThis = globalThis): void 
     if (kind === 'down') return new Response('Service Unavailable (Storybook fault route)', { status: 503 });
     const real = new URL(url.pathname.replace(FAULT, `/data/toscana/${file}`), url);
     const response = await realFetch(real, init);
-    if (!response.ok || !/^projects\/[^/]+\.json$/.test(file)) return response;
-    const shard = (await response.json()) as { projects: Array<{ title: string }> };
-    for (const project of shard.projects) project.title = lengthen(project.title);
-    return new Response(JSON.stringify(shard), { status: 200, headers: { 'content-type': 'application/json' } });
+    if (!response.ok || !/^(projects|lists)\/[^/]+\.json$/.test(file)) return response;
+    // A project shard's records, or a project list's items (<pnrr-project-list>).
+    const body = (await response.json()) as { projects?: Array<{ title: string }>; items?: Array<{ title: string }> };
+    for (const project of body.projects ?? body.items ?? []) project.title = lengthen(project.title);
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   };
 }

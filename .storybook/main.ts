@@ -8,7 +8,10 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../packages/widgets/stories/*.mdx', '../packages/widgets/stories/*.stories.ts'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
-  staticDirs: [{ from: '../packages/sdk/data/toscana', to: '/data/toscana' }],
+  staticDirs: [
+    { from: '../packages/sdk/data/toscana', to: '/data/toscana' },
+    { from: '../packages/sdk/data/liguria', to: '/data/liguria' },
+  ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // Relative asset URLs, so the static build works under any sub-path (npm start serves it at /storybook/).
   // vega (lazy, ~1.5 MB unminified) and axe-core (the a11y addon) are large chunks by nature: no

@@ -11,6 +11,7 @@ export default {
     'src/card/project-card.ts',
     'src/chart/spending-chart.ts',
     'src/map/municipality-map.ts',
+    'src/list/project-list.ts',
   ],
   outdir: '.',
   litelement: true,

@@ -3,7 +3,9 @@
  * tag that registers every element. Everything it needs is bundled (lit,
  * @lit/task, the SDK and ky); vega is split into lazy chunks beside it (the
  * chart and map import it dynamically), and the SDK's embedded data package is
- * copied to dist/cdn/data/toscana/, the bundle's default (see src/cdn-default.ts).
+ * copied to dist/cdn/data/toscana/, the bundle's default (see src/cdn-default.ts), and Liguria's to
+ * dist/cdn/data/liguria/ (the `region` attribute); pnrr-widgets.css holds the elements' block sizes
+ * for the page's <head>.
  * Serving dist/ (or dist/cdn/) as static files is enough for a working page.
  */
 import { cpSync, existsSync, rmSync } from 'node:fs';
@@ -11,20 +13,36 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 import { embedPages } from './scripts/embed-build.mjs';
+import { reservationSheet } from './src/reserve-sheet.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const DATA_FROM = here('../sdk/data/toscana/');
 const OUT = here('dist/cdn/');
-const DATA_TO = here('dist/cdn/data/toscana/');
+/** The SDK's embedded packages, one folder per region (`region="liguria"` reads data/liguria/). */
+const REGIONS = ['toscana', 'liguria'];
 
 function copyDataPackage(): Plugin {
   return {
     name: 'pnrr-copy-data-package',
     apply: 'build',
     closeBundle() {
-      if (!existsSync(DATA_FROM)) throw new Error(`The embedded data package is missing: ${DATA_FROM} (build @pnrr-toscana/sdk first)`);
-      rmSync(DATA_TO, { recursive: true, force: true });
-      cpSync(DATA_FROM, DATA_TO, { recursive: true });
+      for (const region of REGIONS) {
+        const from = here(`../sdk/data/${region}/`);
+        const to = here(`dist/cdn/data/${region}/`);
+        if (!existsSync(from)) throw new Error(`The embedded data package is missing: ${from} (build @pnrr-toscana/sdk first)`);
+        rmSync(to, { recursive: true, force: true });
+        cpSync(from, to, { recursive: true });
+      }
+    },
+  };
+}
+
+/** pnrr-widgets.css: each element's block size before its script has run (src/reserve-sheet.ts). */
+function reservationStylesheet(): Plugin {
+  return {
+    name: 'pnrr-reservation-stylesheet',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'pnrr-widgets.css', source: reservationSheet() });
     },
   };
 }
@@ -38,7 +56,7 @@ export default defineConfig({
     outDir: OUT,
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: false,
+    sourcemap: !!process.env.PNRR_SOURCEMAP,
     reportCompressedSize: false,
     lib: {
       entry: here('src/cdn.ts'),
@@ -57,5 +75,5 @@ export default defineConfig({
     },
   },
   // embedPages: embed.html and the host script pnrr-embed.js, beside the bundle (issue 9).
-  plugins: [minifyTemplates(), copyDataPackage(), embedPages()],
+  plugins: [minifyTemplates(), copyDataPackage(), embedPages(), reservationStylesheet()],
 });

@@ -184,6 +184,46 @@ const interactions = {
     await page.waitForFunction(() => document.getElementById('comune-scelto').textContent.includes('048017'));
     assert.match(await page.$eval('#comune-scelto', (p) => p.textContent), /Firenze \(codice ISTAT 048017\)/);
   },
+  async 'regioni.html'(page) {
+    // Both regions drawn with real figures: each chart's per-capita values by province are the SDK's, run
+    // here in Node on the same embedded packages; the two maps have Tuscany's 273 and Liguria's 234 comuni.
+    const liguria = createClient({ region: 'liguria' });
+    const tables = await page.$$eval('pnrr-spending-chart', (els) =>
+      els.map((el) => ({
+        title: el.shadowRoot.querySelector('[part="title"]').textContent,
+        rows: [...el.shadowRoot.querySelectorAll('table tbody tr')].map((tr) => [tr.dataset.key, Number(tr.querySelector('td[data-value]').dataset.value)]),
+      })),
+    );
+    assert.equal(tables.length, 2);
+    for (const [i, sdk, name] of [[0, client, 'Toscana'], [1, liguria, 'Liguria']]) {
+      const expected = (await sdk.spending({ groupBy: 'province', perCapita: true })).filter((r) => r.kind === 'province');
+      assert.deepEqual(tables[i].rows, expected.map((r) => [r.key, r.value]), name);
+      assert.match(tables[i].title, new RegExp(name));
+    }
+    assert.deepEqual(tables[1].rows.map(([key]) => key).sort(), ['008', '009', '010', '011']);
+    const comuni = await page.$$eval('pnrr-municipality-map', (els) => els.map((el) => el.shadowRoot.querySelectorAll('table tbody tr').length));
+    assert.deepEqual(comuni, [273, 234]);
+    // The Ligurian package the page reads (the CDN folder's copy) holds the README's figures:
+    // 1,318 projects, Σ Finanziamento PNRR € 1,405,147,307.66 = inside (the chart's provinces + region-wide) + outside.
+    const manifest = await (await fetch(new URL('../widgets/dist/cdn/data/liguria/manifest.json', server.base))).json();
+    assert.equal(manifest.totals.projects, 1318);
+    assert.equal(manifest.totals.touching.pnrrCents, 140514730766);
+    const provinces = await liguria.spending({ groupBy: 'province' });
+    const inside = provinces.reduce((a, r) => a + Math.round(r.amount * 100), 0);
+    assert.equal(inside + manifest.totals.outside.pnrrCents, 140514730766);
+  },
+  async 'list.html'(page) {
+    // Prato's list: its heading counts the projects of the SDK's answer; the first title opens its card.
+    const { total } = await client.projects({ comune: '100005', limit: 1 });
+    const heading = await page.$eval('#list-default ~ .example-body pnrr-project-list', (el) => el.shadowRoot.querySelector('[part="title"]').textContent.replace(/[\u2068\u2069]/g, ''));
+    assert.match(heading, new RegExp(`^Prato: ${total} progetti, `));
+    await page.click('#list-default ~ .example-body pnrr-project-list >>> [part~="open"]');
+    await page.waitForFunction(() => document.querySelector('#list-default ~ .example-body pnrr-project-list').shadowRoot.querySelector('pnrr-project-card')?.state === 'ready');
+    // The card-href list: the page hears the event and keeps the link from being followed.
+    await page.click('#elenco-eventi >>> a[part~="open"]');
+    await page.waitForFunction(() => document.getElementById('progetto-scelto').textContent.startsWith('Hai scelto'));
+    assert.match(page.url(), /list\.html/);
+  },
   async 'theming.html'(page) {
     await page.click('#tema');
     const themes = await page.$$eval('pnrr-project-card, pnrr-spending-chart', (els) => els.map((el) => el.getAttribute('theme')));

@@ -15,7 +15,7 @@ const manifest = JSON.parse(readFileSync(require.resolve('@pnrr-toscana/widgets/
 
 test('every element of the manifest, with its properties and events', () => {
   const elements = Object.fromEntries(elementsOf(manifest).map((e) => [e.tag, e]));
-  assert.deepEqual(Object.keys(elements), ['pnrr-municipality-map', 'pnrr-project-card', 'pnrr-spending-chart']);
+  assert.deepEqual(Object.keys(elements), ['pnrr-municipality-map', 'pnrr-project-card', 'pnrr-project-list', 'pnrr-spending-chart']);
   assert.equal(elements['pnrr-municipality-map'].className, 'PnrrMunicipalityMap');
   assert.ok(elements['pnrr-municipality-map'].events.includes('pnrr-municipality-select'));
   for (const e of Object.values(elements)) {

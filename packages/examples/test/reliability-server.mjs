@@ -30,7 +30,7 @@ export const SLOW_MS = 700;
 /** The policy the README promises host pages can keep: nothing inline, no eval. */
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 const MAINTENANCE = '<!doctype html><html lang="it"><head><title>Manutenzione</title></head><body><h1>Sito in manutenzione</h1></body></html>';
 
 export async function startReliabilityServer() {

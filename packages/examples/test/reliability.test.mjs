@@ -346,7 +346,9 @@ describe('many widgets on one page', () => {
     const data = Object.keys(counts).filter((p) => p.startsWith('/cdn/data/'));
     // The four shards, never another project file; what charts and maps read; the manifest.
     assert.deepEqual(data.filter((p) => p.includes('/projects/')).sort(), shards.map((s) => `/cdn/data/toscana/projects/${s}.json`));
-    for (const file of ['manifest', 'facts', 'territories', 'boundaries.topo']) assert.ok(data.includes(`/cdn/data/toscana/${file}.json`), file);
+    // Charts and maps read view files (views/{groupBy}/{filter}.json), never the fact table: every query here has a view.
+    for (const file of ['manifest', 'territories', 'boundaries.topo', 'views/mission/09', 'views/comune/09']) assert.ok(data.includes(`/cdn/data/toscana/${file}.json`), file);
+    assert.ok(!data.includes('/cdn/data/toscana/facts.json'), 'facts.json not read');
     const repeated = Object.entries(counts).filter(([, n]) => n !== 1);
     assert.deepEqual(repeated, [], 'files requested more than once');
     figures.hundred = { files: Object.keys(counts).length, dataFiles: data.length, requests: Object.values(counts).reduce((a, b) => a + b, 0) };

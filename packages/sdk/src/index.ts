@@ -16,4 +16,6 @@ export {
   territoryKind, isComuneCode, isProvinceCode, isCup, provinceOf, provinceWideKey, enclosingBuckets, REGION_WIDE_KEY, type TerritoryKind,
 } from './format/keys.js';
 export { createClient } from './client/client.js';
-export { DEFAULT_BASE_URL } from './client/base-url.js';
+/** Paid ÷ financed of a `projects()` item (null without payment data): the rule of the `paid-share` sort. */
+export { paidShare } from './client/projects.js';
+export { DEFAULT_BASE_URL, EMBEDDED_REGIONS, type EmbeddedRegion } from './client/base-url.js';

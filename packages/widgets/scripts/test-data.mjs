@@ -120,6 +120,18 @@ export const HOSTILE = {
     `<script>window.${HOSTILE_FLAG}='body script'</script>`,
   ],
   measures: [`\u202eMisura rovesciata <img src=x onerror="window.${HOSTILE_FLAG}='measure img'">`, LONG('M'), '=SUM(1+1)'],
+  // Issue 10: awardee names and target-indicator descriptions (project i gets awardees[i], indicators[i]),
+  // and a CIG with URL syntax in it (every project's tender), which the card must encode in ANAC's link.
+  awardees: [
+    `<img src=x onerror="window.${HOSTILE_FLAG}='awardee img'">`,
+    '\u202eAggiudicatario rovesciato',
+    LONG('A'),
+    '=HYPERLINK("http://x","y")',
+    `<script>window.${HOSTILE_FLAG}='awardee script'</script>`,
+    '@SUM(A1)',
+  ],
+  indicators: [LONG('I'), `<img src=x onerror="window.${HOSTILE_FLAG}='indicator img'">`, '\u202eIndicatore rovesciato'],
+  cig: 'A&B=1/?#x y',
   comuni: [
     '=HYPERLINK("http://x","y")',
     '+1',
@@ -212,7 +224,10 @@ export function buildHostilePackage() {
     const body = HOSTILE.bodies[i] ?? row[P.body];
     const measureName = HOSTILE.measures[i] ?? row[P.measureName];
     Object.assign(row, { [P.title]: title, [P.body]: body, [P.measureName]: measureName });
-    return { cup: row[P.cup], localCode: row[P.local], comune, measure: row[P.measure], title, body, measureName, comuneName: HOSTILE.comuni[i] };
+    return {
+      cup: row[P.cup], localCode: row[P.local], comune, measure: row[P.measure], title, body, measureName, comuneName: HOSTILE.comuni[i],
+      awardee: HOSTILE.awardees[i % HOSTILE.awardees.length], indicator: HOSTILE.indicators[i % HOSTILE.indicators.length], cig: `${HOSTILE.cig}${i}`,
+    };
   });
   const [popHead, ...population] = parseCsv(readFileSync(join(SOURCES, 'geo/toscana-comuni.csv'), 'utf8'));
   const names = new Map(described.map((d) => [d.comune, d.comuneName]));
@@ -223,12 +238,26 @@ export function buildHostilePackage() {
     writeCsv(join(work, 'progetti.csv'), [pHead, ...picked.map((p) => p.row)]);
     writeCsv(join(work, 'localizzazioni.csv'), [lHead, ...picked.map((p) => p.loc)]);
     writeCsv(join(work, 'comuni.csv'), [popHead, ...population]);
+    // The 2025 awardee and indicator layouts (onData's snake_case headers, as in data/sources).
+    writeCsv(join(work, 'aggiudicatari.csv'), [
+      ['codice_univoco_submisura', 'descrizione_submisura', 'cup', 'codice_locale_progetto', 'cig', 'codice_interno_pda', 'codice_fiscalepiva', 'denominazione_aggiudicatario',
+        'ruolo_soggetto', 'descrizione_ruolo_soggetto', 'forma_giuridica_aggiudicatario', 'descrizione_forma_giuridica_aggiudicatario', 'codice_ateco_aggiudicatario',
+        'codice_procedura_utente', 'data_di_estrazione'],
+      ...described.map((d, i) => ['', '', d.cup, d.localCode, d.cig, String(5000000000 + i), '00481670586', d.awardee, '8888888802', d.awardee, '', d.awardee, '', '', '2025-03-31']),
+    ]);
+    writeCsv(join(work, 'indicatori.csv'), [
+      ['codice_univoco_submisura', 'descrizione_submisura', 'cup', 'codice_locale_progetto', 'codice_indicatore', 'descrizione_indicatore', 'unita_di_misura',
+        'descrizione_unita_di_misura', 'descrizione_tipo_indicatore', 'valore_realizzato', 'valore_programmato', 'mese', 'anno', 'data_di_estrazione'],
+      ...described.map((d) => ['', '', d.cup, d.localCode, 'T0001', d.indicator, '12', d.indicator, 'Target', '1,00', '3,00', 'Marzo', '2024', '2025-03-31']),
+    ]);
     const dir = buildPackage('hostile', [
       '--region', '09',
       '--projects', join(work, 'progetti.csv'),
       '--localisations', join(work, 'localizzazioni.csv'),
       '--boundaries', join(SOURCES, 'geo/toscana-comuni.topo.json'),
       '--population', join(work, 'comuni.csv'),
+      '--awardees', join(work, 'aggiudicatari.csv'),
+      '--indicators', join(work, 'indicatori.csv'),
       '--reference-date', '2023-03-01',
     ]);
     writeFileSync(join(dir, 'hostile.json'), `${JSON.stringify(described, null, 1)}\n`);

@@ -11,6 +11,7 @@
 const LAZY: Readonly<Record<string, () => Promise<unknown>>> = {
   'pnrr-spending-chart': () => import('./chart/define.js'),
   'pnrr-municipality-map': () => import('./map/define.js'),
+  'pnrr-project-list': () => import('./list/define.js'),
 };
 const TAGS = Object.keys(LAZY);
 const started = new Map<string, Promise<unknown>>();

@@ -7,3 +7,4 @@
 import './card/define.js';
 import './chart/define.js';
 import './map/define.js';
+import './list/define.js';

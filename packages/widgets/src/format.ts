@@ -5,18 +5,19 @@
  * functions take euros (use `euros(cents)` first).
  *
  *   moneyFull(222485840, 'it')     → "222.485.840 €"
- *   moneyCompact(222485840, 'it')  → "222,5 mln €"      (en: "€222.5M")
+ *
+ * What only the chart and the map write (`number`, `moneyCompact`, `moneyCents`)
+ * is in ./figure/amounts.ts, so a card-only page does not download it.
  *
  * Spaces inside a formatted value are no-break spaces (U+00A0), so a value is
  * never split across lines.
  */
 import { LOCALES, type Lang } from './i18n/lang.js';
-import { common } from './i18n/common.js';
 
-const NBSP = '\u00a0';
+export const NBSP = '\u00a0';
 const cache = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = lang + JSON.stringify(options);
   let nf = cache.get(key);
   if (!nf) {
@@ -28,43 +29,16 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.Numbe
 
 // Italian CLDR data do not group four-digit numbers ("4748"); Italian editorial
 // style and the official PNRR reports do ("4.748"), so grouping is forced.
-const ALWAYS = { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions;
+export const ALWAYS = { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions;
 
 /** Euro cents (integer, as stored in the data package) to euros. */
 export const euros = (cents: number): number => cents / 100;
-
-/** A count or quantity: "1.234" / "1,234". */
-export function number(value: number, lang: Lang, maximumFractionDigits = 0): string {
-  return numberFormat(lang, { ...ALWAYS, maximumFractionDigits }).format(value);
-}
 
 /** Whole euros with every digit: "222.485.840 €" / "€222,485,840". */
 export function moneyFull(value: number, lang: Lang): string {
   return numberFormat(lang, { ...ALWAYS, style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 })
     .format(value)
     .replace(/ /g, NBSP);
-}
-
-/** Euros to the cent, for per-capita values and small amounts: "12,34 €". */
-export function moneyCents(value: number, lang: Lang): string {
-  return numberFormat(lang, { ...ALWAYS, style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 })
-    .format(value)
-    .replace(/ /g, NBSP);
-}
-
-/**
- * Short amount for headlines, labels and axes: "222,5 mln €", "2,4 mld €",
- * "47,4 mila €" (en: "€222.5M", "€2.4bn", "€47.4k"). Below one thousand: full.
- * Written by hand because Intl's compact notation gives "222,5 Mln €" and
- * "47,4K €" in Italian, which is not how Italian public documents write it.
- */
-export function moneyCompact(value: number, lang: Lang): string {
-  const t = common[lang];
-  const abs = Math.abs(value);
-  const [divisor, unit] = abs >= 1e9 ? [1e9, t.billions] : abs >= 1e6 ? [1e6, t.millions] : abs >= 1e3 ? [1e3, t.thousands] : [1, ''];
-  if (!unit) return moneyFull(value, lang);
-  const digits = numberFormat(lang, { ...ALWAYS, maximumFractionDigits: 1 }).format(value / divisor);
-  return lang === 'it' ? `${digits}${NBSP}${unit}${NBSP}€` : `€${digits}${unit}`;
 }
 
 /** A ratio (0..1) as a percentage: "50 %" style per locale, up to one decimal. */

@@ -18,3 +18,4 @@ export { PnrrProjectCard } from './card/project-card.js';
 export { PnrrFigureElement, type FigureData, type FigureQuery } from './figure/figure-element.js';
 export { PnrrSpendingChart, type ChartQuery } from './chart/spending-chart.js';
 export { PnrrMunicipalityMap, type MapQuery, type MunicipalitySelectDetail } from './map/municipality-map.js';
+export { PnrrProjectList, PAGE_SIZE, type ListFilters, type ProjectListData, type ProjectSelectDetail } from './list/project-list.js';

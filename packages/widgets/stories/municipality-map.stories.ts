@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import type { PnrrMunicipalityMap } from '../src/map/municipality-map.js';
-import { DOWN, METRICS, NARROW, NEVER, WIDE, commonArgTypes, settledElement } from './story-helpers.js';
+import { DOWN, LIGURIA, METRICS, NARROW, NEVER, WIDE, commonArgTypes, settledElement } from './story-helpers.js';
 
 type Args = {
   metric?: string;
@@ -11,6 +11,7 @@ type Args = {
   province?: string;
   'per-capita'?: string | boolean;
   selected?: string;
+  'sync-url'?: boolean;
   'heading-level'?: number;
   src?: string;
   lang?: string;
@@ -25,6 +26,7 @@ const meta: Meta<Args> = {
     metric: { control: 'inline-radio', options: METRICS },
     'per-capita': { control: 'select', options: [false, true, 'anpr2025'] },
     selected: { control: 'text' },
+    'sync-url': { control: 'boolean' },
   },
   render: (a) =>
     html`<pnrr-municipality-map
@@ -33,6 +35,7 @@ const meta: Meta<Args> = {
       province=${ifDefined(a.province || undefined)}
       per-capita=${a['per-capita'] === true ? '' : a['per-capita'] || nothing}
       selected=${ifDefined(a.selected || undefined)}
+      ?sync-url=${a['sync-url'] === true}
       heading-level=${ifDefined(a['heading-level'])}
       src=${ifDefined(a.src || undefined)}
       lang=${a.lang ?? nothing}
@@ -45,6 +48,9 @@ type Story = StoryObj<Args>;
 export const PnrrFunding: Story = { name: 'Metric: PNRR funding', args: { metric: 'pnrr' } };
 export const TotalFunding: Story = { name: 'Metric: total funding', args: { metric: 'total' } };
 export const ProjectCount: Story = { name: 'Metric: project count', args: { metric: 'count' } };
+export const PaidShare: Story = { name: 'Metric: share paid (0–100 % legend)', args: { metric: 'paid-share' } };
+export const PaidPerCapita: Story = { name: 'Metric: paid per inhabitant', args: { metric: 'paid', 'per-capita': true } };
+export const Liguria: Story = { name: 'Liguria (src=…/data/liguria/), per capita', args: { src: LIGURIA, 'per-capita': true } };
 export const PerCapita: Story = { name: 'Per capita', args: { 'per-capita': true } };
 export const Mission: Story = { name: 'One mission (M6)', args: { mission: 'M6' } };
 export const ProvinceZoom: Story = { name: 'Province zoom (Massa-Carrara)', args: { province: '045' } };
@@ -63,6 +69,18 @@ export const KeyboardSelection: Story = {
     const event = await heard;
     await expect(event.detail.code).toBe('100005');
     await waitFor(() => expect(map.getAttribute('selected')).toBe('100005'));
+  },
+};
+
+export const SyncUrl: Story = {
+  name: 'Shareable view (sync-url)',
+  args: { province: '100', 'sync-url': true },
+  play: async ({ canvasElement }) => {
+    const map = await settledElement<PnrrMunicipalityMap>(canvasElement, 'pnrr-municipality-map');
+    await userEvent.selectOptions(map.shadowRoot!.querySelector('select')!, '100005');
+    await waitFor(() => expect(new URLSearchParams(location.hash.slice(1)).get('map.comune')).toBe('100005'));
+    // Leave the story's frame as it was found.
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
   },
 };
 

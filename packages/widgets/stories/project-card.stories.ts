@@ -10,6 +10,7 @@ type Args = {
   'local-code'?: string;
   compact?: boolean;
   'heading-level'?: number;
+  'monitor-href'?: string;
   src?: string;
   lang?: string;
   theme?: string;
@@ -23,7 +24,7 @@ const SHARED = 'E59J21011940003';
 const meta: Meta<Args> = {
   title: 'Widgets/Project card',
   component: 'pnrr-project-card',
-  argTypes: { ...commonArgTypes, cup: { control: 'text' }, 'local-code': { control: 'text' }, compact: { control: 'boolean' } },
+  argTypes: { ...commonArgTypes, cup: { control: 'text' }, 'local-code': { control: 'text' }, compact: { control: 'boolean' }, 'monitor-href': { control: 'text' } },
   args: { cup: TRAM },
   render: (a) =>
     html`<pnrr-project-card
@@ -31,6 +32,7 @@ const meta: Meta<Args> = {
       local-code=${ifDefined(a['local-code'])}
       ?compact=${a.compact ?? false}
       heading-level=${ifDefined(a['heading-level'])}
+      monitor-href=${ifDefined(a['monitor-href'] || undefined)}
       src=${ifDefined(a.src || undefined)}
       lang=${a.lang ?? nothing}
       theme=${ifDefined(a.theme)}
@@ -40,6 +42,20 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Tram: Story = {};
+
+/** Issue 10: who carries it out (CIG → ANAC), the targets, paid of financed, the two data dates and the monitoring link. */
+export const Monitoring: Story = {
+  name: 'Awardees, targets and monitor-href',
+  args: { cup: TRAM, 'monitor-href': 'https://example.org/monithon-report?cup={cup}' },
+  play: async ({ canvasElement }) => {
+    const card = await settledElement<PnrrProjectCard>(canvasElement, 'pnrr-project-card');
+    const root = card.shadowRoot!;
+    await expect(root.querySelector('[part="awardees"] a')?.getAttribute('href')).toBe('https://dati.anticorruzione.it/superset/dashboard/dettaglio_cig/?cig=9524700F13');
+    await expect(root.querySelector('[part="targets"]')?.textContent).toMatch(/5[,.]4/);
+    await expect(root.querySelector('[part="vintage"]')?.textContent).toMatch(/1 (marzo|March) 2023[\s\S]*31 (marzo|March) 2025/);
+    await expect(root.querySelector('[part="monitor"] a')?.getAttribute('href')).toBe(`https://example.org/monithon-report?cup=${TRAM}`);
+  },
+};
 
 export const SharedCup: Story = {
   name: 'Shared CUP with local-code',

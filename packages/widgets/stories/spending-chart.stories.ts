@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { DOWN, METRICS, NARROW, NEVER, WIDE, commonArgTypes } from './story-helpers.js';
+import { DOWN, LIGURIA, METRICS, NARROW, NEVER, WIDE, commonArgTypes } from './story-helpers.js';
 
 type Args = {
   'group-by'?: string;
@@ -57,6 +57,9 @@ export const ByImplementingBody: Story = { name: 'By implementing body', args: {
 
 export const TotalFunding: Story = { name: 'Metric: total funding', args: { 'group-by': 'province', metric: 'total' } };
 export const ProjectCount: Story = { name: 'Metric: project count', args: { 'group-by': 'province', metric: 'count' } };
+export const Paid: Story = { name: 'Metric: paid (payments to date)', args: { 'group-by': 'mission', metric: 'paid' } };
+export const PaidShare: Story = { name: 'Metric: share paid', args: { 'group-by': 'mission', metric: 'paid-share' } };
+export const Liguria: Story = { name: 'Liguria (src=…/data/liguria/), per capita by province', args: { src: LIGURIA, 'group-by': 'province', 'per-capita': true } };
 export const PerCapita: Story = { name: 'Per capita (ISTAT 2021)', args: { 'group-by': 'province', 'per-capita': true } };
 export const PerCapitaAnpr: Story = { name: 'Per capita (ANPR 2025)', args: { 'group-by': 'province', 'per-capita': 'anpr2025' } };
 export const CountPer10000: Story = { name: 'Projects per 10,000 inhabitants', args: { 'group-by': 'province', metric: 'count', 'per-capita': true } };

@@ -14,7 +14,9 @@ export const LONG_TITLE = './__fault/long-title/';
 
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export const LANGS = ['it', 'en'] as const;
-export const METRICS = ['pnrr', 'total', 'count'] as const;
+export const METRICS = ['pnrr', 'total', 'count', 'paid', 'paid-share'] as const;
+/** The Ligurian package, served by Storybook beside the Tuscan one (.storybook/main.ts). */
+export const LIGURIA = './data/liguria/';
 
 /** Controls for the attributes whose values are a closed list (the manifest only gives their type). */
 export const commonArgTypes = {

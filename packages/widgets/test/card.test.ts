@@ -153,7 +153,8 @@ describe('<pnrr-project-card>', () => {
     const el = await card(html`<pnrr-project-card heading-level="2" cup=${TRAM} src=${DATA}></pnrr-project-card>`);
     expect(el.shadowRoot!.querySelector('[part="title"]')!.getAttribute('aria-level')).to.equal('2');
     const subs = [...el.shadowRoot!.querySelectorAll('[part="subtitle"]')].map((h) => h.getAttribute('aria-level'));
-    expect(subs).to.deep.equal(['3', '3']);
+    // Funding, Payments, Chi realizza, Obiettivi.
+    expect(subs).to.deep.equal(['3', '3', '3', '3']);
   });
 
   it('fits a 260 px wide column: the tables scroll inside focusable regions instead of overflowing the card', async () => {

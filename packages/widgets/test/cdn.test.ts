@@ -1,8 +1,8 @@
 /**
  * Smoke test of the CDN build (run `pnpm build` first): the page loads
  * dist/cdn/pnrr-widgets.js as a webmaster would, with no src and no configure().
- * A card-only page loads one JS file and reads the data package copied beside
- * it; the chart's code and vega arrive only when a chart is added.
+ * A card-only page loads one JS file (and the card's blocks chunk with its
+ * data) and reads the data package copied beside it; the chart's code and vega arrive only when a chart is added.
  */
 import { expect } from '@open-wc/testing';
 import { normalise, settled, until } from './helpers/page.js';
@@ -29,7 +29,7 @@ describe('CDN build: dist/cdn/pnrr-widgets.js', () => {
     console.error = originalError;
   });
 
-  it('a card-only page: one script, data from dist/cdn/data/toscana/, no chunk, nothing from another origin', async () => {
+  it('a card-only page: one script and its blocks chunk, data from dist/cdn/data/toscana/, nothing from another origin', async () => {
     const el = document.createElement('pnrr-project-card');
     el.setAttribute('cup', 'H91J12000770005');
     document.body.append(el);
@@ -38,7 +38,14 @@ describe('CDN build: dist/cdn/pnrr-widgets.js', () => {
     const all = resources();
     expect(all.filter((u) => u.origin !== location.origin).map(String)).to.deep.equal([]);
     const cdn = all.filter((u) => u.pathname.startsWith(CDN)).map((u) => u.pathname.slice(CDN.length));
-    expect(cdn.filter((p) => p.endsWith('.js'))).to.deep.equal(['pnrr-widgets.js']);
+    // Issue 10: the payments, awardee and target blocks are one small chunk, requested together with the data,
+    // with the number formatting it shares with the figures (figure/amounts.ts).
+    const js = cdn.filter((p) => p.endsWith('.js'));
+    expect(js).to.have.length(3);
+    expect(js[0]).to.equal('pnrr-widgets.js');
+    const chunk = (name: string) => js.slice(1).filter((p) => new RegExp(`^chunks/${name}-[\\w-]+\\.js$`).test(p));
+    expect(chunk('monitor-blocks')).to.have.length(1);
+    expect(chunk('amounts')).to.have.length(1);
     expect(cdn.filter((p) => p.endsWith('.json')).sort()).to.deep.equal(['data/toscana/manifest.json', 'data/toscana/projects/07.json']);
     expect(customElements.get('pnrr-spending-chart'), 'the chart is not loaded on a card-only page').to.equal(undefined);
     el.remove();

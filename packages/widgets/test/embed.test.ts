@@ -90,7 +90,7 @@ describe('iframe embed: dist/cdn/embed.html', () => {
     const page = await frame(`${CDN}embed.html?el=map&lang=en&metric=euro&per-capita&province=Firenze`);
     const doc = page.contentDocument!;
     const box = await until(() => doc.querySelector<HTMLElement>('[role="alert"]'), 'the message');
-    expect(normalise(box.textContent!)).to.include('“metric”: invalid value (valid values: pnrr, total, count).');
+    expect(normalise(box.textContent!)).to.include('“metric”: invalid value (valid values: pnrr, total, count, paid, paid-share).');
     const map = doc.querySelector('pnrr-municipality-map')!;
     expect(map.getAttribute('metric')).to.equal(null);
     expect(map.getAttribute('province')).to.equal('Firenze');
@@ -99,7 +99,7 @@ describe('iframe embed: dist/cdn/embed.html', () => {
 
     const none = await frame(`${CDN}embed.html?el=script&cup=H91J12000770005`);
     const noneBox = await until(() => none.contentDocument!.querySelector<HTMLElement>('[role="alert"]'), 'the message');
-    expect(normalise(noneBox.textContent!)).to.include('«el»: valore non valido (valori ammessi: card, chart, map).');
+    expect(normalise(noneBox.textContent!)).to.include('«el»: valore non valido (valori ammessi: card, chart, map, list).');
     expect(none.contentDocument!.querySelectorAll('main > :not(noscript)')).to.have.length(1);
   });
 
@@ -117,5 +117,17 @@ describe('iframe embed: dist/cdn/embed.html', () => {
     expect(/<script(?![^>]*\ssrc=)[^>]*>/.test(html), 'no inline script').to.equal(false);
     expect(/<style|\sstyle=/.test(html), 'no inline style').to.equal(false);
     expect(violations).to.deep.equal([]);
+  });
+
+  it('a project list by comune name, with the paid-share sort: ?el=list&comune=Prato&sort=paid-share', async () => {
+    const page = await frame(`${CDN}embed.html?el=list&comune=Prato&sort=paid-share&q=${encodeURIComponent('<b>x</b>')}`);
+    const list = await until(() => page.contentDocument!.querySelector('pnrr-project-list'), 'the list');
+    await until(() => page.contentWindow!.customElements.get('pnrr-project-list'), 'the list defined');
+    expect(await (list as unknown as { settled(): Promise<string> }).settled()).to.equal('ready');
+    expect(list.getAttribute('comune')).to.equal('Prato');
+    expect(list.getAttribute('sort')).to.equal('paid-share');
+    // A search with markup characters is refused by embed.html's text rule (and never applied).
+    expect(list.hasAttribute('q')).to.equal(false);
+    expect(page.contentDocument!.querySelector('b')).to.equal(null);
   });
 });

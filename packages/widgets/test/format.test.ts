@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { date, euros, moneyCompact, moneyFull, number, percent, placeName } from '../src/format.js';
+import { date, euros, moneyFull, percent, placeName } from '../src/format.js';
+import { moneyCompact, number } from '../src/figure/amounts.js';
 import { normaliseLang, resolveLang } from '../src/i18n/lang.js';
 
 const sp = (s: string) => s.replace(/\u00a0/g, ' ');

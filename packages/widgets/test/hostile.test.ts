@@ -18,6 +18,7 @@ import type { PnrrElement } from '../src/base/pnrr-element.js';
 import type { PnrrSpendingChart } from '../src/chart/spending-chart.js';
 import type { PnrrMunicipalityMap } from '../src/map/municipality-map.js';
 import { HOSTILE, hostileProjects, type HostileProject, until, viewportPoint } from './helpers/page.js';
+import { parseCsv } from './helpers/csv.js';
 
 const FLAG = '__pnrrHostile';
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -91,35 +92,6 @@ async function download(button: HTMLElement): Promise<string> {
   return (await (await fetch(href)).text()).replace(/^\ufeff/, '');
 }
 
-/** RFC 4180 records. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let rec: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      rec.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      rec.push(field);
-      out.push(rec);
-      rec = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return out;
-}
-
 /** A cell a spreadsheet would read as a formula (OWASP CSV injection). */
 const formula = (cell: string) => /^[=+\-@\t\r]/.test(cell);
 
@@ -150,7 +122,8 @@ describe('hostile strings through every element (issue #6)', () => {
           expect(shown($(el, '[part="details"]')!)).to.include(strip(p.body));
           expectInside(el, box);
           // Long texts take at most 6 lines: a 10,000-character title made the card 10,231 px tall at 320 px.
-          expect(el.getBoundingClientRect().height, 'card height').to.be.at.most(1600);
+          // (1,600 px before issue 10 gave every hostile project an awardee and a target indicator too.)
+          expect(el.getBoundingClientRect().height, 'card height').to.be.at.most(2200);
           box.remove();
         }
       });

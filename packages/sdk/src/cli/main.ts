@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `pnrr-toscana` – the data team's command line: build a data package from the
- * official CSVs, validate a package, print a summary.
+ * official CSVs, validate a package, print a summary; update a package from the official
+ * downloads listed in sources.json, and diff two releases.
  *
  * Exit codes: 0 success · 1 validation failed / input rejected · 2 usage error ·
  * 130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM — the previous package left unchanged.
@@ -16,10 +17,15 @@ import { buildPackage } from '../ingest/build.js';
 import { validatePackage } from '../ingest/check/validate.js';
 import { summarise } from '../ingest/check/summary.js';
 import { isPnrrError } from '../errors.js';
+import { InputError } from '../ingest/errors.js';
 import { formatEuro } from '../ingest/read/numbers.js';
 import { forTerminal } from './terminal.js';
 import { USAGE, UsageError, usage } from './usage.js';
 import { parseBuildArgs, phaseText } from './build-args.js';
+import { parseUpdateArgs, stepText } from './update-args.js';
+import { updatePackage } from '../release/update.js';
+import { diffPackages } from '../release/diff.js';
+import { diffTable } from './diff-table.js';
 
 /** Writes text to stdout / stderr without the control characters data may carry. */
 const print = (text: string): void => void process.stdout.write(forTerminal(text));
@@ -123,6 +129,50 @@ async function summary(args: string[]): Promise<number> {
   return 0;
 }
 
+async function update(args: string[]): Promise<number> {
+  const options = parseUpdateArgs(args);
+  if (options === null) {
+    print(USAGE);
+    return 0;
+  }
+  const out = resolve(options.out);
+  const { release } = await withSignals(
+    (signal) => updatePackage({ ...options, signal, onStep: (s) => print(`pnrr-toscana update: ${stepText(s)}\n`) }),
+    `interrupted; ${out} left unchanged, no temporary file left`,
+  );
+  const t = release.totals;
+  print(
+    `Updated ${out}: release of ${release.releaseDate}, data at ${release.referenceDate}, ${t.projects} projects, ` +
+      `PNRR € ${formatEuro(t.touching.pnrrCents)} (${formatEuro(t.inside.pnrrCents)} inside the region)\n`,
+  );
+  return 0;
+}
+
+/**
+ * JSON for a terminal or a pipe: JSON.stringify escapes C0 controls but writes DEL, C1 controls
+ * and bidi overrides raw; they can only occur inside strings, where a \\u escape is the same text.
+ */
+const safeJson = (value: unknown): string =>
+  JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+async function diff(args: string[]): Promise<number> {
+  const { values, positionals } = usage(() => parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
+  if (helpAsked(values)) return 0;
+  if (positionals.length !== 2) throw new UsageError('diff: give two packages, the old one then the new one');
+  const [a, b] = positionals.map((p) => (/^https?:\/\//i.test(p) ? p : resolve(p))) as [string, string];
+  let result;
+  try {
+    result = await diffPackages(a, b);
+  } catch (error) {
+    // A folder that is not a package, a missing or malformed file: one line, exit 1.
+    if (isPnrrError(error) && !isPnrrError(error, 'input')) throw new InputError(`diff: cannot read the packages: ${error.message}`);
+    throw error;
+  }
+  if (values.json) process.stdout.write(`${safeJson(result)}\n`);
+  else print(diffTable(result));
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -133,6 +183,10 @@ export async function main(argv: string[]): Promise<number> {
         return await validate(rest);
       case 'summary':
         return await summary(rest);
+      case 'update':
+        return await update(rest);
+      case 'diff':
+        return await diff(rest);
       case undefined:
       case '--help':
       case '-h':

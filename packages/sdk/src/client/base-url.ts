@@ -21,6 +21,22 @@ const withSlash = (url: URL): URL => {
   return url;
 };
 
+/** The regions whose data package is embedded in `@pnrr-toscana/sdk` (folders `data/<region>/`). */
+export const EMBEDDED_REGIONS = ['toscana', 'liguria'] as const;
+/** An embedded region, for `createClient({ region })`. */
+export type EmbeddedRegion = (typeof EMBEDDED_REGIONS)[number];
+
+/**
+ * The embedded package of `region`, next to this module like `DEFAULT_BASE_URL`.
+ * @throws InvalidArgumentError for a region that is not embedded.
+ */
+export function embeddedBaseUrl(region: unknown): URL {
+  if (!EMBEDDED_REGIONS.includes(region as EmbeddedRegion)) {
+    throw new InvalidArgumentError('region', region, `expected ${EMBEDDED_REGIONS.join(' or ')}`);
+  }
+  return new URL(`${EMBEDDED_DIR}../${region as string}/`, import.meta.url);
+}
+
 /** A scheme of two or more letters (a single letter is a Windows drive, i.e. a path). */
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
 

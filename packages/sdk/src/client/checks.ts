@@ -79,8 +79,10 @@ export const SHAPES = {
     measures: [{ ...named, component: 'string' }],
     submeasures: [{ ...named, measure: 'string' }],
   },
+  // Also the shape of facts-paid.json (its `referenceDates` are read only when present).
   facts: { submeasures: ['string'], amounts: { '*': ['(nnnn)'] }, counts: { '*': ['(nn)'] } },
   bodyFacts: { bodies: [{ key: 'string', name: 'string' }], rows: ['(ssnnnn)'] },
+  view: { columns: ['string'], rows: ['array'] },
   shard: { projects: [{ cup: 'string', localCode: 'string', title: 'string', localisations: 'array' }] },
   list: {
     items: [

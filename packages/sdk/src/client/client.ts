@@ -4,43 +4,32 @@
  * shard; a list: one list file; a chart or map: the fact table plus small
  * lookup files), and every file is fetched at most once per client.
  */
-import { NetworkError, NotFoundError } from '../errors.js';
+import { DataFormatError, NetworkError, NotFoundError } from '../errors.js';
 import { byString } from '../format/compare.js';
 import { PACKAGE_FILES, fillPattern } from '../format/paths.js';
 import { isCup } from '../format/keys.js';
-import { projectShard } from '../format/shard.js';
-import type { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories } from '../schema/package.js';
-import { fail, filters, integer, oneOf, queryObject } from './args.js';
-import { resolveBaseUrl } from './base-url.js';
+import { LEGACY_SHARD_COUNT, isShardCount, projectShard } from '../format/shard.js';
+import type { Manifest, Measures, ProjectList, ProjectShard, Quality, Territories } from '../schema/package.js';
+import { fail, filters, integer, queryObject } from './args.js';
+import { embeddedBaseUrl, resolveBaseUrl } from './base-url.js';
 import { SHAPES, type Spec } from './checks.js';
 import { kyOptions } from './http-options.js';
 import { createLoader } from './loader.js';
 import { createTransport } from './transport.js';
 import { anySignal } from './signals.js';
-import type { FlatFactRow } from '../format/facts.js';
-import type { SpendingInput } from './spending.js';
 import type {
   CallOptions,
   ClientOptions,
   Filters,
-  GroupBy,
-  Metric,
   PnrrClient,
-  PopulationYear,
   ProjectOptions,
   ProjectResult,
-  ProjectSort,
   ProjectsPage,
   ProjectsQuery,
   SpendingQuery,
   SpendingRow,
   Topology,
 } from './types.js';
-
-const SORTS: readonly ProjectSort[] = ['pnrr', 'total', 'title', 'cup'];
-const GROUPS: readonly GroupBy[] = ['mission', 'component', 'measure', 'submeasure', 'province', 'comune', 'implementing-body'];
-const METRICS: readonly Metric[] = ['pnrr', 'total', 'count'];
-const YEARS: readonly PopulationYear[] = ['istat2021', 'anpr2025'];
 
 /**
  * A client for one data package. Reads nothing until a method is called; every
@@ -52,7 +41,8 @@ const YEARS: readonly PopulationYear[] = ['istat2021', 'anpr2025'];
  */
 export function createClient(options: ClientOptions = {}): PnrrClient {
   const opts = queryObject(options, 'options');
-  const base = resolveBaseUrl(opts.baseUrl);
+  if (opts.region !== undefined && opts.baseUrl !== undefined) fail('region', opts.region, 'give region or baseUrl, not both');
+  const base = opts.region !== undefined ? embeddedBaseUrl(opts.region) : resolveBaseUrl(opts.baseUrl);
   const ky = kyOptions(opts);
   if (opts.fetch !== undefined && typeof opts.fetch !== 'function') fail('fetch', opts.fetch, 'expected a fetch function');
   const clientSignal = opts.signal;
@@ -76,21 +66,26 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     const localCode = call?.localCode;
     if (localCode !== undefined && (typeof localCode !== 'string' || localCode === '')) fail('localCode', localCode, 'expected a non-empty string');
     const signal = callSignal(call);
-    const path = fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', projectShard(cup));
+    // The shard count grows with the package (manifest files.projectShards.count); older manifests without it have 256.
+    const count = (await load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, signal)).files.projectShards?.count ?? LEGACY_SHARD_COUNT;
+    if (!isShardCount(count)) throw new DataFormatError(PACKAGE_FILES.manifest, '/files/projectShards/count', `${String(count)} is not a shard count (a power of two from 1 to 2^24)`);
+    const path = fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', projectShard(cup, count));
     const shard = await load<ProjectShard>(path, SHAPES.shard, signal);
     const matches = shard.projects.filter((p) => p.cup === cup).sort((a, b) => byString(a.localCode, b.localCode));
     if (matches.length === 0) throw new NotFoundError('project', cup, `No project with CUP "${cup}" in the data package`);
     const found = localCode === undefined ? matches[0] : matches.find((p) => p.localCode === localCode);
     if (!found) throw new NotFoundError('localCode', localCode as string, `CUP "${cup}" has no local project "${String(localCode)}" (has: ${matches.map((p) => p.localCode).join(', ')})`);
-    return { ...structuredClone(found), localCodes: matches.map((p) => p.localCode) };
+    // Packages built before awardees and indicators existed lack the fields: null, as for a build without those files.
+    return { tenders: null, indicators: null, ...structuredClone(found), localCodes: matches.map((p) => p.localCode) };
   }
 
   async function projects(query?: ProjectsQuery): Promise<ProjectsPage> {
     const q = await placeCodes(queryObject(query));
     const f = filters(q);
     if (q.text !== undefined && typeof q.text !== 'string') fail('text', q.text, 'expected a string');
-    const sort = oneOf('sort', q.sort, SORTS, 'pnrr');
-    const order = oneOf('order', q.order, ['asc', 'desc'], sort === 'title' || sort === 'cup' ? 'asc' : 'desc');
+    // The sort keys live with the sorting code, a lazy chunk: a card-only page carries neither.
+    const { selectProjects, checkSort } = await import('./projects.js');
+    const { sort, order } = checkSort(q);
     const limit = integer('limit', q.limit, 1, 1000, 20);
     const offset = integer('offset', q.offset, 0, Number.POSITIVE_INFINITY, 0);
     const signal = callSignal(q);
@@ -106,7 +101,6 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
       if (territory && error instanceof NetworkError && error.status === 404) throw new NotFoundError(territory[0] as string, key);
       throw error;
     }
-    const { selectProjects } = await import('./projects.js');
     return selectProjects(list.items, key, { filters: f, text: q.text ?? '', sort, order, limit, offset });
   }
 
@@ -117,50 +111,11 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     return q.comune === undefined && q.province === undefined ? q : (await placesModule()).withPlaceCodes(q, territoriesFile);
   }
 
-  const flatFacts = new WeakMap<Facts, FlatFactRow[]>();
-
-  async function spending(query?: SpendingQuery): Promise<SpendingRow[]> {
+  // The query, its view file and the aggregation are a lazy chunk: a card-only page carries none of them.
+  const spending = async (query?: SpendingQuery): Promise<SpendingRow[]> => {
     const q = await placeCodes(queryObject(query));
-    const f = filters(q);
-    const groupBy = oneOf('groupBy', q.groupBy, GROUPS, 'mission');
-    const metric = oneOf('metric', q.metric, METRICS, 'pnrr');
-    const perCapita = q.perCapita === true ? 'istat2021' : q.perCapita === false || q.perCapita === undefined ? undefined : oneOf('perCapita', q.perCapita, YEARS, 'istat2021');
-    if (groupBy === 'province' && f.comune !== undefined) fail('groupBy', groupBy, 'cannot group one comune by province; filter by province instead');
-    const signal = callSignal(q);
-    // Loaded on first use, so a page that only shows project cards never downloads the aggregation code.
-    const [{ computeSpending, isTerritorial }, { flattenFacts }] = await Promise.all([import('./spending.js'), import('../format/facts.js')]);
-
-    const withBodies = groupBy === 'implementing-body' || f.implementingBody !== undefined;
-    const needTerritories = isTerritorial(groupBy) || perCapita !== undefined || f.comune !== undefined || f.province !== undefined;
-    const needMeasures = !isTerritorial(groupBy) && groupBy !== 'implementing-body';
-    const [facts, territories, measures] = await Promise.all([
-      withBodies ? load<BodyFacts>(PACKAGE_FILES.bodyFacts, SHAPES.bodyFacts, signal) : load<Facts>(PACKAGE_FILES.facts, SHAPES.facts, signal),
-      needTerritories ? load<Territories>(PACKAGE_FILES.territories, SHAPES.territories, signal) : undefined,
-      needMeasures ? load<Measures>(PACKAGE_FILES.measures, SHAPES.measures, signal) : undefined,
-    ]);
-    if (f.comune !== undefined && !territories?.comuni.some((c) => c.code === f.comune)) throw new NotFoundError('comune', f.comune);
-    if (f.province !== undefined && !territories?.provinces.some((p) => p.code === f.province)) throw new NotFoundError('province', f.province);
-
-    let source: Pick<SpendingInput, 'rows' | 'file' | 'bodies' | 'pointer'>;
-    if (withBodies) source = { rows: (facts as BodyFacts).rows, file: PACKAGE_FILES.bodyFacts, bodies: (facts as BodyFacts).bodies };
-    else {
-      const { submeasures } = facts as Facts;
-      // The loaded file is cached and never changed, so its flat rows are made once per client.
-      let rows = flatFacts.get(facts as Facts);
-      if (!rows) flatFacts.set(facts as Facts, (rows = flattenFacts(facts as Facts, PACKAGE_FILES.facts)));
-      // Only the sub-measure column can be wrong (a code not in measures.json): point at that code.
-      source = { rows, file: PACKAGE_FILES.facts, pointer: (row) => `/submeasures/${submeasures.indexOf(rows[row]?.[1] ?? '')}` };
-    }
-    return computeSpending({
-      groupBy,
-      metric,
-      perCapita,
-      filters: f,
-      ...source,
-      ...(measures ? { measures } : {}),
-      ...(territories ? { territories } : {}),
-    });
-  }
+    return (await import('./spending-method.js')).spendingMethod(q, { load, signal: callSignal(q) });
+  };
 
   return {
     baseUrl: base.href,
@@ -168,6 +123,12 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     project,
     projects,
     spending,
+    awardees: async (query) => {
+      const q = await placeCodes(queryObject(query));
+      const signal = callSignal(q);
+      const deps = { manifest: (s: AbortSignal | undefined) => load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, s), load };
+      return (await import('./awardees.js')).awardeesMethod(q, signal, deps);
+    },
     places: async (query) => (await placesModule()).placesMethod(query, territoriesFile),
     resolvePlace: async (nameOrCode, options) => (await placesModule()).resolvePlaceMethod(nameOrCode, options, territoriesFile),
     territories: (call) => copy<Territories>(PACKAGE_FILES.territories, SHAPES.territories, call),

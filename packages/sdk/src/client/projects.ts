@@ -3,7 +3,7 @@ import { byString } from '../format/compare.js';
 import { fold } from '../format/fold.js';
 import { provinceOf } from '../format/keys.js';
 import type { ProjectListItem } from '../schema/package.js';
-import { measureMatcher } from './args.js';
+import { measureMatcher, oneOf } from './args.js';
 import type { Filters, ProjectSort, ProjectsPage } from './types.js';
 
 export interface ListQuery {
@@ -15,12 +15,31 @@ export interface ListQuery {
   offset: number;
 }
 
+const SORTS: readonly ProjectSort[] = ['pnrr', 'total', 'area-pnrr', 'area-total', 'paid-share', 'title', 'cup'];
+
+/** The query's `sort` and `order`, checked, with their defaults (amounts descending, title and CUP ascending). */
+export function checkSort(q: { sort?: unknown; order?: unknown }): { sort: ProjectSort; order: 'asc' | 'desc' } {
+  const sort = oneOf('sort', q.sort, SORTS, 'pnrr');
+  return { sort, order: oneOf('order', q.order, ['asc', 'desc'], sort === 'title' || sort === 'cup' ? 'asc' : 'desc') };
+}
+
 let collator: Intl.Collator | undefined;
 const byCode = (a: ProjectListItem, b: ProjectListItem): number => byString(a.cup, b.cup) || byString(a.localCode, b.localCode);
+
+/** Paid ÷ financed (all sources), null without payment data (or nothing financed). */
+export function paidShare(item: Pick<ProjectListItem, 'paidCents' | 'financedCents'>): number | null {
+  return item.paidCents != null && item.financedCents ? item.paidCents / item.financedCents : null;
+}
+// Packages written before the list carried area amounts: the whole amount stands in.
+const areaPnrr = (i: ProjectListItem): number => i.areaPnrrCents ?? i.pnrrCents;
+const areaTotal = (i: ProjectListItem): number => i.areaTotalCents ?? i.totalCents;
 
 const COMPARE: Record<ProjectSort, (a: ProjectListItem, b: ProjectListItem) => number> = {
   pnrr: (a, b) => a.pnrrCents - b.pnrrCents,
   total: (a, b) => a.totalCents - b.totalCents,
+  'area-pnrr': (a, b) => areaPnrr(a) - areaPnrr(b),
+  'area-total': (a, b) => areaTotal(a) - areaTotal(b),
+  'paid-share': (a, b) => (paidShare(a) ?? 0) - (paidShare(b) ?? 0),
   title: (a, b) => (collator ??= new Intl.Collator('it', { sensitivity: 'base', numeric: true })).compare(a.title, b.title),
   cup: byCode,
 };
@@ -44,7 +63,9 @@ export function selectProjects(items: readonly ProjectListItem[], listKey: strin
   const compare = COMPARE[q.sort];
   const sign = q.order === 'asc' ? 1 : -1;
   // Ties are broken by CUP and local code, always ascending, so pages are stable.
-  matches.sort((a, b) => sign * compare(a, b) || byCode(a, b));
+  // Without payment data there is no paid share: such projects come last in either order.
+  const unpaidLast = q.sort === 'paid-share' ? (a: ProjectListItem, b: ProjectListItem) => Number(paidShare(a) === null) - Number(paidShare(b) === null) : () => 0;
+  matches.sort((a, b) => unpaidLast(a, b) || sign * compare(a, b) || byCode(a, b));
 
   return {
     total: matches.length,

@@ -6,9 +6,11 @@
  * per-sub-measure distinct counts of one territory row counts each project once.
  */
 import { DataFormatError } from '../errors.js';
+import { fail } from './args.js';
 import { byString } from '../format/compare.js';
 import { REGION_WIDE_KEY, provinceOf, territoryKind, type TerritoryKind } from '../format/keys.js';
-import type { BodyFacts, Measures, Population, Territories } from '../schema/package.js';
+import type { BodyFacts, Manifest, Measures, Population, Territories } from '../schema/package.js';
+import { FLAT_FACT_COLUMNS } from '../format/facts.js';
 import { measureMatcher } from './args.js';
 import type { Filters, GroupBy, Metric, PopulationYear, SpendingRow } from './types.js';
 
@@ -19,6 +21,12 @@ export interface SpendingInput {
   filters: Filters;
   /** Flat fact rows (see flattenFacts); with `bodies`, body-fact rows (the body index is column 2). */
   rows: ReadonlyArray<ReadonlyArray<string | number>>;
+  /**
+   * Names of the summed columns, which follow the key columns of each row (territory and
+   * sub-measure, and the body index with `bodies`): default `FLAT_FACT_COLUMNS`. Every one is
+   * summed, so a metric column added to the fact table flows into the sums and the view files.
+   */
+  columns?: readonly string[];
   /** The file the rows come from, for error messages. */
   file: string;
   /** JSON pointer, in `file`, of a row's column for error messages; default `/rows/{row}/{column}`. */
@@ -26,32 +34,57 @@ export interface SpendingInput {
   bodies?: BodyFacts['bodies'];
   measures?: Measures;
   territories?: Territories;
+  /** With metrics paid and paid-share (rows from facts-paid.json: the amounts are paid and financed): the two reference dates. */
+  referenceDates?: { projects: string; payments: string | null };
+}
+
+/** What `spendingRows` needs besides the sums: the query, and where labels and populations come from. */
+export interface RowsInput extends Pick<SpendingInput, 'groupBy' | 'metric' | 'perCapita' | 'filters' | 'file' | 'bodies' | 'measures' | 'territories' | 'referenceDates'> {
+  /** Labels of non-territorial group keys (a view file's), used instead of `measures` and `bodies`. */
+  labels?: Readonly<Record<string, string>>;
 }
 
 const TERRITORIAL: ReadonlySet<GroupBy> = new Set(['province', 'comune']);
 export const isTerritorial = (g: GroupBy): boolean => TERRITORIAL.has(g);
 
+/** One group's sums: PNRR cents (paid cents in facts-paid.json), total cents (financed), distinct projects. */
 interface Sum {
   pnrr: number;
   total: number;
   projects: number;
 }
 
+/** Column sums of one group, in the order of their column names. */
+export interface GroupSums {
+  columns: readonly string[];
+  groups: Map<string, number[]>;
+}
+
 export function computeSpending(input: SpendingInput): SpendingRow[] {
+  return spendingRows(input, sumGroups(input));
+}
+
+/**
+ * The first half of `spending()`: the column sums of every group of fact rows that
+ * pass the filters. The build writes exactly these sums into the view files, and
+ * `spendingRows` turns either into the answer, so both paths give the same rows.
+ */
+export function sumGroups(input: SpendingInput): GroupSums {
   const { groupBy, filters, rows, bodies } = input;
+  const columns = input.columns ?? FLAT_FACT_COLUMNS;
   const keepTerritory = territoryFilter(groupBy, filters);
   const keepMeasure = measureMatcher(filters);
-  const body = bodies !== undefined;
-  // Column offsets: body-fact rows have the body index in column 2.
-  const AMOUNT = body ? 3 : 2;
+  // Column offset of the first summed column: body-fact rows have the body index in column 2.
+  const first = bodies !== undefined ? 3 : 2;
+  const width = columns.length;
+  const groups = new Map<string, number[]>();
   let wantedBody: number | undefined;
   if (filters.implementingBody !== undefined) {
     wantedBody = bodies?.findIndex((b) => b.key === filters.implementingBody) ?? -1;
-    if (wantedBody < 0) return [];
+    if (wantedBody < 0) return { columns, groups };
   }
   const groupOf = grouping(input);
 
-  const sums = new Map<string, Sum>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as ReadonlyArray<string | number>;
     const territory = row[0] as string;
@@ -60,20 +93,43 @@ export function computeSpending(input: SpendingInput): SpendingRow[] {
     if (keepMeasure && !keepMeasure(submeasure)) continue;
     if (wantedBody !== undefined && row[2] !== wantedBody) continue;
     const key = groupOf(row, i);
-    const sum = sums.get(key) ?? { pnrr: 0, total: 0, projects: 0 };
-    sum.pnrr += row[AMOUNT] as number;
-    sum.total += row[AMOUNT + 1] as number;
-    sum.projects += row[AMOUNT + 2] as number;
-    sums.set(key, sum);
+    let sum = groups.get(key);
+    if (!sum) groups.set(key, (sum = new Array<number>(width).fill(0)));
+    for (let c = 0; c < width; c++) sum[c]! += row[first + c] as number;
   }
+  return { columns, groups };
+}
 
+/**
+ * The second half of `spending()`: the answer rows from the group sums (of fact
+ * rows, or of a view file), with labels, kinds, populations, sorted.
+ * Territorial groupings take the territory of each row out of the sums' keys: a
+ * province or comune filter keeps the keys `territoryFilter` keeps.
+ */
+export function spendingRows(input: RowsInput, sums: GroupSums): SpendingRow[] {
+  const at = (name: string): number => {
+    const index = sums.columns.indexOf(name);
+    if (index < 0) throw new DataFormatError(input.file, '/columns', `no column "${name}"`);
+    return index;
+  };
+  const PNRR = at('pnrrCents');
+  const TOTAL = at('totalCents');
+  const PROJECTS = at('projects');
+  const keep = isTerritorial(input.groupBy) ? territoryFilter(input.groupBy, input.filters) : () => true;
   const describe = describer(input);
   const out: SpendingRow[] = [];
-  for (const [key, sum] of sums) {
-    // Cents are summed as integers and converted once, so euro totals are exact to the cent.
-    const amount = input.metric === 'count' ? sum.projects : (input.metric === 'pnrr' ? sum.pnrr : sum.total) / 100;
+  for (const [key, sum] of sums.groups) {
+    if (!keep(key)) continue;
+    const totals: Sum = { pnrr: sum[PNRR]!, total: sum[TOTAL]!, projects: sum[PROJECTS]! };
+    const amount = metricOf(input.metric, totals);
     const { label, kind, population } = describe(key);
-    const row: SpendingRow = { key, label, value: amount, count: sum.projects, amount };
+    const row: SpendingRow = { key, label, value: amount, count: totals.projects, amount };
+    if (input.referenceDates) {
+      // Rows of facts-paid.json: the first amount is paid, the second financed.
+      row.paid = totals.pnrr / 100;
+      row.financed = totals.total / 100;
+      row.referenceDates = { ...input.referenceDates };
+    }
     if (input.perCapita) {
       const people = population?.[input.perCapita] ?? null;
       row.population = people;
@@ -87,8 +143,49 @@ export function computeSpending(input: SpendingInput): SpendingRow[] {
   return out.sort((a, b) => (Number.isNaN(a.value) ? 1 : 0) - (Number.isNaN(b.value) ? 1 : 0) || b.value - a.value || byString(a.key, b.key));
 }
 
+/**
+ * The metric of a group's sums. Cents are summed as integers and converted once, so euro totals
+ * are exact to the cent. The share paid is Σ paid ÷ Σ financed over the projects attributed to the
+ * group (never an average of shares); NaN when nothing is financed.
+ */
+function metricOf(metric: Metric, sum: Sum): number {
+  switch (metric) {
+    case 'count':
+      return sum.projects;
+    case 'pnrr':
+    case 'paid':
+      return sum.pnrr / 100;
+    case 'paid-share':
+      return sum.total > 0 ? sum.pnrr / sum.total : Number.NaN;
+    default:
+      return sum.total / 100;
+  }
+}
+
+/**
+ * Metrics paid and paid-share: the query checked (no share per inhabitant, no breakdown by implementing
+ * body) and the path of the payments fact table from the manifest.
+ * @throws InvalidArgumentError for such a query, or a package built without a payments file.
+ */
+export function paidFactsPath(
+  q: { metric: Metric; perCapita: unknown; groupBy: GroupBy; filters: Filters }, manifest: Manifest,
+): string {
+  if (q.metric === 'paid-share' && q.perCapita !== undefined && q.perCapita !== false) {
+    fail('perCapita', q.perCapita, 'a share paid per inhabitant means nothing: use perCapita with metric "paid" (euros paid per inhabitant), or drop it for "paid-share"');
+  }
+  if (q.groupBy === 'implementing-body' || q.filters.implementingBody !== undefined) {
+    fail(q.groupBy === 'implementing-body' ? 'groupBy' : 'implementingBody', q.groupBy === 'implementing-body' ? q.groupBy : q.filters.implementingBody,
+      `metric "${q.metric}" is not broken down by implementing body in the data package`);
+  }
+  const file = manifest.files.paidFacts;
+  if (typeof file !== 'string') {
+    fail('metric', q.metric, `the data package of ${manifest.region.name} (${manifest.referenceDate}) was built without a payments file, so it has no paid amounts`);
+  }
+  return file as string;
+}
+
 /** Which fact rows take part, by their territory key. */
-function territoryFilter(groupBy: GroupBy, { comune, province }: Filters): (key: string) => boolean {
+export function territoryFilter(groupBy: GroupBy, { comune, province }: Filters): (key: string) => boolean {
   // A comune outside the filtered province: the intersection is empty.
   if (comune !== undefined && province !== undefined && provinceOf(comune) !== province) return () => false;
   if (groupBy === 'province') {
@@ -145,9 +242,14 @@ interface Description {
   population?: Population;
 }
 
+/** The territory a non-territorial answer is about: the filtered comune, else the province, else the region. */
+export function filteredPlace(t: Territories | undefined, filters: Filters): { population: Population } | undefined {
+  return filters.comune !== undefined ? t?.comuni.find((c) => c.code === filters.comune) : filters.province !== undefined ? t?.provinces.find((p) => p.code === filters.province) : t?.region;
+}
+
 /** Label, kind and population of a group key. */
-function describer(input: SpendingInput): (key: string) => Description {
-  const { groupBy, measures, bodies, territories, filters } = input;
+export function describer(input: RowsInput): (key: string) => Description {
+  const { groupBy, measures, bodies, territories, filters, labels } = input;
   if (isTerritorial(groupBy)) {
     const t = territories;
     const provinces = new Map(t?.provinces.map((p) => [p.code, p]));
@@ -159,11 +261,12 @@ function describer(input: SpendingInput): (key: string) => Description {
       return { label: place?.name ?? key, ...(kind ? { kind } : {}), ...(place ? { population: place.population } : {}) };
     };
   }
+  // Non-territorial rows are divided by the population of the filtered territory.
+  const place = filteredPlace(territories, filters);
+  const people = place ? { population: place.population } : {};
+  if (labels) return (key) => ({ label: Object.hasOwn(labels, key) ? labels[key]! : key, ...people });
   const names = new Map<string, string>();
   if (groupBy === 'implementing-body') for (const b of bodies ?? []) names.set(b.key, b.name);
   else for (const list of [measures?.missions, measures?.components, measures?.measures, measures?.submeasures]) for (const m of list ?? []) names.set(m.code, m.name);
-  // Non-territorial rows are divided by the population of the filtered territory.
-  const t = territories;
-  const place = filters.comune !== undefined ? t?.comuni.find((c) => c.code === filters.comune) : filters.province !== undefined ? t?.provinces.find((p) => p.code === filters.province) : t?.region;
-  return (key) => ({ label: names.get(key) ?? key, ...(place ? { population: place.population } : {}) });
+  return (key) => ({ label: names.get(key) ?? key, ...people });
 }

@@ -1,8 +1,9 @@
 /** Public types of the client: queries and answers. */
 import type { Hooks, Options as KyOptions, RetryOptions } from 'ky';
 import type { TerritoryKind } from '../format/keys.js';
-import type { Manifest, Measures, Project, ProjectListItem, Quality, Territories } from '../schema/package.js';
+import type { Indicator, Manifest, Measures, Project, ProjectListItem, Quality, Tender, Territories } from '../schema/package.js';
 import type { Place, PlacesQuery, ResolvePlaceOptions } from './place-types.js';
+import type { EmbeddedRegion } from './base-url.js';
 
 /** Options of `createClient()`. */
 export interface ClientOptions {
@@ -13,6 +14,12 @@ export interface ClientOptions {
    * A missing file is a `NetworkError` with status 404 for every transport (http or disk).
    */
   baseUrl?: string | URL;
+  /**
+   * One of the packages embedded in `@pnrr-toscana/sdk`: `'toscana'` (the default) or `'liguria'`
+   * (the pilot's partner region, built from the 2023 validated series; it has no payments file).
+   * Give this or `baseUrl`, not both.
+   */
+  region?: EmbeddedRegion;
   /** Timeout of each attempt in milliseconds, download included (default 10 000). */
   timeout?: number;
   /** Retries of a failed GET (network error, timeout, 408, 429, 5xx); default 2, so 3 attempts. */
@@ -68,6 +75,10 @@ export interface ProjectOptions extends CallOptions {
 export interface ProjectResult extends Project {
   /** Codice Locale Progetto of every project in the package with this CUP, sorted. */
   localCodes: string[];
+  /** Tenders and their awardees (CIG, procedure, awardee names, roles); null when the package has no awardee data. */
+  tenders: Tender[] | null;
+  /** Target indicators (programmed and realised values); null when the package has no indicator data. */
+  indicators: Indicator[] | null;
 }
 
 /** Filters shared by `projects()` and `spending()`. */
@@ -89,7 +100,12 @@ export interface Filters {
 }
 
 /** Sort key of `projects()`: PNRR or total amount, title or CUP. */
-export type ProjectSort = 'pnrr' | 'total' | 'title' | 'cup';
+/**
+ * Sort key of `projects()`: the project's whole PNRR or total funding (`pnrr`, `total`), the part of it attributed to the
+ * territory listed (`area-pnrr`, `area-total`: a comune's, a province's or the region's share), the paid share (paid ÷
+ * financed, all sources; projects without payment data last in either order), the title, or the CUP.
+ */
+export type ProjectSort = 'pnrr' | 'total' | 'area-pnrr' | 'area-total' | 'paid-share' | 'title' | 'cup';
 
 /** Query of `projects()`: filters (the comune or province, else the whole region), text search, sort and page. */
 export interface ProjectsQuery extends Filters, CallOptions {
@@ -119,8 +135,11 @@ export interface ProjectsPage {
 
 /** What `spending()` groups by: a level of the measure tree, a territory level, or the implementing body. */
 export type GroupBy = 'mission' | 'component' | 'measure' | 'submeasure' | 'province' | 'comune' | 'implementing-body';
-/** What `spending()` adds up: PNRR euros, total euros, or distinct projects. */
-export type Metric = 'pnrr' | 'total' | 'count';
+/**
+ * What `spending()` adds up: PNRR euros, total euros, distinct projects, euros paid to date
+ * (`paid`), or the share paid (`paid-share`: Σ paid ÷ Σ financed at the payments date, 0…1).
+ */
+export type Metric = 'pnrr' | 'total' | 'count' | 'paid' | 'paid-share';
 /** Population series for per-capita figures: ISTAT 1/1/2021 or ANPR January 2025. */
 export type PopulationYear = 'istat2021' | 'anpr2025';
 
@@ -128,10 +147,16 @@ export type PopulationYear = 'istat2021' | 'anpr2025';
 export interface SpendingQuery extends Filters, CallOptions {
   /** Default "mission". */
   groupBy?: GroupBy;
-  /** Default "pnrr" (euros); "total" (euros); "count" (projects). */
+  /**
+   * Default "pnrr" (euros); "total" (euros); "count" (projects); "paid" (euros paid to date, from the
+   * payments file); "paid-share" (paid ÷ financed, both from the payments file, as a fraction 0…1).
+   * The paid metrics need a package built with a payments file, and cannot be grouped or filtered by
+   * implementing body.
+   */
   metric?: Metric;
   /**
    * Divide by resident population: `true` = ISTAT 1/1/2021, or name the series.
+   * Not with `paid-share` (a share per inhabitant means nothing): InvalidArgumentError.
    * The denominator is the row's territory when grouping by territory, else the
    * filtered comune or province, else the region.
    */
@@ -150,7 +175,11 @@ export interface SpendingRow {
   key: string;
   /** Name of the group (for a bucket: the name of the province or region it covers; see `kind`). */
   label: string;
-  /** The metric: euros (pnrr, total), projects (count), or per inhabitant when perCapita (NaN when the population is unknown). */
+  /**
+   * The metric: euros (pnrr, total, paid), projects (count), a fraction 0…1 (paid-share; NaN when nothing
+   * is financed in the group), or per inhabitant when perCapita (NaN when the population is unknown).
+   * For metrics paid and paid-share, `count` is the projects of the group that have a payments row.
+   */
   value: number;
   /** Distinct projects in the group. */
   count: number;
@@ -160,6 +189,46 @@ export interface SpendingRow {
   population?: number | null;
   /** For territorial groupings: comune, province, or a bucket that cannot be attributed to one comune/province. */
   kind?: TerritoryKind;
+  /** Metrics `paid` and `paid-share`: euros paid to date (pagamenti_totali), attributed to the group. */
+  paid?: number;
+  /** Metrics `paid` and `paid-share`: euros financed at the payments date (finanziamento_totale of the payments file), attributed to the group. */
+  financed?: number;
+  /**
+   * Metrics `paid` and `paid-share`: the reference date of the project list (which places, which shares)
+   * and of the payments file (what was paid and financed), ISO YYYY-MM-DD.
+   */
+  referenceDates?: { projects: string; payments: string | null };
+}
+
+/** Query of `awardees()`: the territory (a comune, else a province, else the region), a name search and a size. */
+export interface AwardeesQuery extends CallOptions {
+  /** A comune: 6-digit ISTAT code or name. */
+  comune?: string;
+  /** A province: 3-digit ISTAT code or name (ignored when `comune` is given). */
+  province?: string;
+  /** Case- and accent-insensitive search in the awardee's name and tax code: every word must occur. */
+  q?: string;
+  /** How many awardees, 1…1000 (default 10). */
+  limit?: number;
+}
+
+/**
+ * One awardee of a territory, as `awardees()` lists it. `amount` is the PNRR funding of the projects
+ * it was awarded (any tender of the project), attributed to the territory: the sources do not give
+ * the value of each awardee's contract, so this is not what the awardee received. Every awardee of a
+ * project (e.g. each member of a temporary grouping) counts the project's whole attributed amount.
+ */
+export interface AwardeeRow {
+  /** Tax code or VAT number; "name:" + upper-case name for a natural person (tax code masked) or when missing. */
+  key: string;
+  /** Awardee name as the sources write it. */
+  name: string;
+  /** Euros: Σ Finanziamento PNRR of its awarded projects attributed to the territory (not the contract value). */
+  amount: number;
+  /** Distinct projects of the territory it was awarded. */
+  projects: number;
+  /** Territory key of the list read: the comune, province or region. */
+  territory: string;
 }
 
 /** The TopoJSON topology of the package's boundaries (objects `comuni`, `province`, `regione`). */
@@ -191,6 +260,13 @@ export interface PnrrClient {
   project(cup: string, options?: ProjectOptions): Promise<ProjectResult>;
   /** A page of projects of a territory (reads one list file), filtered and sorted. */
   projects(query?: ProjectsQuery): Promise<ProjectsPage>;
+  /**
+   * The largest awardees of a comune, province or (default) the region, by the PNRR funding of their
+   * awarded projects attributed to the area (reads one awardee list). The sources do not give the
+   * contract value, so the amount is the projects' funding, not what the awardee was paid.
+   * @throws NotFoundError when the package has no awardee lists, or for an unknown comune or province.
+   */
+  awardees(query?: AwardeesQuery): Promise<AwardeeRow[]>;
   /** Aggregated spending from the fact table (never from project rows). */
   spending(query?: SpendingQuery): Promise<SpendingRow[]>;
   /** Comuni and provinces whose name is like `query.q` (case- and accent-insensitive), best first; see `PlacesQuery`. */

@@ -3,7 +3,7 @@
  * side of the same layout, kept beside its reader). A module of its own so that
  * browsers, which load facts.ts as a lazy chunk, never download the writer.
  */
-import type { Facts } from '../schema/package.js';
+import type { Facts, PaidFacts } from '../schema/package.js';
 import { byString } from './compare.js';
 
 /** What the ingest counts per territory key and sub-measure: summed amounts and the distinct projects (a Set, or a counter with its `size`). */
@@ -52,11 +52,24 @@ export function encodeFacts(tallies: ReadonlyMap<string, ReadonlyMap<string, Fac
  * order. Plain JSON.stringify cannot do it: objects enumerate integer-like keys
  * first ("100", "100001" — Prato — before "045"), whatever the insertion order.
  */
-export function factsJson(facts: Facts): string {
+export function factsJson(facts: Facts | PaidFacts): string {
   const sortedRecord = (record: Readonly<Record<string, unknown>>): string =>
     `{${Object.keys(record).sort(byString).map((key) => `${JSON.stringify(key)}:${JSON.stringify(record[key])}`).join(',')}}`;
+  const dates = 'referenceDates' in facts ? `"referenceDates":${JSON.stringify(facts.referenceDates)},` : '';
   return (
-    `{"schemaVersion":${JSON.stringify(facts.schemaVersion)},"columns":${JSON.stringify(facts.columns)},` +
+    `{"schemaVersion":${JSON.stringify(facts.schemaVersion)},${dates}"columns":${JSON.stringify(facts.columns)},` +
     `"submeasures":${JSON.stringify(facts.submeasures)},"amounts":${sortedRecord(facts.amounts)},"counts":${sortedRecord(facts.counts)}}\n`
   );
+}
+
+/**
+ * The `facts-paid.json` layout: `encodeFacts` of tallies whose `pnrr` is the amount
+ * paid and `total` the amount financed, so the second amount column is financed −
+ * paid and `flattenFacts` reads the file back as [key, sub-measure, paid, financed, projects].
+ */
+export function encodePaidFacts(
+  tallies: ReadonlyMap<string, ReadonlyMap<string, FactTally>>, schemaVersion: string, referenceDates: PaidFacts['referenceDates'],
+): PaidFacts {
+  const { columns, ...rest } = encodeFacts(tallies, schemaVersion);
+  return { ...rest, referenceDates, columns: { amounts: ['submeasure', 'paidCents', 'unpaidCents', 'projects'], counts: columns.counts } };
 }

@@ -9,9 +9,12 @@
  */
 import { DataFormatError } from '../errors.js';
 import { provinceOf, territoryKind, type TerritoryKind } from './keys.js';
-import type { Facts } from '../schema/package.js';
+import type { Facts, ViewFile } from '../schema/package.js';
 
-/** [territory key, sub-measure code, PNRR cents, total cents, distinct projects]. */
+/** Names of the summed columns of a flat fact row, after the territory key and the sub-measure code. */
+export const FLAT_FACT_COLUMNS: readonly string[] = ['pnrrCents', 'totalCents', 'projects'];
+
+/** [territory key, sub-measure code, PNRR cents, total cents, distinct projects]: the columns of FLAT_FACT_COLUMNS after the two keys. */
 export type FlatFactRow = [territory: string, submeasure: string, pnrrCents: number, totalCents: number, projects: number];
 
 /**
@@ -50,3 +53,23 @@ export function flattenFacts(facts: Pick<Facts, 'submeasures' | 'amounts' | 'cou
   return rows;
 }
 
+
+/**
+ * The group sums of a view file (see format/views.ts), checked: each row is its
+ * group key and one number per column. Throws DataFormatError naming `file` and
+ * the row otherwise. Here beside flattenFacts, in the lazily loaded reader.
+ */
+export function viewSums(view: Pick<ViewFile, 'columns' | 'rows'>, file: string): { columns: readonly string[]; groups: Map<string, number[]> } {
+  const width = view.columns.length;
+  const groups = new Map<string, number[]>();
+  view.rows.forEach((row, i) => {
+    if (row.length !== width + 1) throw new DataFormatError(file, `/rows/${i}`, `expected a key and ${width} numbers`);
+    const [key, ...sums] = row;
+    if (typeof key !== 'string') throw new DataFormatError(file, `/rows/${i}/0`, 'expected a string');
+    const bad = sums.findIndex((n) => typeof n !== 'number' || !Number.isFinite(n));
+    if (bad >= 0) throw new DataFormatError(file, `/rows/${i}/${bad + 1}`, 'expected a number');
+    if (groups.has(key)) throw new DataFormatError(file, `/rows/${i}/0`, `group "${key}" twice`);
+    groups.set(key, sums as number[]);
+  });
+  return { columns: view.columns, groups };
+}

@@ -5,11 +5,13 @@ export const PACKAGE_FILES = {
   measures: 'measures.json',
   facts: 'facts.json',
   bodyFacts: 'facts-bodies.json',
+  paidFacts: 'facts-paid.json',
   boundaries: 'boundaries.topo.json',
   quality: 'quality.json',
   checksums: 'checksums.json',
   projectShardPattern: 'projects/{shard}.json',
   listPattern: 'lists/{key}.json',
+  awardeeListPattern: 'awardees/{key}.json',
 } as const;
 
 export const fillPattern = (pattern: string, name: string, value: string): string => pattern.replace(`{${name}}`, value);

@@ -31,6 +31,14 @@ export interface BuildOptions {
   localisations: string[];
   /** Payment CSV files (optional: without them `Project.payments` is null). */
   payments?: string[];
+  /**
+   * Awardee files (optional): the 2025 `PNRR_Aggiudicatari_Gare`, the 2023 `Gare Aggiudicatari`
+   * (validated or Universo) or the current `PNRR_Gare`; without them `Project.tenders` is null and
+   * the package has no `awardees/` lists.
+   */
+  awardees?: string[];
+  /** Target indicator files, `PNRR_Indicatori_Target` (optional: without them `Project.indicators` is null). */
+  indicators?: string[];
   /** ISTAT region code, 2 digits ("09" Toscana), or "all": every region, an all-Italy package (region code "00", "Italia"). */
   region: string;
   /** TopoJSON of the region's comuni (copied into the package as boundaries.topo.json). */

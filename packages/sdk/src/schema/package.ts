@@ -51,6 +51,33 @@ export const AmountTotals = Type.Object({
   totalCents: Cents('Finanziamento Totale'),
 });
 
+// ---------------------------------------------------------------- views (listed in manifest.json)
+/**
+ * What `spending()` groups by, as the view files name it.
+ * @hidden
+ */
+export const ViewGroupBy = Type.Union(
+  [
+    Type.Literal('mission'), Type.Literal('component'), Type.Literal('measure'), Type.Literal('submeasure'),
+    Type.Literal('province'), Type.Literal('comune'), Type.Literal('implementing-body'),
+  ],
+  { description: 'A spending() grouping' },
+);
+
+/**
+ * `manifest.files.views`: which pre-aggregated view files the package has.
+ * @hidden
+ */
+export const ViewListing = Type.Object(
+  {
+    pattern: Type.String({ description: 'Path with {groupBy} (a grouping) and {filter} (the region code, a territory key or a mission code)' }),
+    region: Type.Array(ViewGroupBy, { description: 'Groupings with a file for the whole region: {filter} = the region code' }),
+    territory: Type.Array(ViewGroupBy, { description: 'Groupings with a file for every province and comune of the package: {filter} = its territory key' }),
+    mission: Type.Array(ViewGroupBy, { description: 'Groupings with a file for every mission of measures.json: {filter} = the mission code' }),
+  },
+  { description: 'Pre-aggregated spending() answers by grouping and filter; absent in packages without them' },
+);
+
 // ---------------------------------------------------------------- manifest.json
 /** @hidden */
 export const Source = Type.Object({
@@ -58,6 +85,8 @@ export const Source = Type.Object({
     Type.Literal('projects'),
     Type.Literal('localisations'),
     Type.Literal('payments'),
+    Type.Literal('awardees'),
+    Type.Literal('indicators'),
     Type.Literal('boundaries'),
     Type.Literal('population'),
   ]),
@@ -70,6 +99,29 @@ export const Source = Type.Object({
 });
 
 /** @hidden */
+export const PaidTotals = Type.Object({
+  paidCents: Cents('Payments to date (pagamenti_totali of the payments file)'),
+  financedCents: Cents('Total funding at the payments date (finanziamento_totale of the payments file)'),
+});
+
+/**
+ * The payments of the package's projects split over places like the funding
+ * (same shares, largest-remainder cents): inside = comuni + provinceWide + regionWide,
+ * touching = inside + outside = Σ payments of the projects.
+ * @hidden
+ */
+export const PaymentReconciliation = Type.Object({
+  referenceDate: Nullable(IsoDate),
+  projects: Type.Integer({ description: 'Projects of the package with a payments row' }),
+  touching: PaidTotals,
+  inside: PaidTotals,
+  outside: PaidTotals,
+  comuni: PaidTotals,
+  provinceWide: PaidTotals,
+  regionWide: PaidTotals,
+});
+
+/** @hidden */
 export const Reconciliation = Type.Object({
   projects: Type.Integer({ description: 'Projects (CUP + Codice Locale Progetto) with at least one localisation in the region' }),
   touching: AmountTotals,
@@ -78,6 +130,7 @@ export const Reconciliation = Type.Object({
   comuni: AmountTotals,
   provinceWide: AmountTotals,
   regionWide: AmountTotals,
+  payments: Type.Optional(PaymentReconciliation),
 });
 
 /** @hidden */
@@ -100,11 +153,19 @@ export const Manifest = Type.Object({
     measures: Type.String(),
     facts: Type.String(),
     bodyFacts: Type.String(),
+    paidFacts: Type.Optional(Type.String({ description: 'The fact table of payments; absent when the package was built without a payments file' })),
     boundaries: Nullable(Type.String()),
     quality: Type.String(),
     checksums: Type.String(),
-    projectShards: Type.Object({ pattern: Type.String({ description: 'Path with {shard}: two lower-case hex digits' }), count: Type.Integer() }),
+    projectShards: Type.Object({
+      pattern: Type.String({ description: 'Path with {shard}: the shard number in lower-case hex, at least two digits (as many as count − 1 needs)' }),
+      count: Type.Optional(
+        Type.Integer({ minimum: 1, description: 'Number of shards, a power of two that grows with the package (at most 16 projects per shard on average); absent: 256' }),
+      ),
+    }),
     lists: Type.Object({ pattern: Type.String({ description: 'Path with {key}: a territory key' }) }),
+    awardees: Type.Optional(Type.Object({ pattern: Type.String({ description: 'Path with {key}: a territory key' }) }, { description: 'Present when the package was built with awardee files' })),
+    views: Type.Optional(ViewListing),
   }),
 });
 
@@ -201,6 +262,52 @@ export const Facts = Type.Object({
 });
 
 /**
+ * The fact table of payments (`facts-paid.json`): the same compact layout as
+ * `facts.json`, over the projects that have a payments row, with the amounts
+ * paid to date and financed at the payments date, attributed to places by the
+ * same shares as the funding.
+ * @hidden
+ */
+export const PaidFactAmountsRow = Type.Tuple(
+  [
+    Type.Integer({ minimum: 0, description: 'Index of the sub-measure code in `submeasures`' }),
+    Cents('Payments to date (pagamenti_totali) attributed to the territory'),
+    Cents('Financed at the payments date (finanziamento_totale) minus paid, attributed to the territory; negative where more was paid than financed'),
+    Type.Integer({ minimum: 1, description: 'Distinct projects with a payments row of the sub-measure localised in the territory' }),
+  ],
+  { description: '[sub-measure index, paid cents, unpaid cents, projects]' },
+);
+/** @hidden */
+export const PaidFacts = Type.Object({
+  schemaVersion: SchemaVersion,
+  referenceDates: Type.Object(
+    {
+      projects: IsoDate,
+      payments: Nullable(IsoDate),
+    },
+    { description: 'Reference date of the project list (which places, which shares) and of the payments (what was paid and financed)' },
+  ),
+  columns: Type.Object(
+    {
+      amounts: Type.Tuple([Type.Literal('submeasure'), Type.Literal('paidCents'), Type.Literal('unpaidCents'), Type.Literal('projects')]),
+      counts: Type.Tuple([Type.Literal('submeasure'), Type.Literal('projects')]),
+    },
+    { description: 'Names of the tuple positions of `amounts` and `counts`' },
+  ),
+  submeasures: Type.Array(Type.String({ description: 'Codice Univoco Submisura' }), {
+    description: 'Sub-measure codes with payments, sorted; tuples refer to them by index',
+  }),
+  amounts: Type.Record(Type.String({ pattern: '^\\d{6}$' }), Type.Array(PaidFactAmountsRow), {
+    additionalProperties: false,
+    description: 'By comune and bucket key, as in facts.json. Paid of a province = Σ its comuni + its bucket; of the region = Σ every key',
+  }),
+  counts: Type.Record(Type.String({ pattern: '^\\d{2,3}$' }), Type.Array(FactCountsRow), {
+    additionalProperties: false,
+    description: 'By province and region key: distinct projects with a payments row per sub-measure',
+  }),
+});
+
+/**
  * Territory × sub-measure × implementing body, as plain rows for every kind of key (comuni, buckets,
  * provinces and the region, whose `projects` are distinct): [territory, sub-measure, body index, PNRR cents, total cents, projects].
  * @hidden
@@ -252,6 +359,52 @@ export const Payments = Type.Object({
   financedTotalCents: Nullable(Cents('Finanziamento Totale at the payments reference date')),
 });
 
+/**
+ * One awardee of a tender. A natural person's tax code is never published: the source
+ * masks it as sixteen asterisks, and the ingest masks any it finds unmasked (also in names).
+ * @hidden
+ */
+export const Awardee = Type.Object({
+  name: Type.String({ description: 'Denominazione Aggiudicatario (personal tax codes in it masked)' }),
+  taxCode: Nullable(Type.String({ description: 'Codice Fiscale / P.IVA of the awardee; "****************" for a natural person (masked)' })),
+  role: Nullable(Type.String({ description: 'Descrizione Ruolo Soggetto, e.g. IMPRESA SINGOLA, MANDATARIA, MANDANTE (2025 layout; null in the 2023 layouts)' })),
+  legalForm: Nullable(Type.String({ description: 'Descrizione Forma Giuridica Aggiudicatario' })),
+});
+
+/**
+ * One tender (procurement procedure) of a project and its awardees, from the awardee files.
+ * @hidden
+ */
+export const Tender = Type.Object({
+  cig: Nullable(Type.String({ description: 'Codice Identificativo Gara (ANAC); null when exempt' })),
+  pda: Nullable(Type.String({ description: 'Codice interno PDA: ReGiS id of the award procedure (the key when there is no CIG)' })),
+  subject: Nullable(Type.String({ description: 'Oggetto Gara (2023 and current layouts)' })),
+  contractType: Nullable(Type.String({ description: 'Oggetto principale del contratto: LAVORI, SERVIZI, FORNITURE' })),
+  procedure: Nullable(Type.String({ description: 'Descrizione procedura di aggiudicazione' })),
+  noCigReason: Nullable(Type.String({ description: 'Descrizione motivo assenza CIG' })),
+  baseCents: Nullable(Cents('Importo complessivo gara (tender base amount)')),
+  awardedCents: Nullable(Cents('Importo aggiudicazione (0 in the sources until awarded)')),
+  cigDate: Nullable(IsoDate),
+  awardDate: Nullable(IsoDate),
+  referenceDate: Nullable(IsoDate),
+  awardees: Type.Array(Awardee, { description: 'From the latest awardee file that lists any for this tender; empty when none is known' }),
+});
+
+/**
+ * One target indicator of a project: what it must achieve and what it has achieved.
+ * @hidden
+ */
+export const Indicator = Type.Object({
+  code: Type.String({ description: 'Codice Indicatore, e.g. T0020' }),
+  name: Type.String({ description: 'Descrizione Indicatore' }),
+  unit: Nullable(Type.String({ description: 'Descrizione Unità di Misura, e.g. Chilometri, Numero, Metri quadrati' })),
+  type: Nullable(Type.String({ description: 'Descrizione Tipo indicatore (Target)' })),
+  realised: Nullable(Type.Number({ description: 'Valore Realizzato' })),
+  programmed: Nullable(Type.Number({ description: 'Valore Programmato' })),
+  period: Nullable(Type.String({ pattern: '^\\d{4}(-\\d{2})?$', description: 'Period of the realised value (Anno, Mese): YYYY-MM or YYYY' })),
+  referenceDate: Nullable(IsoDate),
+});
+
 /** @hidden */
 export const Project = Type.Object({
   cup: Cup,
@@ -271,6 +424,8 @@ export const Project = Type.Object({
   preExisting: Nullable(Type.Boolean({ description: 'Flag progetti in essere' })),
   funding: Funding,
   payments: Nullable(Payments),
+  tenders: Type.Optional(Nullable(Type.Array(Tender, { description: 'Tenders and awardees; null when the package was built without an awardee file' }))),
+  indicators: Type.Optional(Nullable(Type.Array(Indicator, { description: 'Target indicators; null when the package was built without an indicator file' }))),
   localisations: Type.Array(Localisation),
   attributed: Type.Object({ inside: AmountTotals, outside: AmountTotals }),
   sameCup: Type.Integer({ description: 'How many local projects of this package share the CUP (1 = unique)' }),
@@ -280,7 +435,7 @@ export const Project = Type.Object({
 /** @hidden */
 export const ProjectShard = Type.Object({
   schemaVersion: SchemaVersion,
-  shard: Type.String({ pattern: '^[0-9a-f]{2}$' }),
+  shard: Type.String({ pattern: '^[0-9a-f]{2,6}$', description: 'Shard name: its number in lower-case hex (see manifest files.projectShards)' }),
   projects: Type.Array(Project),
 });
 
@@ -299,6 +454,10 @@ export const ProjectListItem = Type.Object({
   pnrrCents: Type.Integer(),
   totalCents: Type.Integer(),
   places: Type.Array(Type.String(), { description: 'Territory keys of the region where the project is localised' }),
+  areaPnrrCents: Type.Integer({ description: "PNRR funding attributed to the list's territory (cents)" }),
+  areaTotalCents: Type.Integer({ description: "Total funding attributed to the list's territory (cents)" }),
+  paidCents: Nullable(Type.Integer({ description: 'Payments to date, all sources (Pagamenti totali), cents; null without payment data' })),
+  financedCents: Nullable(Type.Integer({ description: 'Total funding financed at the payments reference date (else the project total), cents: the paid share is paidCents / financedCents' })),
 });
 
 /** @hidden */
@@ -306,6 +465,43 @@ export const ProjectList = Type.Object({
   schemaVersion: SchemaVersion,
   territory: Type.String(),
   items: Type.Array(ProjectListItem),
+});
+
+// ---------------------------------------------------------------- awardees/{key}.json
+/**
+ * An awardee of a territory: the PNRR funding of the projects it was awarded, attributed to the
+ * territory. The sources do not give the contract value of each awardee.
+ * @hidden
+ */
+export const AwardeeItem = Type.Object({
+  key: Type.String({ description: 'Tax code / VAT number, or "name:" + upper-case name when masked (natural person) or missing' }),
+  name: Type.String(),
+  pnrrCents: Cents('Σ over the distinct projects it was awarded of their Finanziamento PNRR attributed to the territory'),
+  projects: Type.Integer({ minimum: 1, description: 'Distinct projects of the territory it was awarded' }),
+});
+
+/** @hidden */
+export const AwardeeList = Type.Object({
+  schemaVersion: SchemaVersion,
+  territory: Type.String(),
+  items: Type.Array(AwardeeItem, { description: 'Sorted by pnrrCents, largest first, then key' }),
+});
+
+// ---------------------------------------------------------------- views/{groupBy}/{filter}.json
+/**
+ * One group of a view: [group key, then one sum per column of `columns`].
+ * @hidden
+ */
+export const ViewRow = Type.Array(Type.Union([Type.String(), Type.Integer()]), { minItems: 1, description: '[group key, one integer per column]' });
+
+/** @hidden */
+export const ViewFile = Type.Object({
+  schemaVersion: SchemaVersion,
+  groupBy: ViewGroupBy,
+  filter: Type.String({ description: 'The region code (no filter), a territory key, or a mission code' }),
+  columns: Type.Array(Type.String(), { description: 'Names of the summed fact-table columns of each row, after its key (pnrrCents, totalCents, projects, …)' }),
+  labels: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Non-territorial groupings: the name of each group key' })),
+  rows: Type.Array(ViewRow, { description: 'Every group with data, sorted by key' }),
 });
 
 // ---------------------------------------------------------------- quality.json
@@ -361,6 +557,14 @@ export type FactAmountsRow = Static<typeof FactAmountsRow>;
 export type FactCountsRow = Static<typeof FactCountsRow>;
 /** `facts.json`: the fact table at territory × sub-measure grain that `spending()` aggregates. Fields: see docs/data-schema.md, section "facts.json". */
 export type Facts = Static<typeof Facts>;
+/** Payments to date and total financed at the payments date, in euro cents. */
+export type PaidTotals = Static<typeof PaidTotals>;
+/** Payments of the package's projects by scope, split like the funding (`Manifest.totals.payments`). */
+export type PaymentReconciliation = Static<typeof PaymentReconciliation>;
+/** One row of `PaidFacts.amounts`: [sub-measure index, paid cents, unpaid cents (financed − paid), projects]. */
+export type PaidFactAmountsRow = Static<typeof PaidFactAmountsRow>;
+/** `facts-paid.json`: the fact table of payments that `spending()` reads for the `paid` and `paid-share` metrics. Fields: see docs/data-schema.md, section "facts-paid.json". */
+export type PaidFacts = Static<typeof PaidFacts>;
 /** One row of `BodyFacts.rows`: [territory, sub-measure, body index, PNRR cents, total cents, projects]. */
 export type BodyFactRow = Static<typeof BodyFactRow>;
 /** `facts-bodies.json`: the fact table by implementing body. Fields: see docs/data-schema.md, section "facts-bodies.json". */
@@ -375,12 +579,26 @@ export type Funding = Static<typeof Funding>;
 export type Payments = Static<typeof Payments>;
 /** A full project record as stored in `projects/{shard}.json` (amounts in euro cents). Fields: see docs/data-schema.md, section "projects/{shard}.json". */
 export type Project = Static<typeof Project>;
+/** An awardee of a tender (`Tender.awardees`): name, tax code (personal ones masked), role and legal form. */
+export type Awardee = Static<typeof Awardee>;
+/** A tender of a project (`Project.tenders`): CIG, procedure, amounts, dates and awardees. */
+export type Tender = Static<typeof Tender>;
+/** A target indicator of a project (`Project.indicators`): code, description, unit, realised and programmed values. */
+export type Indicator = Static<typeof Indicator>;
+/** An awardee of a territory in `awardees/{key}.json`: the PNRR funding of its awarded projects attributed to the territory. */
+export type AwardeeItem = Static<typeof AwardeeItem>;
+/** `awardees/{key}.json`: the awardees of one territory, largest first. Fields: see docs/data-schema.md, section "awardees/{key}.json". */
+export type AwardeeList = Static<typeof AwardeeList>;
 /** `projects/{shard}.json`: the projects whose CUP hashes to the shard. */
 export type ProjectShard = Static<typeof ProjectShard>;
 /** A project as listed in `lists/{key}.json`: enough for a list row and every `projects()` filter. */
 export type ProjectListItem = Static<typeof ProjectListItem>;
 /** `lists/{key}.json`: every project localised in one territory. Fields: see docs/data-schema.md, section "lists/{key}.json". */
 export type ProjectList = Static<typeof ProjectList>;
+/** `manifest.files.views`: the groupings that have pre-aggregated view files, by kind of filter. */
+export type ViewListing = Static<typeof ViewListing>;
+/** `views/{groupBy}/{filter}.json`: a spending() answer pre-aggregated by the build. Fields: see docs/data-schema.md, section "views/{groupBy}/{filter}.json". */
+export type ViewFile = Static<typeof ViewFile>;
 /** A rejected or doubtful source row: file, physical line, machine-readable reason and detail. */
 export type QualityIssue = Static<typeof QualityIssue>;
 /** Row counts of one source file: read = kept + rejected + skipped. */
@@ -400,8 +618,11 @@ export const FILE_SCHEMAS = {
   measures: Measures,
   facts: Facts,
   'facts-bodies': BodyFacts,
+  'facts-paid': PaidFacts,
   'project-shard': ProjectShard,
   'project-list': ProjectList,
+  'awardee-list': AwardeeList,
+  view: ViewFile,
   quality: Quality,
   checksums: Checksums,
 } as const;

@@ -17,14 +17,14 @@ function run(args: string[]): { code: number | null; stdout: string; stderr: str
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The arguments of the package.json "data" script, so this test rebuilds exactly what the script builds. */
-async function dataScriptArgs(out: string): Promise<string[]> {
+/** The arguments of a package.json data script ("data", "data:liguria"), so a test rebuilds exactly what the script builds. */
+async function dataScriptArgs(out: string, script = 'data', folder = 'data/toscana'): Promise<string[]> {
   const pkg = JSON.parse(await readFile(join(SDK_DIR, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const words = pkg.scripts['data']!.split(/\s+/);
+  const words = pkg.scripts[script]!.split(/\s+/);
   assert.deepEqual(words.slice(0, 2), ['node', 'dist/cli/main.js']);
   const args = words.slice(2);
   const i = args.indexOf('--out');
-  assert.equal(args[i + 1], 'data/toscana');
+  assert.equal(args[i + 1], folder);
   args[i + 1] = out;
   return args;
 }
@@ -48,6 +48,23 @@ describe('pnrr-toscana CLI', () => {
       const [a, b] = await Promise.all([readFile(join(rebuilt, file)), readFile(join(EMBEDDED, file))]);
       assert.ok(a.equals(b), `${file} differs from packages/sdk/data/toscana`);
     }
+  });
+
+  it('rebuilds the embedded Liguria package (script data:liguria) byte for byte', async () => {
+    const liguria = join(SDK_DIR, 'data', 'liguria');
+    const out = join(await tempDir('rebuild-liguria'), 'liguria');
+    const r = run(await dataScriptArgs(out, 'data:liguria', 'data/liguria'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /read 1318 = kept 1318 \+ rejected 0 \+ skipped 0/);
+    const expected = await listFiles(liguria);
+    assert.deepEqual(await listFiles(out), expected);
+    assert.ok(expected.length >= 256 + 234 + 8);
+    for (const file of expected) {
+      const [a, b] = await Promise.all([readFile(join(out, file)), readFile(join(liguria, file))]);
+      assert.ok(a.equals(b), `${file} differs from packages/sdk/data/liguria`);
+    }
+    const v = run(['validate', liguria]);
+    assert.equal(v.code, 0, v.stderr);
   });
 
   it('validate accepts the embedded package', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Manifest, Project, ProjectList, ProjectShard, Quality, Facts, Territories } from '../../src/schema/package.js';
-import { ALL_SHARDS } from '../../src/format/shard.js';
+import { LEGACY_SHARD_COUNT, allShards } from '../../src/format/shard.js';
 export { listFiles } from '../../src/ingest/write/list-files.js';
 
 export const SDK_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,12 +45,13 @@ export interface LoadedPackage {
 
 export async function loadPackage(dir: string): Promise<LoadedPackage> {
   const projects: Project[] = [];
-  for (const name of ALL_SHARDS) {
+  const manifest = await readJson<Manifest>(dir, 'manifest.json');
+  for (const name of allShards(manifest.files.projectShards.count ?? LEGACY_SHARD_COUNT)) {
     const shard = await readJson<ProjectShard>(dir, `projects/${name}.json`);
     projects.push(...shard.projects);
   }
   return {
-    manifest: await readJson<Manifest>(dir, 'manifest.json'),
+    manifest,
     quality: await readJson<Quality>(dir, 'quality.json'),
     facts: await readJson<Facts>(dir, 'facts.json'),
     territories: await readJson<Territories>(dir, 'territories.json'),

@@ -13,8 +13,11 @@ const SECTIONS: Record<keyof typeof FILE_SCHEMAS, string> = {
   measures: 'measures.json',
   facts: 'facts.json',
   'facts-bodies': 'facts-bodies.json',
+  'facts-paid': 'facts-paid.json',
   'project-shard': 'projects/{shard}.json',
   'project-list': 'lists/{key}.json',
+  'awardee-list': 'awardees/{key}.json',
+  view: 'views/{groupBy}/{filter}.json',
   quality: 'quality.json',
   checksums: 'checksums.json',
 };

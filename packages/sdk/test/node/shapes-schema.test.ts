@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import { SHAPES, ShapeMismatch, checkShape, type Spec } from '../../src/client/checks.js';
-import { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories } from '../../src/schema/package.js';
+import { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories, ViewFile } from '../../src/schema/package.js';
 import { PACKAGE_FILES, fillPattern } from '../../src/format/paths.js';
 
 const PACKAGE = new URL('../../data/toscana/', import.meta.url);
@@ -28,6 +28,7 @@ const ROLES: Record<Exclude<keyof typeof SHAPES, 'boundaries'>, { schema: TSchem
   bodyFacts: { schema: BodyFacts, file: PACKAGE_FILES.bodyFacts },
   shard: { schema: ProjectShard, file: fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', '00') },
   list: { schema: ProjectList, file: fillPattern(PACKAGE_FILES.listPattern, 'key', '048017') },
+  view: { schema: ViewFile, file: 'views/mission/09.json' },
   quality: { schema: Quality, file: PACKAGE_FILES.quality },
 };
 

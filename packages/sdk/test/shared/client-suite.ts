@@ -313,6 +313,55 @@ export function clientSuite(api: TestApi, server: TestServer): void {
     });
   });
 
+  describe('client: awardees and indicators (issue 10)', () => {
+    it('project(): the tram carries its tender, its five awardees (grouping roles) and its target indicator', async () => {
+      const p = await client().project(TRAM);
+      assert.equal(p.tenders?.length, 1);
+      const tender = p.tenders![0]!;
+      assert.equal(tender.cig, '9524700F13');
+      assert.equal(tender.contractType, 'LAVORI');
+      assert.deepEqual(tender.awardees.map((a) => a.role).sort(), ['MANDANTE', 'MANDANTE', 'MANDANTE', 'MANDANTE', 'MANDATARIA']);
+      assert.deepEqual(p.indicators?.map((i) => [i.code, i.unit, i.realised, i.programmed]), [['T0020', 'Chilometri', 0, 5.4]]);
+    });
+
+    it("awardees(): Firenze's awardees, each with the PNRR of its projects attributed to Firenze, largest first", async () => {
+      const c = client();
+      const rows = await c.awardees({ comune: 'Firenze', limit: 1000 });
+      assert.ok(rows.length > 10, `${rows.length} awardees`);
+      for (let i = 1; i < rows.length; i++) assert.ok(rows[i - 1]!.amount >= rows[i]!.amount, 'largest first');
+      assert.ok(rows.every((r) => r.territory === FIRENZE));
+      // The tram's awardees: recomputed from project(): the tram's PNRR attributed to Firenze, plus their other projects there.
+      const tram = await c.project(TRAM);
+      const inFirenze = tram.localisations.find((l) => l.territory === FIRENZE)!.pnrrCents;
+      for (const a of tram.tenders![0]!.awardees) {
+        const row = rows.find((r) => r.key === a.taxCode);
+        assert.ok(row, `${a.name} is listed`);
+        assert.ok(cents(row.amount) >= inFirenze, `${a.name}: at least the tram's share`);
+      }
+      const top = await c.awardees({ comune: FIRENZE, limit: 3 });
+      assert.deepEqual(top, rows.slice(0, 3));
+    });
+
+    it('awardees(): name search ignores case and accents; province and region lists contain the comune amounts', async () => {
+      const c = client();
+      const found = await c.awardees({ comune: FIRENZE, q: 'cmb cooperativa' });
+      assert.deepEqual(found.map((r) => r.key), ['00154410369']);
+      const [inProvince] = await c.awardees({ province: '048', q: '00154410369' });
+      const [inRegion] = await c.awardees({ q: '00154410369' });
+      assert.ok(inProvince!.amount >= found[0]!.amount && inRegion!.amount >= inProvince!.amount);
+      assert.equal(inRegion!.territory, '09');
+      assert.equal((await c.awardees()).length, 10, 'default limit');
+    });
+
+    it('awardees() checks its arguments and reports unknown places', async () => {
+      const c = client();
+      await assert.rejects(c.awardees({ comune: '048999' }), NotFoundError);
+      await assert.rejects(c.awardees({ limit: 0 }), InvalidArgumentError);
+      await assert.rejects(c.awardees({ q: 3 as unknown as string }), InvalidArgumentError);
+      await assert.rejects(c.awardees({ province: '48' }), InvalidArgumentError);
+    });
+  });
+
   describe('client: argument errors', () => {
     it('project() names a malformed CUP and reports an unknown one as not found', async () => {
       const c = client();
@@ -415,9 +464,10 @@ export function clientSuite(api: TestApi, server: TestServer): void {
     });
 
     it('a corrupted file is a DataFormatError naming the file (and the JSON path when parsable)', async () => {
-      const notJson = await assert.rejects(client('corrupt').spending(), DataFormatError);
+      // A component filter: no view file answers it, so spending() reads facts.json.
+      const notJson = await assert.rejects(client('corrupt').spending({ component: 'M2C2' }), DataFormatError);
       assert.equal(notJson.file, 'facts.json');
-      const misshapen = await assert.rejects(client('misshapen').spending(), DataFormatError);
+      const misshapen = await assert.rejects(client('misshapen').spending({ component: 'M2C2' }), DataFormatError);
       assert.equal(misshapen.file, 'facts.json');
       assert.equal(misshapen.path, '/amounts/048017/3');
       const future = await assert.rejects(client('future').manifest(), DataFormatError);
@@ -445,9 +495,13 @@ export function clientSuite(api: TestApi, server: TestServer): void {
       const answers = await Promise.all(Array.from({ length: 20 }, () => c.spending({ groupBy: 'comune', perCapita: true })));
       for (const answer of answers) assert.deepEqual(answer, answers[0]);
       const counts = await requests();
-      assert.deepEqual(counts, { '/pkg/facts.json': 1, '/pkg/territories.json': 1 });
+      // The manifest lists the view files; the comune view answers, territories.json names the rows.
+      assert.deepEqual(counts, { '/pkg/manifest.json': 1, '/pkg/views/comune/09.json': 1, '/pkg/territories.json': 1 });
       await c.spending({ groupBy: 'mission' });
-      assert.deepEqual(await requests(), { ...counts, '/pkg/measures.json': 1 }, 'later calls reuse the cache');
+      assert.deepEqual(await requests(), { ...counts, '/pkg/views/mission/09.json': 1 }, 'later calls reuse the cache');
+      // A query no view answers reads the fact table, once.
+      await Promise.all(Array.from({ length: 5 }, () => c.spending({ groupBy: 'mission', component: 'M2C2' })));
+      assert.deepEqual(await requests(), { ...counts, '/pkg/views/mission/09.json': 1, '/pkg/facts.json': 1, '/pkg/measures.json': 1 });
     });
 
     it('aborting one call rejects it with AbortError without failing the others', async () => {

@@ -3,14 +3,16 @@
  *
  * Resolution, first match wins:
  *   1. the element's `src` attribute;
- *   2. `configure({ src })` called by the page (shared by every bundle on the page);
+ *   2. the element's `region` attribute: a package shipped with the kit (the CDN build: `data/<region>/`
+ *      beside its default `data/toscana/`; the npm build: the SDK's `createClient({ region })`);
+ *   3. `configure({ src })` called by the page (shared by every bundle on the page);
  *   3. the bundle's default (the CDN build sets it to `./data/toscana/` next to the script);
  *   4. the SDK's embedded package (`createClient()` without `baseUrl`).
  *
  * Clients are cached by resolved URL (and options), so twenty widgets on one
  * page share one client and, through its cache, one request per file.
  */
-import { createClient, type PnrrClient } from '@pnrr-toscana/sdk';
+import { EMBEDDED_REGIONS, InvalidArgumentError, createClient, type EmbeddedRegion, type PnrrClient } from '@pnrr-toscana/sdk';
 
 export type { PnrrClient } from '@pnrr-toscana/sdk';
 
@@ -38,8 +40,11 @@ export function configure(config: WidgetConfig): void {
   globalThis.dispatchEvent?.(new Event(CONFIGURE_EVENT));
 }
 
+const NO_CONFIG: Readonly<WidgetConfig> = Object.freeze({});
+
+/** The page configuration: the same object until `configure()` is called again (elements compare it to reload). */
 export function pageConfig(): Readonly<WidgetConfig> {
-  return (globalThis as GlobalWithConfig)[CONFIG_KEY] ?? {};
+  return (globalThis as GlobalWithConfig)[CONFIG_KEY] ?? NO_CONFIG;
 }
 
 let bundleDefault: string | URL | undefined;
@@ -56,16 +61,24 @@ function absolute(src: string | URL): string {
   return new URL(src, base).href;
 }
 
-/** The shared client for an element's `src` (undefined or empty = page/bundle/embedded default). */
-export function clientFor(src: string | null | undefined): PnrrClient {
+/**
+ * The shared client for an element's `src` and `region` (undefined or empty = page/bundle/embedded default).
+ * @throws InvalidArgumentError for a region that is not embedded.
+ */
+export function clientFor(src: string | null | undefined, region?: string | null): PnrrClient {
   const config = pageConfig();
-  const chosen = (src && src.trim()) || config.src || bundleDefault;
+  const wanted = !(src && src.trim()) && region && region.trim() ? region.trim().toLowerCase() : undefined;
+  if (wanted !== undefined && !EMBEDDED_REGIONS.includes(wanted as EmbeddedRegion)) throw new InvalidArgumentError('region', region, EMBEDDED_REGIONS.join(', '));
+  // A region: the CDN build's folder beside its default package (data/<region>/), else the SDK's embedded package.
+  const sdkRegion = wanted && !bundleDefault ? (wanted as EmbeddedRegion) : undefined;
+  const chosen = (src && src.trim()) || (wanted ? (bundleDefault ? new URL(`../${wanted}/`, absolute(bundleDefault)) : undefined) : config.src || bundleDefault);
   const baseUrl = chosen === undefined || chosen === '' ? undefined : absolute(chosen);
-  const key = JSON.stringify([baseUrl ?? '', config.timeout ?? null, config.retry ?? null]);
+  const key = JSON.stringify([baseUrl ?? '', sdkRegion ?? '', config.timeout ?? null, config.retry ?? null]);
   let client = clients.get(key);
   if (!client) {
     client = createClient({
       ...(baseUrl !== undefined ? { baseUrl } : {}),
+      ...(sdkRegion !== undefined ? { region: sdkRegion } : {}),
       ...(config.timeout !== undefined ? { timeout: config.timeout } : {}),
       ...(config.retry !== undefined ? { retry: config.retry } : {}),
     });

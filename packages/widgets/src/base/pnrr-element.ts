@@ -6,7 +6,7 @@
 import { LitElement, html, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { Manifest } from '@pnrr-toscana/sdk';
-import { CONFIGURE_EVENT, clientFor, type PnrrClient } from './client.js';
+import { CONFIGURE_EVENT, clientFor, pageConfig, type PnrrClient } from './client.js';
 import { emit } from './events.js';
 import { resolveLang, watchLang, type Lang } from '../i18n/lang.js';
 import { attributionTemplate, describeError, emptyTemplate, errorTemplate, skeletonTemplate, stateOfError, type ErrorText, type WidgetState } from './states.js';
@@ -34,7 +34,7 @@ const isAbort = (error: unknown): boolean =>
  * @cssprop --pnrr-font-family - Font of the widget (default: inherited from the page).
  * @cssprop --pnrr-spacing - Padding and gaps (default 16px, DSI `--it-spacing-4x`).
  * @cssprop --pnrr-radius - Corner radius (default 4px, DSI `--it-radius-smooth`).
- * @cssprop --pnrr-min-block-size - Minimum height reserved in every state (each element has its own default).
+ * @cssprop --pnrr-min-block-size - A minimum height in every state (default none: each element keeps one fixed height in every state by itself, see docs/layout-shift.md).
  * @cssprop --pnrr-color-background - Background, light theme (DSI white).
  * @cssprop --pnrr-color-surface - Secondary background, light theme (DSI gray-96).
  * @cssprop --pnrr-color-text - Text, light theme (DSI gray-10).
@@ -47,9 +47,10 @@ const isAbort = (error: unknown): boolean =>
  * @cssprop --pnrr-dark-color-background - Background, dark theme (DSI gray-10). Every `--pnrr-color-*` has a `--pnrr-dark-color-*` twin.
  */
 export abstract class PnrrElement<T> extends LitElement {
-  /** Lit reactive properties shared by every element: `src` and `theme`. */
+  /** Lit reactive properties shared by every element: `src`, `region` and `theme`. */
   static override properties: PropertyDeclarations = {
     src: { type: String },
+    region: { type: String },
     theme: { type: String, reflect: true },
   };
 
@@ -64,14 +65,22 @@ export abstract class PnrrElement<T> extends LitElement {
 
   /** URL of the data package (absolute or relative to the page). Default: `configure({ src })`, else the bundle's default, else the package embedded in the SDK. */
   declare src: string | undefined;
+  /**
+   * A data package shipped with the kit: `toscana` (the default) or `liguria` (the pilot's partner region; no payments
+   * file, so no `paid` metrics). In the CDN folder it reads `data/<region>/` beside the script. `src`, when given, wins.
+   */
+  declare region: string | undefined;
   /** `auto` (default: follows `prefers-color-scheme`), `light` or `dark` (let a site with its own dark-mode toggle decide). */
   declare theme: Theme | undefined;
 
   /** Manifest of the data package read, once known (kept when the data call itself fails). */
   protected manifest: Manifest | undefined;
 
-  /** Lines of the loading skeleton; set together with the element's min block size. */
+  /** Lines of the loading skeleton. */
   protected skeletonLines = 4;
+
+  /** The user has expanded the element (its details, its data table): the frame drops its fixed block size. */
+  protected expanded = false;
 
   private abortedByDisconnect = false;
   // The status region speaks only when the data are loaded again (a filter or
@@ -83,12 +92,14 @@ export abstract class PnrrElement<T> extends LitElement {
 
   /** Loads the data: re-runs when `src`, the page configuration or `dataArgs()` change; aborts the previous run. */
   protected readonly dataTask = new Task(this, {
-    task: async ([client], { signal }) => {
-      const c = client as PnrrClient;
+    task: async ([src, region], { signal }) => {
+      // Inside the task, an unknown region is an error of the element, shown in its error state.
+      const c = clientFor(src as string | undefined, region as string | undefined);
       this.manifest = await c.manifest({ signal });
       return this.loadData(c, signal);
     },
-    args: () => [clientFor(this.src), ...this.dataArgs()] as unknown[],
+    // pageConfig(): a new object after each configure(), so the data are read again.
+    args: () => [this.src, this.region, pageConfig(), ...this.dataArgs()] as unknown[],
     onComplete: () => {
       void this.updateComplete.then(() => emit(this, 'pnrr-load', { referenceDate: this.manifest?.referenceDate ?? '' }));
     },
@@ -96,6 +107,7 @@ export abstract class PnrrElement<T> extends LitElement {
       if (!isAbort(error)) void this.updateComplete.then(() => emit(this, 'pnrr-error', { error }));
     },
   });
+
 
   /** The values (usually attributes) the data depend on; a change re-runs `loadData`. */
   protected abstract dataArgs(): readonly unknown[];
@@ -206,7 +218,7 @@ export abstract class PnrrElement<T> extends LitElement {
     // One polite status region outside the busy frame: errors always, loading/updated only on reloads.
     const status = failed ? (own?.message ?? describeError(error, lang).message) : !this.reloaded ? '' : state === 'loading' ? common[lang].loading : common[lang].updated;
     // `lang` on the content: the resolved language may differ from the page's (e.g. `fr` falls back to `it`).
-    return html`<div class="frame" part="base" lang=${lang} data-state=${state} aria-busy=${state === 'loading' ? 'true' : 'false'}>
+    return html`<div class="frame ${this.expanded ? 'open' : ''}" part="base" lang=${lang} data-state=${state} aria-busy=${state === 'loading' ? 'true' : 'false'}>
         <div class="body" part="body">${body}</div>
         ${attributionTemplate(this.manifest, lang)}
       </div>

@@ -84,18 +84,34 @@ export const baseStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--pnrr-spacing, ${unsafeCSS(SPACE_4)});
-    /* Reserved in every state so the page does not move when the data arrive. */
-    min-block-size: var(--pnrr-min-block-size, var(--_min-block-size, 8rem));
+    min-block-size: var(--pnrr-min-block-size, var(--_min-block-size, 0));
     padding: var(--pnrr-spacing, ${unsafeCSS(SPACE_4)});
     background: var(--_background);
     color: var(--_text);
     border: 1px solid var(--_border);
     border-radius: var(--pnrr-radius, ${unsafeCSS(RADIUS)});
   }
+  /* One block size in every state (each element's ./size.ts, also set on the
+     tag before its script runs by pnrr-widgets.css), so the page never moves
+     when the data or the drawing arrive; none once a user expands the element,
+     nor on paper. */
+  @media screen {
+    .frame:not(.open) {
+      block-size: var(--_block-size, auto);
+    }
+    .frame:not(.open) > .body {
+      overflow: hidden;
+    }
+  }
   .body {
     flex: 1 1 auto;
     min-inline-size: 0;
+    min-block-size: 0;
+    /* Room for focus rings at the edges when the body clips (below). */
+    margin: -6px;
+    padding: 6px;
   }
+
   a {
     color: var(--_primary);
     text-decoration: underline;

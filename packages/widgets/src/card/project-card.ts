@@ -13,6 +13,7 @@ import type { Lang } from '../i18n/lang.js';
 import { cardMessages } from '../i18n/card.js';
 import { date, euros, isolate, moneyFull, percent, placeName } from '../format.js';
 import { cardStyles } from './styles.js';
+import type * as MonitorBlocks from './monitor-blocks.js';
 
 /** OpenCUP's public page of a CUP. */
 export const openCupUrl = (cup: string): string => `https://www.opencup.gov.it/portale/web/opencup/home/progetto/-/cup/${encodeURIComponent(cup)}`;
@@ -49,8 +50,10 @@ function places(project: ProjectResult, t: (typeof cardMessages)[Lang]): Place[]
 /**
  * One PNRR project: title, CUP, mission › component › measure, implementing
  * body, places with their attributed share, PNRR and total funding with the
- * other sources, payments (financed is not paid: both are labelled), data
- * date, attribution and links to verify at the source.
+ * other sources, payments (financed is not paid: both are labelled; the
+ * payments file's date next to the project list's), who carries it out
+ * (tenders and awardees), its target indicators, data date, attribution and
+ * links to verify at the source.
  *
  * @summary A PNRR project card, read by CUP from the data package.
  * @tagname pnrr-project-card
@@ -65,8 +68,13 @@ function places(project: ProjectResult, t: (typeof cardMessages)[Lang]): Place[]
  * @csspart sources - The table of funding sources.
  * @csspart payments - The financed-and-paid table.
  * @csspart links - The "verify at the source" links.
+ * @csspart more - The "Mostra tutti i dettagli" button, which shows the whole card (the card keeps one block size until then).
+ * @csspart paid - Paid of financed, in text with a decorative bar.
+ * @csspart vintage - The note on why the project list's total and the payments file's financed total differ.
+ * @csspart awardees - The "Chi realizza" block: tenders (CIG linked to ANAC) and awardees.
+ * @csspart targets - The "Obiettivi" block: target indicators, realised of programmed.
+ * @csspart monitor - The "Monitora questo progetto" paragraph (only with `monitor-href`).
  *
- * @cssprop --pnrr-min-block-size - Height reserved while loading (default 26rem, 12rem when `compact`).
  * @cssprop --pnrr-color-primary - Links, buttons, focus ring and the headline amount.
  * @cssprop --pnrr-color-text - Text colour (light theme); see the base element for every `--pnrr-*` property.
  */
@@ -77,6 +85,7 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     localCode: { type: String, attribute: 'local-code' },
     compact: { type: Boolean, reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    monitorHref: { attribute: 'monitor-href' },
   };
 
   /** The shared element styles plus the card's own layout. */
@@ -90,11 +99,25 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
   declare compact: boolean;
   /** Level of the card's heading, 1–6 (default 3); sub-headings are one level below. */
   declare headingLevel: number | undefined;
+  /**
+   * URL template of a "Monitora questo progetto" link, e.g. a civic-monitoring form:
+   * `https://example.org/monitor?cup={cup}` (`{cup}` and `{localCode}` are replaced, URL-encoded).
+   * Only http(s) URLs are accepted (a `javascript:` template shows no link). Default: no link.
+   */
+  declare monitorHref: string | undefined;
+
+  // The monitoring blocks (awardees, targets, paid bar, vintage note): a lazy chunk, loaded with the data.
+  private blocks: typeof MonitorBlocks | undefined;
 
   constructor() {
     super();
     this.compact = false;
     this.skeletonLines = 7;
+  }
+
+  private toggle(): void {
+    this.expanded = !this.expanded;
+    this.requestUpdate();
   }
 
   protected override dataArgs(): readonly unknown[] {
@@ -106,12 +129,10 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     const cup = (this.cup ?? '').trim().toUpperCase();
     if (cup === '') throw new InvalidArgumentError('cup', '', 'the cup attribute is required');
     const localCode = this.localCode?.trim();
-    return client.project(cup, { signal, ...(localCode ? { localCode } : {}) });
-  }
-
-  protected override renderSkeleton(): TemplateResult {
-    this.skeletonLines = this.compact ? 3 : 7;
-    return super.renderSkeleton();
+    const [project, blocks] = await Promise.all([client.project(cup, { signal, ...(localCode ? { localCode } : {}) }), import('./monitor-blocks.js')]);
+    blocks.adoptStyles(this.shadowRoot);
+    this.blocks = blocks;
+    return project;
   }
 
   protected override renderData(p: ProjectResult): TemplateResult {
@@ -122,7 +143,13 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     const list = places(p, t);
     const shared = p.localCodes.length > 1;
     const equalSplit = list.length > 1 && p.localisations.some((l) => l.shareSource === 'equal-split');
-    return html`<article class="card" part="card" aria-labelledby="title">
+    const open = this.expanded;
+    // The whole card stays in the page (screen readers read it all); past the
+    // summary (the fixed block size: a full card never fits it, a compact one
+    // rarely) it is clipped until the button, or focus moving into the card (a
+    // link, a table), expands it.
+    return html`<div class="clip" id="card" @focusin=${() => open || this.toggle()}>
+      <article class="card" part="card" aria-labelledby="title">
       <p class="kicker" part="kicker">${t.kicker} · ${t.cup} <span class="code">${p.cup}</span></p>
       ${headingTemplate(level, longText(p.title), 'title', 'title')}
       ${shared
@@ -157,7 +184,8 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
           ${equalSplit && !this.compact ? html`<p class="note muted">${t.equalSplit}</p>` : nothing}
         </dd>
       </dl>
-      ${this.compact ? nothing : html`${this.renderFunding(p, lang, sub)} ${this.renderPayments(p, lang, sub)}`}
+      ${this.compact ? nothing : this.renderFunding(p, lang, sub)}
+      ${this.renderBlocks(p, lang, sub)}
       ${p.source.referenceDate ? html`<p class="muted asof">${t.projectDataAsOf(date(p.source.referenceDate, lang))}</p>` : nothing}
       <p class="links" part="links">
         <span>${t.verify}:</span>
@@ -165,7 +193,17 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
         <span aria-hidden="true">·</span>
         <a href=${CATALOGUE_URL} rel="noopener">${t.catalogue}</a>
       </p>
-    </article>`;
+    </article></div>
+      <button type="button" class="more" part="more" aria-expanded=${open ? 'true' : 'false'} aria-controls="card" @click=${this.toggle}>${t.more}</button>`;
+  }
+
+  /** Payments and the monitoring blocks, in card order; in a compact card only the monitoring link. */
+  private renderBlocks(p: ProjectResult, lang: Lang, level: number): unknown {
+    const b = this.blocks;
+    if (!b) return nothing;
+    return this.compact
+      ? b.monitorLink(p, lang, this.monitorHref)
+      : [b.paymentsBlock(p, lang, level), b.awardeesBlock(p, lang, level), b.targetsBlock(p, lang, level), b.monitorLink(p, lang, this.monitorHref)];
   }
 
   private renderFunding(p: ProjectResult, lang: Lang, level: number): TemplateResult {
@@ -195,41 +233,6 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     </section>`;
   }
 
-  private renderPayments(p: ProjectResult, lang: Lang, level: number): TemplateResult {
-    const t = cardMessages[lang];
-    const pay = p.payments;
-    if (!pay) {
-      return html`<section class="payments" aria-label=${t.payments}>
-        ${headingTemplate(level, t.payments, 'subtitle')}
-        <p class="muted">${t.noPayments}</p>
-      </section>`;
-    }
-    const financedPnrr = pay.financedPnrrCents ?? p.funding.pnrrCents;
-    const financedTotal = pay.financedTotalCents ?? p.funding.totalCents;
-    const ratio = (paid: number, financed: number) => (financed > 0 ? percent(paid / financed, lang) : '–');
-    const row = (label: string, financed: number, paid: number) => html`<tr>
-      <th scope="row">${label}</th>
-      <td>${moneyFull(euros(financed), lang)}</td>
-      <td>${moneyFull(euros(paid), lang)}</td>
-      <td>${ratio(paid, financed)}</td>
-    </tr>`;
-    const caption = pay.referenceDate ? t.paymentsCaption(date(pay.referenceDate, lang)) : t.paymentsCaptionUndated;
-    return html`<section class="payments" aria-label=${t.payments}>
-      ${headingTemplate(level, t.payments, 'subtitle')}
-      <div class="table-scroll" role="region" tabindex="0" aria-label=${caption}>
-      <table part="payments">
-        <caption>${caption}</caption>
-        <thead>
-          <tr><td></td><th scope="col">${t.financed}</th><th scope="col">${t.paid}</th><th scope="col">${t.paidShare}</th></tr>
-        </thead>
-        <tbody>
-          ${row(t.pnrrSource, financedPnrr, pay.pnrrCents)} ${row(t.totalRow, financedTotal, pay.totalCents)}
-        </tbody>
-      </table>
-      </div>
-      <p class="note muted">${t.notPaid}</p>
-    </section>`;
-  }
 }
 
 declare global {

@@ -1,13 +1,38 @@
 import { css } from 'lit';
 
 export const cardStyles = css`
+  /* The card's block size: the values of ./size.ts, written out here rather
+     than through reservedSizes() to keep the card-only bundle within its budget
+     (layout-shift.test.mjs fails if the two differ: the card would move when
+     its script runs). */
   :host {
-    /* Reserved while loading: about the height of a full card at 40rem wide. */
-    --_min-block-size: 26rem;
+    --_block-size: 30rem;
     max-inline-size: 48rem;
   }
   :host([compact]) {
-    --_min-block-size: 12rem;
+    --_block-size: 20rem;
+  }
+  /* The summary: the card within the fixed block size, the rest clipped until
+     "Mostra tutti i dettagli" is pressed or focus moves into it. */
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+  }
+  @media screen {
+    .frame:not(.open) .clip {
+      flex: 1 1 0;
+      min-block-size: 0;
+      overflow: hidden;
+    }
+  }
+  .more {
+    align-self: flex-start;
+  }
+  @media print {
+    .more {
+      display: none;
+    }
   }
   .card {
     display: flex;
@@ -29,12 +54,10 @@ export const cardStyles = css`
   }
   .code {
     font-variant-numeric: tabular-nums;
-    overflow-wrap: anywhere;
   }
   .heading {
     font-weight: 700;
     line-height: 1.25;
-    overflow-wrap: anywhere;
   }
   [part='title'] {
     font-size: 1.25em;

@@ -8,13 +8,16 @@ import { InvalidArgumentError, enclosingBuckets, type GroupBy, type SpendingRow 
 import type { PnrrClient } from '../base/client.js';
 import { withPlaceCodes } from '../base/places.js';
 import type { Lang } from '../i18n/lang.js';
-import { isolate, number } from '../format.js';
+import { isolate } from '../format.js';
+import { number } from '../figure/amounts.js';
 import { barChartSpec, barLayout, type BarDatum } from './bar-spec.js';
 import { canvasTextMeasurer } from '../figure/text.js';
 import { cssVar, specTheme } from '../figure/theme.js';
 import { figureMessages } from '../i18n/figure.js';
 import { opt } from '../figure/templates.js';
-import { PnrrFigureElement, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
+import { reservedSizes } from '../base/reserve.js';
+import { CHART_SIZES } from './size.js';
+import { PnrrFigureElement, checkMetricPerCapita, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 
 type Messages = (typeof figureMessages)[Lang];
 
@@ -59,7 +62,6 @@ const HIERARCHY: ReadonlySet<GroupBy> = new Set(['mission', 'component', 'measur
  *
  * @csspart tooltip - The tooltip shown over a bar.
  *
- * @cssprop --pnrr-min-block-size - Height reserved while loading (default 22rem).
  * @cssprop --pnrr-color-primary - Bars, buttons and focus ring (light theme; `--pnrr-dark-color-primary` for dark).
  * @cssprop --pnrr-color-text-muted - The "others" bar and the notes.
  * @cssprop --pnrr-color-text - Labels and values.
@@ -75,9 +77,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   static override styles = [
     PnrrFigureElement.styles,
     css`
-      :host {
-        --_min-block-size: 22rem;
-      }
+      ${reservedSizes(CHART_SIZES)}
     `,
   ];
 
@@ -108,6 +108,7 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     if (this.query.groupBy === 'province' && this.query.comune) {
       throw new InvalidArgumentError('group-by+comune', `group-by="province", comune="${this.query.comune}"`, 'one comune cannot be grouped by province; use province="…" instead');
     }
+    checkMetricPerCapita(this.query);
     const query = await withPlaceCodes(client, this.query, signal);
     const { groupBy, metric, perCapita, comune, province, mission } = query;
     const filters = { ...(comune ? { comune } : {}), ...(province ? { province } : {}), ...(mission ? { mission } : {}) };
@@ -115,17 +116,21 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     // Money of projects localised to a whole province / the whole region is outside
     // a territory filter; one more (cached, fact-table) query says how much.
     const excludedKeys = comune ? enclosingBuckets(comune) : province ? enclosingBuckets(province) : [];
+    // Names of the filtered comune or province and the per-capita series: a chart of the whole
+    // region needs none of them, so it reads only its view file (~0.4 KiB gzip by mission).
+    const needTerritories = Boolean(comune || province || perCapita);
     const [answer, territories, all] = await Promise.all([
       client.spending({ groupBy, metric, ...(perCapita ? { perCapita } : {}), ...filters, signal }),
-      client.territories({ signal }),
+      needTerritories ? client.territories({ signal }) : undefined,
       excludedKeys.length > 0 ? client.spending({ groupBy: 'comune', metric, ...(mission ? { mission } : {}), signal }) : Promise.resolve([]),
     ]);
     const buckets = territorial ? answer.filter((r) => r.kind !== undefined && BUCKET.has(r.kind)) : [];
     const inAnswer = new Set(buckets.map((b) => b.key));
-    const excluded = all.filter((r) => excludedKeys.includes(r.key) && !inAnswer.has(r.key) && r.amount > 0);
+    const excluded = all.filter((r) => excludedKeys.includes(r.key) && !inAnswer.has(r.key) && this.moneyOf(r, query) > 0);
     const k = valueScale(query);
     const rows = answer.filter((r) => !buckets.includes(r) && Number.isFinite(r.value)).map((r) => (k === 1 ? r : { ...r, value: r.value * k }));
-    return { query, rows, buckets, excluded, territories };
+    const referenceDates = answer.find((r) => r.referenceDates)?.referenceDates;
+    return { query, rows, buckets, excluded, territories, referenceDates };
   }
 
   protected override isEmpty(data: ChartData): boolean {
@@ -136,14 +141,14 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
 
   protected override place(data: ChartData, lang: Lang): string {
     const { comune } = data.query;
-    if (comune) return isolate(data.territories.comuni.find((c) => c.code === comune)?.name ?? comune);
+    if (comune) return isolate(data.territories?.comuni.find((c) => c.code === comune)?.name ?? comune);
     return super.place(data, lang);
   }
 
   private titleText(data: ChartData, lang: Lang): string {
     const q = data.query;
     const t = figureMessages[lang];
-    return `${this.metricTitle(q, lang)} ${t.groupBy(q.groupBy)} · ${this.place(data, lang)}${q.mission ? ` · ${t.mission(q.mission)}` : ''}`;
+    return `${this.metricTitle(q, lang)} ${t.groupBy(q.groupBy)} · ${this.place(data, lang)}${q.mission ? ` · ${t.mission(q.mission)}` : ''}${this.paidDateTitle(data, lang)}`;
   }
 
   private rowLabel(row: SpendingRow, q: ChartQuery): string {
@@ -162,13 +167,24 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     const count = rest.reduce((s, r) => s + r.count, 0);
     let value = rest.reduce((s, r) => s + r.value, 0);
     let population: number | null | undefined;
+    const paid = rest.reduce((s, r) => s + (r.paid ?? 0), 0);
+    const financed = rest.reduce((s, r) => s + (r.financed ?? 0), 0);
+    if (q.metric === 'paid-share') {
+      // A share of the sums, never a sum (or mean) of shares.
+      const share = financed > 0 ? paid / financed : Number.NaN;
+      const others = { key: OTHERS_KEY, label: '', value: share, amount: share, count, others: rest.length, paid, financed };
+      return Number.isFinite(share) ? [...head, others] : head;
+    }
     if (q.perCapita) {
       // A ratio of sums, not a sum of ratios.
       const people = rest.reduce((s, r) => s + (r.population ?? 0), 0);
       population = people || null;
       value = people > 0 ? (amount / people) * valueScale(q) : Number.NaN;
     }
-    const others = { key: OTHERS_KEY, label: '', value, amount, count, others: rest.length, ...(population !== undefined ? { population } : {}) };
+    const others = {
+      key: OTHERS_KEY, label: '', value, amount, count, others: rest.length,
+      ...(population !== undefined ? { population } : {}), ...(q.metric === 'paid' ? { paid, financed } : {}),
+    };
     return Number.isFinite(value) ? [...head, others] : head;
   }
 
@@ -179,17 +195,22 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
     if (!first) return '';
     const name = isolate(HIERARCHY.has(q.groupBy) ? first.key : first.label);
     const value = this.valueWithUnit(first.value, q, lang);
-    const lead = q.metric === 'count' && !q.perCapita ? t.summaryCount(name, value) : t.summaryMoney(name, value);
+    const lead =
+      q.metric === 'count' && !q.perCapita ? t.summaryCount(name, value)
+        : q.metric === 'paid-share' ? t.summaryShare(name, value)
+          : q.metric === 'paid' ? t.summaryPaid(name, value)
+            : t.summaryMoney(name, value);
     return `${lead} ${t.summaryGroups(data.rows.length)}`;
   }
 
   private notes(data: ChartData, lang: Lang): string[] {
     const q = data.query;
     const t = figureMessages[lang];
-    const notes = this.denominatorNotes(data, lang);
+    const notes = [...this.denominatorNotes(data, lang), ...this.paidNotes(data, lang)];
     if (q.comune) notes.push(t.ruleComune);
     else if (q.province) notes.push(t.ruleProvince);
-    const sum = (rows: SpendingRow[]) => rows.reduce((s, r) => s + r.amount, 0);
+    // Money in euros (for paid-share: the euros paid; shares cannot be summed).
+    const sum = (rows: SpendingRow[]) => rows.reduce((s, r) => s + this.moneyOf(r, q), 0);
     if (data.buckets.length > 0) {
       const amount = this.amountInWords(sum(data.buckets), q, lang);
       notes.push(q.groupBy === 'province' ? t.notAttributableProvince(amount) : t.notAttributable(amount));
@@ -272,10 +293,14 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
       { label: t.column(q.groupBy), rowHeader: true },
       { label: t.kind, only: 'csv' },
       { label: this.metricTitle(q, lang), csvLabel: q.perCapita ? this.metricTitle(q, lang) : t.value, numeric: true, dataValue: true },
-      { label: t.amount, numeric: true, ...(q.perCapita ? {} : { only: 'csv' as const }) },
+      // For paid-share the amount is the share itself: the paid and financed columns carry the euros.
+      ...(q.metric === 'paid-share' ? [] : [{ label: t.amount, numeric: true, ...(q.perCapita ? {} : { only: 'csv' as const }) }]),
+      ...this.paidColumns(q, lang),
       { label: t.projectsColumn, numeric: true },
       ...(q.perCapita ? [{ label: t.population, numeric: true }] : []),
     ];
+    const share = q.metric === 'paid-share';
+    const amountCell = (r: SpendingRow, text = this.formatAmount(r.amount, q, lang)) => (share ? [] : [{ value: r.amount, text }]);
     const population = (r: SpendingRow) => ({ value: r.population ?? null, text: r.population ? number(r.population, lang) : '–' });
     const drawn = new Set(shown);
     const rows: TableRow[] = data.rows.map((r) => ({
@@ -286,7 +311,8 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
         { value: r.label, text: this.rowLabel(r, q) },
         { value: this.kindLabel(r, t) },
         { value: r.value, text: this.formatValue(r.value, q, lang, true) },
-        { value: r.amount, text: this.formatAmount(r.amount, q, lang) },
+        ...amountCell(r),
+        ...this.paidCells(r, q, lang),
         { value: r.count, text: number(r.count, lang) },
         population(r),
       ],
@@ -296,7 +322,10 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
       rows.push({
         key: r.key,
         only: 'page',
-        cells: [{ value: r.key }, { value: t.others(r.others) }, { value: '' }, { value: r.value, text: this.formatValue(r.value, q, lang, true) }, { value: r.amount, text: this.formatAmount(r.amount, q, lang) }, dash, population(r)],
+        cells: [
+          { value: r.key }, { value: t.others(r.others) }, { value: '' }, { value: r.value, text: this.formatValue(r.value, q, lang, true) },
+          ...amountCell(r), ...this.paidCells(r, q, lang), dash, population(r),
+        ],
       });
     }
     const foot: TableRow[] = [...data.buckets, ...data.excluded].map((r) => ({
@@ -305,8 +334,9 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
         { value: r.key },
         { value: r.label, text: `${r.label} (${this.kindLabel(r, t) || r.key})` },
         { value: this.kindLabel(r, t) },
-        { value: r.amount, text: this.formatAmount(r.amount, q, lang) },
-        { value: r.amount, text: '–' },
+        share ? { value: r.value, text: this.formatValue(r.value, q, lang, true) } : { value: r.amount, text: this.formatAmount(r.amount, q, lang) },
+        ...amountCell(r, '–'),
+        ...this.paidCells(r, q, lang),
         { value: r.count, text: number(r.count, lang) },
         { value: r.population ?? null, text: '–' },
       ],

@@ -5,9 +5,9 @@
  * webmaster sees the typo instead of a silently different figure.
  */
 
-export type EmbedKind = 'card' | 'chart' | 'map';
+export type EmbedKind = 'card' | 'chart' | 'map' | 'list';
 
-export const TAGS: Record<EmbedKind, string> = { card: 'pnrr-project-card', chart: 'pnrr-spending-chart', map: 'pnrr-municipality-map' };
+export const TAGS: Record<EmbedKind, string> = { card: 'pnrr-project-card', chart: 'pnrr-spending-chart', map: 'pnrr-municipality-map', list: 'pnrr-project-list' };
 
 /** A value test and, for the message, what a valid value looks like. */
 type Rule = [(value: string) => boolean, string];
@@ -23,7 +23,7 @@ const COMMON: Record<string, Rule> = {
   'heading-level': oneOf('1', '2', '3', '4', '5', '6'),
 };
 const FIGURE: Record<string, Rule> = {
-  metric: oneOf('pnrr', 'total', 'count'),
+  metric: oneOf('pnrr', 'total', 'count', 'paid', 'paid-share'),
   mission: [(v) => /^M\d{1,2}$/i.test(v), 'M1…M7'],
   province: text('Firenze, 048'),
   'per-capita': oneOf('', 'true', 'istat2021', 'anpr2025'),
@@ -40,6 +40,15 @@ export const ATTRIBUTES: Record<EmbedKind, Record<string, Rule>> = {
     top: [(v) => /^\d{1,3}$/.test(v), '0…999'],
   },
   map: { ...COMMON, ...FIGURE, selected: [(v) => /^\d{6}$/.test(v), '048017'] },
+  list: {
+    ...COMMON,
+    comune: text('Prato, 100005'),
+    province: FIGURE.province!,
+    mission: FIGURE.mission!,
+    q: text('scuola'),
+    sort: oneOf('pnrr', 'total', 'paid-share', 'title'),
+    order: oneOf('asc', 'desc'),
+  },
 };
 
 export interface Problem {

@@ -13,13 +13,15 @@
  * chunk, loaded when one of them first appears.
  */
 import { html, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { isPnrrError, type Metric, type PopulationYear, type Territories } from '@pnrr-toscana/sdk';
+import { InvalidArgumentError, isPnrrError, type Metric, type PopulationYear, type SpendingRow, type Territories } from '@pnrr-toscana/sdk';
 import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { PnrrElement } from '../base/pnrr-element.js';
+import { UrlState, type UrlStateField } from '../base/url-state.js';
 import { emptyTemplate, headingLevel, headingTemplate, type ErrorText } from '../base/states.js';
 import type { Lang } from '../i18n/lang.js';
-import { isolate, moneyCents, moneyCompact, moneyFull, number } from '../format.js';
+import { date, isolate, moneyFull, percent } from '../format.js';
+import { moneyCents, moneyCompact, number } from './amounts.js';
 import { VegaController } from '../vega/controller.js';
 import { specToImageURL } from '../vega/render.js';
 import type { ExportCaption } from './spec.js';
@@ -36,8 +38,8 @@ import {
   sourceLine,
   toolbarTemplate,
 } from './templates.js';
-import { figureStyles } from './styles.js';
-import { csvTable, tableTemplate, type FigureTable } from './table.js';
+import { figureStyles, printStyles } from './styles.js';
+import { csvTable, tableTemplate, type FigureTable, type TableCell, type TableColumn } from './table.js';
 
 export type { FigureTable, TableCell, TableColumn, TableRow, TableOnly } from './table.js';
 
@@ -52,11 +54,34 @@ export interface FigureQuery {
 /** What every figure's data hold besides its own rows. */
 export interface FigureData {
   query: FigureQuery;
-  territories: Territories;
+  /**
+   * Names and population series, when the figure needed them (a province or comune, per capita, the map):
+   * a chart of the whole region reads only its view file, and takes the region's name from the manifest.
+   */
+  territories: Territories | undefined;
+  /** Metrics paid and paid-share: the reference dates of the project list and of the payments (from the SDK's rows). */
+  referenceDates?: { projects: string; payments: string | null } | undefined;
 }
 
-/** A figure's spec for a width; with a caption (title block) for the downloaded images. */
-export type FigureSpec = (width: number, caption?: ExportCaption) => TopLevelSpec;
+/** Metrics read from the payments file. */
+export const isPaidMetric = (metric: Metric): boolean => metric === 'paid' || metric === 'paid-share';
+
+/**
+ * `metric="paid-share"` with `per-capita`: refused before any request, naming both
+ * attributes (a share paid per inhabitant means nothing; `paid` per capita does).
+ */
+export function checkMetricPerCapita(q: FigureQuery): void {
+  if (q.metric === 'paid-share' && q.perCapita) {
+    throw new InvalidArgumentError('metric+per-capita', `metric="paid-share", per-capita`, 'a share paid per inhabitant means nothing: use metric="paid" with per-capita');
+  }
+}
+
+/**
+ * A figure's spec for a width; with a caption (title block) for the downloaded images; `room`: the
+ * height of the plot's box on the page in px (the figure's block size is fixed, see ./size.ts of each
+ * element), which a drawing that can fit itself (the map) fits into; none for downloads.
+ */
+export type FigureSpec = (width: number, caption?: ExportCaption, room?: number) => TopLevelSpec;
 
 /** What to draw for the current data. */
 export interface Drawing {
@@ -67,7 +92,7 @@ export interface Drawing {
   label: string;
   /** Narrowest downloaded image, in px (the drawing's width when wider). */
   imageMinWidth: number;
-  /** Height to reserve for the drawing before vega arrives, for the frame's content width in px. */
+  /** Height of the drawing's scrollable extent before vega arrives, for the frame's content width in px (the box itself is fixed). */
   minHeight: (contentWidth: number) => number;
 }
 
@@ -123,11 +148,16 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     province: { type: String },
     perCapita: { attribute: 'per-capita', converter: perCapitaConverter },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
   };
 
-  static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles];
+  static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles, printStyles(PnrrElement.styles)];
 
-  /** `pnrr` (default: PNRR funding, €), `total` (total funding, €) or `count` (projects). */
+  /**
+   * `pnrr` (default: PNRR funding, €), `total` (total funding, €), `count` (projects), `paid` (payments to date, €,
+   * from the payments file) or `paid-share` (share paid: payments ÷ total funding at the payments date, as a
+   * percentage; not with `per-capita`). The paid metrics need a data package built with a payments file.
+   */
   declare metric: Metric | undefined;
   /** Only this mission (`M1`…`M7`). */
   declare mission: string | undefined;
@@ -137,6 +167,12 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   declare perCapita: boolean | string | undefined;
   /** Level of the figure's title, 1–6 (default 3). */
   declare headingLevel: number | undefined;
+  /**
+   * Shareable view: keeps what the reader changed (the map's chosen comune and province, the data table
+   * shown) in the page address after `#`, restores it when the address is opened, and follows Back / Forward.
+   * Keys are prefixed with the element's `id` (else `map` / `chart`): give each synced element of a page its own `id`.
+   */
+  declare syncUrl: boolean | undefined;
 
   /** Whether the data table is shown (internal UI state). */
   private tableOpen = false;
@@ -155,14 +191,35 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     ...(this.plotClicked ? { onClick: (datum: Record<string, unknown>) => this.plotClicked!(datum) } : {}),
   });
 
+  /** `sync-url`: the values of urlFields() in the page's URL fragment. */
+  private readonly urlState = new UrlState(this, {
+    enabled: () => this.syncUrl === true,
+    namespace: () => this.id || this.localName.replace(/^pnrr-(?:[a-z]+-)?/, ''),
+    fields: () => this.urlFields(),
+  });
+
+  /** The values `sync-url` keeps in the URL: the data table's visibility; an element adds its own. */
+  protected urlFields(): Record<string, UrlStateField> {
+    return {
+      table: {
+        get: () => (this.tableOpen ? '1' : ''),
+        set: (v) => {
+          this.tableOpen = v === '1';
+          this.requestUpdate();
+        },
+        valid: (v) => v === '1',
+      },
+    };
+  }
+
   /** Key of what vega was last asked to draw ('' = nothing). */
   private drawnKey = '';
   /** The description rendered last, with its data: the drawing, the toolbar and the image downloads read it. */
   private described: { data: T; description: FigureDescription } | undefined;
   // `theme="auto"` follows the scheme through CSS; the drawing's colours are read
   // from CSS when the spec is built, so a scheme change must rebuild it.
-  // Forced colours (Windows High Contrast) change them too.
-  private readonly schemes = ['(prefers-color-scheme: dark)', '(forced-colors: active)'].map((q) => globalThis.matchMedia?.(q));
+  // Forced colours (Windows High Contrast) change them too, and printing (light colours on paper).
+  private readonly schemes = ['(prefers-color-scheme: dark)', '(forced-colors: active)', 'print'].map((q) => globalThis.matchMedia?.(q));
   private readonly onScheme = (): void => this.requestUpdate();
 
   override connectedCallback(): void {
@@ -213,6 +270,10 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     const f = figureMessages[lang];
     const [a, b] = error.argument.split('+');
     if (b) return { message: f.invalidCombination(a!, b, String(error.value)) };
+    // A paid metric on a package built without a payments file (e.g. Liguria's).
+    if (a === 'metric' && isPaidMetric(error.value as Metric) && this.manifest && !this.manifest.files.paidFacts) {
+      return { detail: f.noPayments(isolate(this.manifest.region.name)) };
+    }
     const near = (error as { suggestions?: ReadonlyArray<{ name: string; code: string }> }).suggestions;
     return near?.length ? { detail: f.closestPlaces(near.map((p) => `${p.name} (${p.code})`).join(', ')) } : undefined;
   }
@@ -237,6 +298,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** A value as the data rows hold it (projects per capita already × PER_CAPITA_COUNT_SCALE). */
   protected formatValue(value: number, q: FigureQuery, lang: Lang, full = false): string {
+    if (q.metric === 'paid-share') return percent(value, lang, 1);
     if (q.perCapita) return q.metric === 'count' ? number(value, lang, 1) : moneyCents(value, lang);
     if (q.metric === 'count') return number(value, lang);
     return full ? moneyFull(value, lang) : moneyCompact(value, lang);
@@ -268,6 +330,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
 
   /** A value in a sentence: amounts in words, with its per-capita unit when it is one. */
   protected valueWithUnit(value: number, q: FigureQuery, lang: Lang): string {
+    if (q.metric === 'paid-share') return this.formatValue(value, q, lang);
     return q.perCapita ? `${this.formatValue(value, q, lang)} ${this.perCapitaUnit(q, lang)}` : this.amountInWords(value, q, lang);
   }
 
@@ -275,6 +338,44 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   protected metricTitle(q: FigureQuery, lang: Lang): string {
     const c = figureMessages[lang];
     return `${c.metric(q.metric)}${q.perCapita ? ` ${this.perCapitaUnit(q, lang)}` : ''}`;
+  }
+
+  /**
+   * The euros of a row for sums and notes: its amount, or for `paid-share` (whose
+   * amount is a share, which cannot be summed) the euros paid.
+   */
+  protected moneyOf(row: SpendingRow, q: FigureQuery): number {
+    return q.metric === 'paid-share' ? (row.paid ?? 0) : row.amount;
+  }
+
+  /** Metrics paid and paid-share: " · pagamenti al 31 marzo 2025" for the title (else ''). */
+  protected paidDateTitle(data: FigureData, lang: Lang): string {
+    const d = data.referenceDates?.payments;
+    return isPaidMetric(data.query.metric) && d ? ` · ${figureMessages[lang].paidAsOf(date(d, lang))}` : '';
+  }
+
+  /** Metrics paid and paid-share: the rule and the two dates, for the notes (else none). */
+  protected paidNotes(data: FigureData, lang: Lang): string[] {
+    const d = data.referenceDates;
+    if (!isPaidMetric(data.query.metric) || !d) return [];
+    const t = figureMessages[lang];
+    return [t.rulePaid(date(d.payments ?? '', lang), date(d.projects, lang))];
+  }
+
+  /** Metrics paid and paid-share: the euros paid and financed, as two table columns (page and CSV). */
+  protected paidColumns(q: FigureQuery, lang: Lang): TableColumn[] {
+    if (!isPaidMetric(q.metric)) return [];
+    const t = figureMessages[lang];
+    return [
+      { label: t.paidColumn, numeric: true },
+      { label: t.financedColumn, numeric: true },
+    ];
+  }
+
+  protected paidCells(row: SpendingRow | undefined, q: FigureQuery, lang: Lang): TableCell[] {
+    if (!isPaidMetric(q.metric)) return [];
+    const cell = (v: number | undefined): TableCell => (v === undefined ? { value: null, text: '–' } : { value: v, text: moneyFull(v, lang) });
+    return [cell(row?.paid), cell(row?.financed)];
   }
 
   protected projects(n: number, lang: Lang): string {
@@ -285,14 +386,14 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
   /** The territory shown: the province filtered on, else the region. */
   protected place(data: T, lang: Lang): string {
     const p = data.query.province;
-    if (!p) return isolate(data.territories.region.name);
-    return figureMessages[lang].province(isolate(data.territories.provinces.find((x) => x.code === p)?.name ?? p));
+    if (!p) return isolate(data.territories?.region.name ?? this.manifest?.region.name ?? '');
+    return figureMessages[lang].province(isolate(data.territories?.provinces.find((x) => x.code === p)?.name ?? p));
   }
 
   /** The per-capita note naming the population series (none when not per capita). */
   protected denominatorNotes(data: T, lang: Lang): string[] {
     const p = data.query.perCapita;
-    return p ? [figureMessages[lang].denominator(this.perCapitaUnit(data.query, lang), data.territories.populationYears[p] ?? p)] : [];
+    return p ? [figureMessages[lang].denominator(this.perCapitaUnit(data.query, lang), data.territories?.populationYears[p] ?? p)] : [];
   }
 
   // ------------------------------------------------------------------ drawing
@@ -320,7 +421,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     }
     if (drawing.key === this.drawnKey) return;
     this.drawnKey = drawing.key;
-    this.vega.setSpec((width) => drawing.spec(width));
+    this.vega.setSpec((width) => drawing.spec(width, undefined, this.renderRoot.querySelector('.plot-image')?.clientHeight));
   }
 
   /** A filter with no data: the chart and the map say the same, under their title. */
@@ -355,7 +456,8 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
       {
         tableOpen: this.tableOpen,
         toggleTable: () => {
-          this.tableOpen = !this.tableOpen;
+          // The table opens below the toolbar: the frame leaves its fixed block size (after a click: no layout shift).
+          this.expanded = this.tableOpen = !this.tableOpen;
           this.requestUpdate();
         },
         csv: () => {

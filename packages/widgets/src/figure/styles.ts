@@ -1,11 +1,13 @@
-/** Styles of the figure frame: summary, notes, plot, tooltip, toolbar, data table. */
-import { css } from 'lit';
+/** Styles of the figure frame: summary, notes, plot, tooltip, toolbar, data table; and how a figure prints. */
+import { css, unsafeCSS, type CSSResult, type CSSResultGroup } from 'lit';
 
 export const figureStyles = css`
   .figure {
     display: flex;
     flex-direction: column;
     gap: 0.75em;
+    /* The body's height (the frame's block size is fixed): the plot takes what the text leaves. */
+    block-size: 100%;
     margin: 0;
     min-inline-size: 0;
     /* A name with no break (a 10,000-character one) wraps instead of widening the page. */
@@ -33,6 +35,21 @@ export const figureStyles = css`
   .plot-wrap {
     position: relative;
     min-inline-size: 0;
+    display: flex;
+    flex-direction: column;
+  }
+  /* In the fixed block size, the drawing takes the room the text leaves (a
+     taller one scrolls); expanded (the data table open) or on paper, it keeps
+     the height it was drawn at. */
+  @media screen {
+    .frame:not(.open) :is(.figure > .plot-wrap, .figure > .layout, .plot-image) {
+      flex: 1 1 0;
+      min-block-size: 0;
+    }
+  }
+  .plot-image {
+    position: relative;
+    overflow-y: auto;
   }
   .plot-sizer {
     position: absolute;
@@ -137,3 +154,44 @@ export const figureStyles = css`
     background: var(--_surface);
   }
 `;
+
+/**
+ * Printing: light colours whatever the theme (paper is white; the drawing reads
+ * them too, since a figure redraws when `print` media starts), no buttons or
+ * form controls (they do nothing on paper), nothing clipped (the drawing
+ * scales to the page width, an open data table prints whole), no tooltip.
+ * Title, summary, notes and the attribution line stay.
+ *
+ * The light palette is the base styles' own (their `--_x: var(--pnrr-color-x, default)`
+ * declarations, read from `base`), not a copy: importing the tokens here would
+ * add an export to the card-only bundle.
+ */
+export function printStyles(base: CSSResultGroup): CSSResult {
+  const text = [base].flat(Infinity as 1).map((s) => (s as CSSResult).cssText ?? '').join('');
+  const lightVars = unsafeCSS([...new Set(text.match(/--_[\w-]+:\s*var\(--pnrr-color-[\w-]+,\s*[^;]+\);/g))].join(''));
+  return css`
+  @media print {
+    :host,
+    :host([theme]) {
+      ${lightVars}
+      color-scheme: light;
+    }
+    button,
+    .toolbar,
+    .picker label,
+    .picker select,
+    .tooltip {
+      display: none !important;
+    }
+    .figure,
+    .plot,
+    .table-wrap {
+      overflow: visible;
+      max-block-size: none;
+    }
+    .plot-wrap {
+      break-inside: avoid;
+    }
+  }
+  `;
+}

@@ -100,10 +100,11 @@ export function plotTemplate(label: string, minHeight: number, drawError?: strin
   // label sit on a wrapper so they stay ours.
   // The sizer follows the box's width but has no height, so the drawing changing
   // the box's height never re-triggers the ResizeObserver (no RO loop errors).
+  // The image box has the room the figure's fixed block size leaves; a drawing
+  // taller than that (a long list of bars) scrolls inside it (see reservePlotHeight).
   return html`<div class="plot-wrap" part="plot">
-    <div class="plot-sizer" aria-hidden="true"></div>
     ${drawError ? html`<p class="draw-error" role="alert">${drawError}</p>` : nothing}
-    <div class="plot-image" role="img" aria-label=${label}><div class="plot" data-min-height=${minHeight}></div></div>
+    <div class="plot-image" role="img" aria-label=${label}><div class="plot-sizer" aria-hidden="true"></div><div class="plot" data-min-height=${minHeight}></div></div>
     <div class="tooltip" part="tooltip" role="tooltip" hidden></div>
   </div>`;
 }
@@ -118,6 +119,11 @@ export function reservePlotHeight(root: ParentNode): void {
   if (!plot) return;
   const h = Number(plot.dataset.minHeight);
   plot.style.minBlockSize = plot.querySelector('svg') || !(h > 0) ? '' : `${Math.round(h)}px`;
+  // A drawing taller than its box scrolls: then, and only then, the box takes
+  // the keyboard's focus, so arrow keys can scroll it (WCAG 2.1.1).
+  const box = plot.parentElement!;
+  if (box.scrollHeight > box.clientHeight + 1) box.tabIndex = 0;
+  else box.removeAttribute('tabindex');
 }
 
 export function notesTemplate(notes: readonly string[]): TemplateResult | typeof nothing {

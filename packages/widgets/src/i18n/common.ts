@@ -43,9 +43,6 @@ export const common = messages({
     source: 'Fonte',
     dataAsOf: (date: string) => `dati al ${date}`,
     licence: 'Licenza',
-    millions: 'mln',
-    billions: 'mld',
-    thousands: 'mila',
   },
   en: {
     loading: 'Loading PNRR data…',
@@ -66,8 +63,5 @@ export const common = messages({
     source: 'Source',
     dataAsOf: (date: string) => `data as of ${date}`,
     licence: 'Licence',
-    millions: 'M',
-    billions: 'bn',
-    thousands: 'k',
   },
 });

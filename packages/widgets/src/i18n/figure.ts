@@ -2,8 +2,8 @@
 import type { GroupBy, Metric } from '@pnrr-toscana/sdk';
 import { messages } from './index.js';
 
-const METRIC_IT: Record<Metric, string> = { pnrr: 'Finanziamento PNRR', total: 'Finanziamento totale', count: 'Numero di progetti' };
-const METRIC_EN: Record<Metric, string> = { pnrr: 'PNRR funding', total: 'Total funding', count: 'Number of projects' };
+const METRIC_IT: Record<Metric, string> = { pnrr: 'Finanziamento PNRR', total: 'Finanziamento totale', count: 'Numero di progetti', paid: 'Pagamenti', 'paid-share': 'Quota pagata' };
+const METRIC_EN: Record<Metric, string> = { pnrr: 'PNRR funding', total: 'Total funding', count: 'Number of projects', paid: 'Payments', 'paid-share': 'Share paid' };
 const GROUP_IT: Record<GroupBy, string> = {
   mission: 'per missione',
   component: 'per componente',
@@ -43,6 +43,9 @@ const COLUMN_EN: Record<GroupBy, string> = {
 
 export const figureMessages = messages({
   it: {
+    millions: 'mln',
+    billions: 'mld',
+    thousands: 'mila',
     metric: (m: Metric) => METRIC_IT[m],
     groupBy: (g: GroupBy) => GROUP_IT[g],
     column: (g: GroupBy) => COLUMN_IT[g],
@@ -59,6 +62,14 @@ export const figureMessages = messages({
     mission: (code: string) => `missione ${code}`,
     summaryMoney: (label: string, value: string) => `${label} riceve di più: ${value}.`,
     summaryCount: (label: string, value: string) => `${label} ha più progetti: ${value}.`,
+    summaryPaid: (label: string, value: string) => `${label} ha i pagamenti più alti: ${value}.`,
+    summaryShare: (label: string, value: string) => `${label} ha la quota pagata più alta: ${value}.`,
+    paidAsOf: (date: string) => `pagamenti al ${date}`,
+    rulePaid: (paymentsDate: string, projectsDate: string) =>
+      `Pagamenti: pagamenti totali al ${paymentsDate} (file dei pagamenti ReGiS); quota pagata = pagamenti ÷ finanziamento totale alla stessa data, sommati sui progetti del gruppo (non una media di quote). Solo i progetti presenti nel file dei pagamenti; ogni pagamento è attribuito ai luoghi con le stesse quote del finanziamento (elenco dei progetti al ${projectsDate}).`,
+    paidColumn: 'Pagato (€)',
+    noPayments: (region: string) => `Il pacchetto dati di ${region} non ha il file dei pagamenti: le metriche paid e paid-share non sono disponibili.`,
+    financedColumn: 'Finanziato alla data dei pagamenti (€)',
     summaryGroups: (n: number) => (n === 1 ? 'Un solo gruppo.' : `${n} gruppi in tutto.`),
     denominator: (unit: string, population: string) => `Valori ${unit}, popolazione ${population}.`,
     ruleComune:
@@ -98,6 +109,9 @@ export const figureMessages = messages({
     region: 'regione',
   },
   en: {
+    millions: 'M',
+    billions: 'bn',
+    thousands: 'k',
     metric: (m: Metric) => METRIC_EN[m],
     groupBy: (g: GroupBy) => GROUP_EN[g],
     column: (g: GroupBy) => COLUMN_EN[g],
@@ -111,6 +125,14 @@ export const figureMessages = messages({
     mission: (code: string) => `mission ${code}`,
     summaryMoney: (label: string, value: string) => `${label} receives the most: ${value}.`,
     summaryCount: (label: string, value: string) => `${label} has the most projects: ${value}.`,
+    summaryPaid: (label: string, value: string) => `${label} has the highest payments: ${value}.`,
+    summaryShare: (label: string, value: string) => `${label} has the highest share paid: ${value}.`,
+    paidAsOf: (date: string) => `payments as of ${date}`,
+    rulePaid: (paymentsDate: string, projectsDate: string) =>
+      `Payments: total payments as of ${paymentsDate} (ReGiS payments file); share paid = payments ÷ total funding at the same date, summed over the group’s projects (not an average of shares). Only projects in the payments file; each payment is attributed to places by the same shares as the funding (project list of ${projectsDate}).`,
+    paidColumn: 'Paid (€)',
+    noPayments: (region: string) => `The data package of ${region} has no payments file: the metrics paid and paid-share are not available.`,
+    financedColumn: 'Financed at the payments date (€)',
     summaryGroups: (n: number) => (n === 1 ? 'A single group.' : `${n} groups in all.`),
     denominator: (unit: string, population: string) => `Values ${unit}, population ${population}.`,
     ruleComune:

@@ -20,6 +20,7 @@ export const mapMessages = messages({
       `Non attribuibili a un solo comune, quindi non sulla mappa: ${amount} (progetti localizzati su un’intera provincia o sull’intera regione).`,
     notAttributableDetail: (items: string) => `Dettaglio: ${items}.`,
     rule: 'Ogni progetto è attribuito ai comuni in cui è localizzato, secondo la percentuale di localizzazione o, se manca, in parti uguali.',
+    shareScale: 'Classi fisse da 0 a 100 %; le quote oltre il 100 % (pagato più del finanziato alla data dei pagamenti) stanno nell’ultima classe.',
   },
   en: {
     title: (metric: string, place: string) => `${metric} by municipality · ${place}`,
@@ -39,5 +40,6 @@ export const mapMessages = messages({
       `Not attributable to a single municipality, hence not on the map: ${amount} (projects localised to a whole province or to the whole region).`,
     notAttributableDetail: (items: string) => `Detail: ${items}.`,
     rule: 'Each project is attributed to the municipalities where it is localised, by its localisation percentage or, when missing, in equal parts.',
+    shareScale: 'Fixed classes from 0 to 100%; shares above 100% (more paid than financed at the payments date) fall in the top class.',
   },
 });

@@ -48,6 +48,12 @@ export interface MapOptions {
   width: number;
   /** Map height (default: from the topology's bbox aspect ratio). */
   height?: number;
+  /**
+   * The height of the box the drawing must fit, legend included (the element's
+   * block size is fixed): the map is no taller than its aspect ratio makes it
+   * and no taller than the box leaves it; its projection fits that.
+   */
+  room?: number;
   theme: SpecTheme;
   colors: MapColors;
   description?: string;
@@ -106,12 +112,16 @@ export function choroplethSpec(options: MapOptions): TopLevelSpec {
   // (at 200 % text size it does not): legend labels are never cut (labelLimit 0).
   const legendLabel = Math.max(0, ...classes.map((c) => estimateTextWidth(fontSize)(c.label)));
   const legendColumns = options.width >= 2 * (legendLabel + 40) ? 2 : 1;
+  const natural = mapHeight(topology, options.width - 2 * PADDING);
+  // The legend under the map: its offset, the title line, one line per row of classes.
+  const legend = 30 + fontSize + 8 + Math.ceil(classes.length / legendColumns) * (fontSize + 10);
+  const height = options.height ?? (options.room ? Math.max(120, Math.min(natural, options.room - legend - 2 * PADDING)) : natural);
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...(options.description ? { description: drawnText(options.description, 1000) } : {}),
     width: options.width - 2 * PADDING,
-    height: options.height ?? mapHeight(topology, options.width - 2 * PADDING),
+    height,
     padding: PADDING,
     autosize: { type: 'pad' },
     background: theme.background,

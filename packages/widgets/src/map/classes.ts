@@ -53,3 +53,22 @@ export function pickColors(palette: readonly string[], count: number): string[] 
   if (count === 1) return [palette[palette.length - 1]!];
   return Array.from({ length: count }, (_, i) => palette[Math.round((i * (palette.length - 1)) / (count - 1))]!);
 }
+
+/** Upper bounds of the fixed share classes: 0–20 %, 20–40 %, 40–60 %, 60–80 %, 80–100 %. */
+export const SHARE_BOUNDS = [0.2, 0.4, 0.6, 0.8, 1] as const;
+
+/**
+ * Fixed classes for a share (0…1) on a 0–100 % scale, so two maps (two regions,
+ * two missions) read alike: 0 is data (financed, nothing paid yet); a share above
+ * 100 % (more paid than financed at the payments date) joins the top class.
+ * Values that are not finite have no class (-1).
+ */
+export function shareClasses(values: readonly number[]): Classification {
+  const index = values.map((v) => {
+    if (!Number.isFinite(v) || v < 0) return -1;
+    const c = SHARE_BOUNDS.findIndex((b) => v < b);
+    return c < 0 ? SHARE_BOUNDS.length - 1 : c;
+  });
+  const ranges = SHARE_BOUNDS.map((b, i): [number, number] => [i === 0 ? 0 : SHARE_BOUNDS[i - 1]!, b]);
+  return { index, ranges };
+}

@@ -4,18 +4,22 @@
  * import `./define.js` or the package's define entry to register the tag.
  */
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { SpendingRow, Topology } from '@pnrr-toscana/sdk';
+import type { SpendingRow, Territories, Topology } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
 import { withPlaceCodes } from '../base/places.js';
 import { emit } from '../base/events.js';
 import type { Lang } from '../i18n/lang.js';
-import { clip, isolate, number } from '../format.js';
-import { choroplethSpec, mapHeight, type MapClass, type MapDatum } from './choropleth-spec.js';
+import { clip, isolate } from '../format.js';
+import { number } from '../figure/amounts.js';
+import { choroplethSpec, type MapClass, type MapDatum } from './choropleth-spec.js';
 import { cssVar, forcedColors, isDark, specTheme } from '../figure/theme.js';
 import { figureMessages } from '../i18n/figure.js';
-import { PnrrFigureElement, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
+import type { UrlStateField } from '../base/url-state.js';
+import { PnrrFigureElement, checkMetricPerCapita, valueScale, type Drawing, type FigureDescription, type FigureTable, type TableColumn, type TableRow, type FigureData, type FigureQuery } from '../figure/figure-element.js';
 import { mapMessages } from '../i18n/map.js';
-import { NO_DATA_COLOR, PALETTES, pickColors, quantileClasses } from './classes.js';
+import { reservedSizes } from '../base/reserve.js';
+import { MAP_SIZES } from './size.js';
+import { NO_DATA_COLOR, PALETTES, pickColors, quantileClasses, shareClasses } from './classes.js';
 
 /** Detail of `pnrr-municipality-select`. */
 export interface MunicipalitySelectDetail {
@@ -43,6 +47,8 @@ export interface MapComune {
 }
 
 export interface MapData extends FigureData {
+  /** The map always reads territories.json: the comuni to draw and their names. */
+  territories: Territories;
   /** The comuni drawn (those of `province` when set), with their rows. */
   comuni: MapComune[];
   /** Province- and region-wide rows: money not attributable to one comune. */
@@ -53,6 +59,9 @@ export interface MapData extends FigureData {
 /** Longest comune name in the list, in characters: a longer one ends in "…" (the data table has it in full). */
 const OPTION_CHARS = 80;
 const optionText = (name: string): string => clip(name, OPTION_CHARS);
+
+/** A province from the URL: a code or a name, short, printable, no markup characters. */
+const placeText = (v: string): boolean => v.length <= 60 && /^[\p{L}\p{M}0-9 '’.-]+$/u.test(v);
 
 const collator = new Map<Lang, Intl.Collator>();
 const byName = (lang: Lang) => {
@@ -79,7 +88,6 @@ const byName = (lang: Lang) => {
  * @csspart tooltip - The tooltip over a comune.
  * @csspart picker - The list of comuni beside the map (label, select and the chosen comune's values).
  *
- * @cssprop --pnrr-min-block-size - Height reserved while loading (default 34rem).
  * @cssprop --pnrr-map-selected - Outline of the selected comune (default: the text colour).
  * @cssprop --pnrr-map-border - Province borders (default: the text colour).
  * @cssprop --pnrr-color-background - Comune borders and the halo around the selection.
@@ -93,18 +101,25 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
   static override styles = [
     PnrrFigureElement.styles,
     css`
-      :host {
-        --_min-block-size: 34rem;
-      }
+      ${reservedSizes(MAP_SIZES)}
       .layout {
         display: grid;
         grid-template-columns: minmax(0, 1fr);
+        /* The map takes the room the list of comuni leaves under it. */
+        grid-template-rows: minmax(0, 1fr) auto;
         gap: 1em;
+      }
+      .open .layout {
+        grid-template-rows: auto;
       }
       @container (min-width: 40rem) {
         .layout {
           grid-template-columns: minmax(0, 1fr) minmax(12rem, 16rem);
+          grid-template-rows: minmax(0, 1fr);
           align-items: start;
+        }
+        .layout > .plot-wrap {
+          align-self: stretch;
         }
       }
       .picker {
@@ -143,6 +158,16 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     this.skeletonLines = 12;
   }
 
+  /** `sync-url`: the chosen comune (Back undoes a choice) and the province shown, besides the figure's own. */
+  protected override urlFields(): Record<string, UrlStateField> {
+    return {
+      ...super.urlFields(),
+      comune: { get: () => this.selected ?? '', set: (v) => (this.selected = v || undefined), valid: (v) => /^\d{6}$/.test(v), push: true },
+      // A code or a name, as the attribute takes it; the element checks it (an unknown one shows its error).
+      province: { get: () => this.province ?? '', set: (v) => (this.province = v || undefined), valid: placeText, push: true },
+    };
+  }
+
   get query(): MapQuery {
     return this.figureQuery();
   }
@@ -162,6 +187,7 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
   }
 
   protected override async loadData(client: PnrrClient, signal: AbortSignal): Promise<MapData> {
+    checkMetricPerCapita(this.query);
     const query = await withPlaceCodes(client, this.query, signal);
     const { metric, perCapita, province, mission } = query;
     const [rows, topology, territories] = await Promise.all([
@@ -175,7 +201,8 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       .filter((c) => !province || c.province === province)
       .map((c) => ({ code: c.code, name: c.name, province: c.province, row: byCode.get(c.code) }));
     const buckets = rows.filter((r) => r.kind === 'province-wide' || r.kind === 'region-wide');
-    return { query, comuni, buckets, topology, territories };
+    const referenceDates = rows.find((r) => r.referenceDates)?.referenceDates;
+    return { query, comuni, buckets, topology, territories, referenceDates };
   }
 
   protected override isEmpty(data: MapData): boolean {
@@ -191,14 +218,19 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return c.row && Number.isFinite(c.row.value) ? c.row.value : 0;
   }
 
+  /** Whether a comune has a value to show: any project (for a share: any financed project with a payments row, 0 % included). */
+  private hasData(c: MapComune, q: MapQuery): boolean {
+    return q.metric === 'paid-share' ? c.row !== undefined && Number.isFinite(c.row.value) : this.value(c) > 0;
+  }
+
   private titleText(data: MapData, lang: Lang): string {
     const q = data.query;
-    return `${mapMessages[lang].title(this.metricTitle(q, lang), this.place(data, lang))}${q.mission ? ` · ${figureMessages[lang].mission(q.mission)}` : ''}`;
+    return `${mapMessages[lang].title(this.metricTitle(q, lang), this.place(data, lang))}${q.mission ? ` · ${figureMessages[lang].mission(q.mission)}` : ''}${this.paidDateTitle(data, lang)}`;
   }
 
   private summary(data: MapData, lang: Lang): string {
     const t = mapMessages[lang];
-    const withData = data.comuni.filter((x) => this.value(x) > 0);
+    const withData = data.comuni.filter((x) => this.hasData(x, data.query));
     if (withData.length === 0) return t.none(data.comuni.length);
     const top = withData.reduce((a, b) => (this.value(b) > this.value(a) ? b : a));
     return `${t.summary(isolate(top.name), this.valueWithUnit(this.value(top), data.query, lang))} ${t.coverage(withData.length, data.comuni.length)}`;
@@ -206,10 +238,13 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
 
   private notes(data: MapData, lang: Lang): string[] {
     const t = mapMessages[lang];
-    const notes = [...this.denominatorNotes(data, lang), t.rule];
-    const buckets = data.buckets.filter((b) => b.amount > 0);
+    const q = data.query;
+    const notes = [...this.denominatorNotes(data, lang), ...this.paidNotes(data, lang), t.rule];
+    if (q.metric === 'paid-share') notes.push(t.shareScale);
+    const buckets = data.buckets.filter((b) => this.moneyOf(b, q) > 0);
     if (buckets.length > 0) {
-      const total = buckets.reduce((s, b) => s + b.amount, 0);
+      // Euros (for paid-share: the euros paid).
+      const total = buckets.reduce((s, b) => s + this.moneyOf(b, q), 0);
       notes.push(t.notAttributable(this.amountInWords(total, data.query, lang)));
     }
     return notes;
@@ -228,8 +263,11 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     const q = data.query;
     const t = mapMessages[lang];
     const scheme = isDark(this) ? 'dark' : 'light';
-    const values = data.comuni.map((x) => this.value(x));
-    const { index, ranges } = quantileClasses(values, 5);
+    const share = q.metric === 'paid-share';
+    // A share on a fixed 0–100 % scale (no row: no data); money and counts by quantiles.
+    const { index, ranges } = share
+      ? shareClasses(data.comuni.map((x) => (x.row ? x.row.value : Number.NaN)))
+      : quantileClasses(data.comuni.map((x) => this.value(x)), 5);
     const colors = pickColors(PALETTES[scheme], ranges.length);
     const classes = ranges.map(([lo, hi], i) => ({ label: t.range(this.formatValue(lo, q, lang), this.formatValue(hi, q, lang)), color: colors[i]! }));
     const noData = { label: t.noData, color: NO_DATA_COLOR[scheme] };
@@ -272,11 +310,11 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
     return {
       // What is drawn. The topology is the same object for a package: it counts by identity.
       key: JSON.stringify([datum, classes, noData, theme, colors, selected, data.query.province, legendTitle]) + String(this.topologyId(data.topology)),
-      spec: (width, caption) => choroplethSpec({ ...options, width, caption }),
+      spec: (width, caption, room) => choroplethSpec({ ...options, width, caption, ...(room ? { room } : {}) }),
       label: mapMessages[lang].mapLabel,
       imageMinWidth: 560,
-      // The map's column: the whole width, or beside the 16rem list from 40rem up (see the styles).
-      minHeight: (inner) => mapHeight(data.topology, Math.max(280, inner >= 640 ? inner - 272 : inner)) + 90,
+      // Nothing to hold open inside the box: the map is drawn to fit the room the fixed block size leaves.
+      minHeight: () => 0,
     };
   }
 
@@ -334,7 +372,8 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       { label: t.province },
       { label: c.kind, only: 'csv' },
       { label: this.metricTitle(q, lang), csvLabel: q.perCapita ? this.metricTitle(q, lang) : c.value, numeric: true, dataValue: true },
-      { label: c.amount, numeric: true, only: 'csv' },
+      ...(q.metric === 'paid-share' ? [] : [{ label: c.amount, numeric: true, only: 'csv' as const }]),
+      ...this.paidColumns(q, lang),
       { label: c.projectsColumn, numeric: true },
       ...(q.perCapita ? [{ label: c.population, numeric: true }] : []),
     ];
@@ -345,8 +384,9 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
         { value: x.name },
         { value: this.provinceName(data, x.province) },
         { value: c.kindComune },
-        { value: this.value(x), text: this.formatValue(this.value(x), q, lang, true) },
-        { value: x.row?.amount ?? 0 },
+        this.hasData(x, q) || q.metric !== 'paid-share' ? { value: this.value(x), text: this.formatValue(this.value(x), q, lang, true) } : { value: null, text: '–' },
+        ...(q.metric === 'paid-share' ? [] : [{ value: x.row?.amount ?? 0 }]),
+        ...this.paidCells(x.row, q, lang),
         { value: x.row?.count ?? 0, text: number(x.row?.count ?? 0, lang) },
         { value: x.row?.population ?? null, text: x.row?.population ? number(x.row.population, lang) : '–' },
       ],
@@ -355,15 +395,16 @@ export class PnrrMunicipalityMap extends PnrrFigureElement<MapData> {
       const kind = b.kind === 'region-wide' ? c.kindRegionWide : c.kindProvinceWide;
       return {
         key: b.key,
-        ...(b.amount > 0 ? {} : { only: 'csv' as const }),
+        ...(this.moneyOf(b, q) > 0 ? {} : { only: 'csv' as const }),
         cells: [
           { value: b.key },
           { value: b.label },
           // The page shows the kind in the province column; the CSV has its own kind column.
           { value: '', text: kind },
           { value: kind },
-          { value: b.amount, text: this.formatAmount(b.amount, q, lang) },
-          { value: b.amount },
+          q.metric === 'paid-share' ? { value: b.value, text: this.formatValue(b.value, q, lang, true) } : { value: b.amount, text: this.formatAmount(b.amount, q, lang) },
+          ...(q.metric === 'paid-share' ? [] : [{ value: b.amount }]),
+          ...this.paidCells(b, q, lang),
           { value: b.count, text: number(b.count, lang) },
           { value: null, text: '–' },
         ],

@@ -5,11 +5,12 @@
  * - the host has a spec (its data has arrived), and
  * - the target has a width (ResizeObserver; the spec is rebuilt for each width,
  *   so labels are wrapped and sized for the space really available).
- * vega itself is imported on the first render (see render.ts).
+ * vega itself is imported when the host first comes near the viewport, while
+ * its data are still downloading, not after them (see render.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
-import { renderSpec, type RenderOptions, type VegaHandle } from './render.js';
+import { loadVega, renderSpec, type RenderOptions, type VegaHandle } from './render.js';
 
 /** Builds the spec for a given width in px. */
 export type SpecBuilder = (width: number) => TopLevelSpec;
@@ -87,6 +88,9 @@ export class VegaController implements ReactiveController {
     this.intersection = new IntersectionObserver(
       (entries) => {
         this.visible = entries.some((e) => e.isIntersecting);
+        // About to be seen: start downloading vega now, in parallel with the data
+        // (a failed download is tried again by the render that needs it).
+        if (this.visible) loadVega().catch(() => undefined);
         this.pump();
       },
       { rootMargin: this.options.rootMargin ?? '200px' },

@@ -23,6 +23,10 @@ export interface HostileProject {
   body: string;
   measureName: string;
   comuneName: string;
+  /** Issue 10: the name of its one awardee (also its role and legal form), its indicator's description and unit, its tender's CIG. */
+  awardee: string;
+  indicator: string;
+  cig: string;
 }
 
 export async function hostileProjects(): Promise<HostileProject[]> {

@@ -15,7 +15,7 @@ describe('docs/elements', () => {
   it('has one page per element of the manifest, and an index', () => {
     const committed = readdirSync(OUT).filter((n) => n.endsWith('.md')).sort();
     assert.deepEqual(committed, [...fresh.keys()], HOW);
-    assert.deepEqual([...fresh.keys()], ['README.md', 'pnrr-municipality-map.md', 'pnrr-project-card.md', 'pnrr-spending-chart.md']);
+    assert.deepEqual([...fresh.keys()], ['README.md', 'pnrr-municipality-map.md', 'pnrr-project-card.md', 'pnrr-project-list.md', 'pnrr-spending-chart.md']);
   });
 
   for (const [name, text] of fresh) {

@@ -75,19 +75,27 @@ describe('widgets import graph', () => {
   });
 
   it('format.ts and i18n/ import nothing from base/, figure/ or an element', () => {
-    const upper = (f) => ['base', 'figure', 'card', 'chart', 'map', 'vega'].some((d) => f.startsWith(`${d}/`));
+    const upper = (f) => ['base', 'figure', 'card', 'chart', 'map', 'list', 'vega'].some((d) => f.startsWith(`${d}/`));
     assert.deepEqual(violations(graph, (f) => f === 'format.ts' || inFolder('i18n')(f), upper, true), []);
   });
 
   it('base/ imports no figure, element or vega module (the card-only bundle carries base/)', () => {
-    const above = (f) => ['figure', 'card', 'chart', 'map', 'vega'].some((d) => f.startsWith(`${d}/`));
+    const above = (f) => ['figure', 'card', 'chart', 'map', 'list', 'vega'].some((d) => f.startsWith(`${d}/`));
     assert.deepEqual(violations(graph, inFolder('base'), above, true), []);
   });
 
   it('figure/ imports no element; vega/ imports nothing of the widgets but itself', () => {
-    const element = (f) => ['card', 'chart', 'map'].some((d) => f.startsWith(`${d}/`));
+    const element = (f) => ['card', 'chart', 'map', 'list'].some((d) => f.startsWith(`${d}/`));
     assert.deepEqual(violations(graph, inFolder('figure'), element, true), []);
     assert.deepEqual(violations(graph, inFolder('vega'), (f) => !f.startsWith('vega/')), []);
+  });
+
+  it('the list reaches no vega, chart, map or card module, and of figure/ only the CSV download and the amount formats; no other element reaches the list', () => {
+    const forbidden = (f) => ['vega', 'chart', 'map', 'card'].some((d) => f.startsWith(`${d}/`)) || (f.startsWith('figure/') && f !== 'figure/download.ts' && f !== 'figure/amounts.ts');
+    assert.deepEqual(violations(graph, inFolder('list'), forbidden, true), []);
+    assert.ok(reachable(graph, 'list/define.ts').has('figure/download.ts'));
+    const others = (f) => ['card', 'chart', 'map', 'figure', 'base', 'vega'].some((d) => f.startsWith(`${d}/`));
+    assert.deepEqual(violations(graph, others, inFolder('list'), true), []);
   });
 
   it('catches a forbidden import (the check can fail)', () => {

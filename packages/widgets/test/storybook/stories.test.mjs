@@ -123,7 +123,7 @@ async function reachedStates(page) {
     const frame = document.querySelector('.pnrr-story');
     const expected = frame.dataset.expectedState;
     const out = [];
-    for (const el of frame.querySelectorAll('pnrr-project-card, pnrr-spending-chart, pnrr-municipality-map')) {
+    for (const el of frame.querySelectorAll('pnrr-project-list, pnrr-project-card, pnrr-spending-chart, pnrr-municipality-map')) {
       let state;
       if (expected === 'loading') {
         // A data source that never answers: the request went out (counted by the fault route) and is still open.
@@ -159,7 +159,7 @@ describe('every story of the static Storybook', () => {
   it('has a story for every element of the manifest', () => {
     const tags = MANIFEST.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => d.tagName);
     const titles = new Set(stories.map((s) => s.title));
-    assert.equal(tags.length, 3);
+    assert.equal(tags.length, 4);
     for (const tag of tags) assert.ok(titles.has(`Widgets/${titleOf(tag)}`), `no stories for <${tag}>`);
     assert.ok(stories.length >= 50, `only ${stories.length} stories`);
   });
@@ -203,7 +203,7 @@ describe('the Docs pages come from custom-elements.json', () => {
 });
 
 function titleOf(tagName) {
-  return { 'pnrr-project-card': 'Project card', 'pnrr-spending-chart': 'Spending chart', 'pnrr-municipality-map': 'Municipality map' }[tagName];
+  return { 'pnrr-project-card': 'Project card', 'pnrr-spending-chart': 'Spending chart', 'pnrr-municipality-map': 'Municipality map', 'pnrr-project-list': 'Project list' }[tagName];
 }
 
 /** Centre of an element inside the element's shadow root, for a real pointer click. */

@@ -4,26 +4,32 @@
  * contents. The read step spilled its rows to files by partition (read/spill.ts);
  * this step takes one partition at a time, makes its project records, adds them
  * to the running sums (tallies.ts, compact: counts and cents per key) and spills
- * each record, as JSON text, to the file of its shard. A shard's text is
- * assembled, sorted, when the writer asks for it. Only the sums and one
- * partition are in memory at any time. The other side effect is on
+ * each record, as JSON text, back to its partition (kind `record`). A shard's
+ * text is assembled, sorted, when the writer asks for it: every record of a
+ * shard is in one partition (same hash, see `shardPartitions`), so the writer
+ * takes the shards partition by partition. Only the sums and one partition are
+ * in memory at any time. The other side effect is on
  * `sources.quality`, which receives the warnings of this step (missing amounts,
  * localisations that cannot be placed).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type {
-  BodyFacts, Facts, Manifest, Measures, ProjectList, Quality, Reconciliation, Source, Territories,
+  AwardeeList, BodyFacts, Facts, Manifest, Measures, PaidFacts, Quality, Reconciliation, Source, Territories, ViewFile,
 } from '../../schema/package.js';
+import { VIEW_LISTING } from '../../format/views.js';
+import { viewFiles } from './views.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { PACKAGE_FILES } from '../../format/paths.js';
-import { ALL_SHARDS, PROJECT_SHARD_COUNT, projectShard } from '../../format/shard.js';
+import { projectShard, shardCount } from '../../format/shard.js';
 import { packageTerritoryKeys } from '../../format/keys.js';
 import { byString } from '../../format/compare.js';
 import type { Collected, PaymentDraft } from '../read/collect.js';
 import type { LocRow } from '../read/read-sources.js';
-import { SPILL_PARTITIONS, type Spill } from '../read/spill.js';
+import { SPILL_PARTITIONS } from '../read/spill.js';
 import { decodeLocalisation, decodePayment, decodeProject } from '../read/spill-records.js';
+import { projectTenders, tenderRowsByProject } from '../read/award-rows.js';
+import { indicatorRowsByProject, projectIndicators } from '../read/indicator-rows.js';
 import type { RegionTerritories } from '../read/territories.js';
 import type { QualityLog } from '../check/quality.js';
 import { maxDate } from '../read/dates.js';
@@ -32,6 +38,8 @@ import { attributeProject } from './place.js';
 import type { MergedComune } from '../../format/merged-comuni.js';
 import { projectRecord, requiredAmount } from './project-record.js';
 import { PackageTallies } from './tallies.js';
+import { listGroup, listTexts, shardTexts, type ListText, type ShardText } from './spilled-files.js';
+import { AwardeeTallies } from './awardee-lists.js';
 import {
   BOUNDARIES_ATTRIBUTION, BOUNDARIES_DATASET, LICENCE, POPULATION_ATTRIBUTION, POPULATION_DATASET, POPULATION_YEARS, dataAttribution,
 } from './texts.js';
@@ -60,21 +68,25 @@ export interface PackageContents {
   measures: Measures;
   facts: Facts;
   bodyFacts: BodyFacts;
+  /** facts-paid.json: null when the build read no payments file. */
+  paidFacts: PaidFacts | null;
   /** boundaries.topo.json, byte for byte as given. */
   boundaries: Buffer;
-  /** Every project shard, all `PROJECT_SHARD_COUNT` of them, in shard order: its name and its file's text (a `ProjectShard`), assembled when asked for. */
+  /**
+   * Every project shard, all `manifest.files.projectShards.count` of them (see `shardCount`): its name and
+   * its file's text (a `ProjectShard`), assembled when asked for, in the order that reads each spill partition once.
+   */
   shards: ShardText[];
-  /** One project list per territory key, sorted by key. */
-  lists: ProjectList[];
+  /** One project list per territory key: its key and its file's text (a `ProjectList`), assembled when asked for, a province's lists together. */
+  lists: ListText[];
+  /** One awardee list per territory key, sorted by key; null when the build had no awardee file. */
+  awardeeLists: AwardeeList[] | null;
+  /** The pre-aggregated spending() answers of `manifest.files.views` (see `viewFiles`). */
+  views: ViewFile[];
   quality: Quality;
 }
 
-/** A project shard file, made on demand from the records spilled for it (so one shard at a time is in memory). */
-export interface ShardText {
-  shard: string;
-  /** The file's text, exactly `compactJson(projectShard)`; call once. */
-  text(): string;
-}
+export type { ListText, ShardText } from './spilled-files.js';
 
 const GENERATOR = (() => {
   try {
@@ -96,7 +108,15 @@ export function aggregate(sources: Sources): PackageContents {
   const { collected, quality, territories } = sources;
   const { spill, dropped } = collected;
   const remapped = new Map<string, MergedComune>();
-  const tallies = new PackageTallies(sources.region);
+  // A list item goes to the spill file of its territory's group (a province's keys together), as
+  // "key\tsort key\titem JSON" (the sort key: PNRR amount, CUP, local code).
+  const tallies = new PackageTallies(sources.region, (key, item) =>
+    spill.append('list', listGroup(key), `${key}\t${JSON.stringify([item.pnrrCents, item.cup, item.localCode])}\t${JSON.stringify(item)}`));
+  const awardees = new AwardeeTallies(sources.region);
+  const withAwardees = collected.sources.some((s) => s.role === 'awardees');
+  const withIndicators = collected.sources.some((s) => s.role === 'indicators');
+  // The shard count grows with the package, so that one card's file stays small.
+  const shardTotal = shardCount(collected.projectCount);
   for (let part = 0; part < SPILL_PARTITIONS; part++) {
     // Every row of a CUP is in the same partition (spill.ts), so sameCup is counted within it.
     const drafts = spill.lines('project', part).map((line) => decodeProject(line, collected.sources)).filter((d) => !dropped.has(d.key));
@@ -112,22 +132,36 @@ export function aggregate(sources: Sources): PackageContents {
       const { key, payment } = decodePayment(line, collected.sources);
       payments.set(key, payment);
     }
+    const tenders = tenderRowsByProject(spill.lines('tender', part));
+    const indicators = indicatorRowsByProject(spill.lines('indicator', part));
     drafts.sort((a, b) => byString(a.cup, b.cup) || byString(a.localCode, b.localCode));
     const cupCount = new Map<string, number>();
     for (const d of drafts) cupCount.set(d.cup, (cupCount.get(d.cup) ?? 0) + 1);
 
     for (const draft of drafts) {
       draft.payments = payments.get(draft.key) ?? null;
+      const tenderRows = tenders.get(draft.key);
+      draft.tenders = withAwardees ? (tenderRows ? projectTenders(tenderRows, collected.sources, quality) : []) : null;
+      const indicatorRows = indicators.get(draft.key);
+      draft.indicators = withIndicators ? (indicatorRows ? projectIndicators(indicatorRows, collected.sources, quality) : []) : null;
       const pnrr = requiredAmount(draft, 'pnrr', quality);
       const total = requiredAmount(draft, 'total', quality);
       const attributed = attributeProject(draft, rows.get(draft.key)!, pnrr, total, territories, quality, remapped);
       const record = projectRecord(draft, pnrr, total, attributed, cupCount.get(draft.cup) ?? 1);
-      // The shard's sort key (CUP, then local code), then the record's JSON.
-      spill.append('record', projectShard(record.cup), `${JSON.stringify(draft.key)}\t${JSON.stringify(record)}`);
+      // The shard, its sort key (CUP, then local code), then the record's JSON.
+      spill.append('record', part, `${projectShard(record.cup, shardTotal)}\t${JSON.stringify(draft.key)}\t${JSON.stringify(record)}`);
       tallies.add(record, draft.key);
+      awardees.add(record, draft.key);
+      if (attributed.payments) tallies.addPayments(record, draft.key, attributed.payments);
     }
   }
+  spill.flush();
+  const territoryKeys = packageTerritoryKeys(sources.region, territories.provinces, territories.comuni);
   tallies.checkExact();
+
+  const paymentSources = collected.sources.filter((s) => s.role === 'payments');
+  const paymentsDate = paymentSources.reduce<string | null>((d, s) => maxDate(d, s.referenceDate), null);
+  const payments = paymentSources.length > 0 ? tallies.paymentTotals(paymentsDate) : null;
 
   const qualityFile: Quality = {
     schemaVersion: SCHEMA_VERSION,
@@ -135,31 +169,24 @@ export function aggregate(sources: Sources): PackageContents {
     rejected: quality.rejectedIssues(),
     warnings: quality.warningIssues(),
   };
+  const territoriesData = territoriesFile(sources, remapped);
+  const measures = tallies.measuresFile();
+  const facts = tallies.factsFile();
+  const bodyFacts = tallies.bodyFactsFile();
   return {
-    manifest: packageManifest(sources, dates, tallies.totals),
-    territories: territoriesFile(sources, remapped),
-    measures: tallies.measuresFile(),
-    facts: tallies.factsFile(),
-    bodyFacts: tallies.bodyFactsFile(),
+    manifest: packageManifest(sources, dates, payments ? { ...tallies.totals, payments } : tallies.totals, withAwardees, shardTotal),
+    territories: territoriesData,
+    measures,
+    facts,
+    bodyFacts,
+    paidFacts: payments ? tallies.paidFactsFile({ projects: dates.referenceDate, payments: paymentsDate }) : null,
     boundaries: territories.boundaries,
-    shards: ALL_SHARDS.map((shard) => ({ shard, text: () => shardText(spill, shard) })),
-    lists: tallies.listFiles(packageTerritoryKeys(sources.region, territories.provinces, territories.comuni)),
+    shards: shardTexts(spill, shardTotal),
+    lists: listTexts(spill, tallies.listKeys(territoryKeys)),
+    awardeeLists: withAwardees ? awardees.listFiles(territoryKeys) : null,
+    views: viewFiles({ facts, bodyFacts, measures, territories: territoriesData }),
     quality: qualityFile,
   };
-}
-
-/**
- * The text of a shard file from the records spilled for it: sorted by CUP and
- * local code (keys "CUP\0local code": a CUP is 15 characters, so comparing
- * keys compares CUPs, then local codes), joined as `compactJson` would write them.
- */
-function shardText(spill: Spill, shard: string): string {
-  const entries = spill.lines('record', shard).map((line) => {
-    const tab = line.indexOf('\t');
-    return { key: JSON.parse(line.slice(0, tab)) as string, json: line.slice(tab + 1) };
-  });
-  entries.sort((a, b) => byString(a.key, b.key));
-  return `{"schemaVersion":${JSON.stringify(SCHEMA_VERSION)},"shard":${JSON.stringify(shard)},"projects":[${entries.map((e) => e.json).join(',')}]}\n`;
 }
 
 /**
@@ -193,7 +220,9 @@ function territoriesFile(sources: Sources, remapped: ReadonlyMap<string, MergedC
   };
 }
 
-function packageManifest(sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation): Manifest {
+function packageManifest(
+  sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation, withAwardees: boolean, shards: number,
+): Manifest {
   const t = sources.territories;
   const list: Source[] = sources.collected.sources.map((s) => ({
     role: s.role, file: s.file, dataset: s.layout.dataset, layout: s.layout.id, referenceDate: s.referenceDate, rows: s.rows, sha256: s.sha256,
@@ -221,11 +250,14 @@ function packageManifest(sources: Sources, dates: { referenceDate: string; gener
       measures: PACKAGE_FILES.measures,
       facts: PACKAGE_FILES.facts,
       bodyFacts: PACKAGE_FILES.bodyFacts,
+      ...(totals.payments ? { paidFacts: PACKAGE_FILES.paidFacts } : {}),
       boundaries: PACKAGE_FILES.boundaries,
       quality: PACKAGE_FILES.quality,
       checksums: PACKAGE_FILES.checksums,
-      projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: PROJECT_SHARD_COUNT },
+      projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: shards },
       lists: { pattern: PACKAGE_FILES.listPattern },
+      ...(withAwardees ? { awardees: { pattern: PACKAGE_FILES.awardeeListPattern } } : {}),
+      views: VIEW_LISTING,
     },
   };
 }

@@ -55,6 +55,12 @@ export interface AttributedProject {
   localisations: Localisation[];
   inside: { pnrrCents: number; totalCents: number };
   outside: { pnrrCents: number; totalCents: number };
+  /**
+   * The project's payments (paid to date, and the total financed at the same date) split over
+   * `localisations` with the same weights and the same largest-remainder rule as the funding,
+   * one part per localisation; null when the project has no payments row.
+   */
+  payments: { paid: number[]; financed: number[] } | null;
 }
 
 /** Row order used for output and for breaking ties in the largest-remainder split: inside first by territory, then outside by codes, then source position. */
@@ -97,6 +103,10 @@ export function attributeProject(
   const total = weights.reduce((a, b) => a + b, 0);
   const pnrrParts = largestRemainder(pnrrCents, weights);
   const totalParts = largestRemainder(totalCents, weights);
+  // A missing financed amount (a layout without the column) counts as 0, like a missing funding amount.
+  const payments = project.payments
+    ? { paid: largestRemainder(project.payments.totalCents, weights), financed: largestRemainder(project.payments.financedTotalCents ?? 0, weights) }
+    : null;
   const inside = { pnrrCents: 0, totalCents: 0 };
   const outside = { pnrrCents: 0, totalCents: 0 };
   const localisations: Localisation[] = entries.map(({ row, placement }, i) => {
@@ -120,6 +130,6 @@ export function attributeProject(
       postcode: row.postcode,
     };
   });
-  return { localisations, inside, outside };
+  return { localisations, inside, outside, payments };
 }
 

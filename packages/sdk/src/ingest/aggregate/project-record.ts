@@ -69,6 +69,8 @@ export function projectRecord(
           financedTotalCents: draft.payments.financedTotalCents,
         }
       : null,
+    tenders: draft.tenders,
+    indicators: draft.indicators,
     localisations: attributed.localisations,
     attributed: { inside: attributed.inside, outside: attributed.outside },
     sameCup,

@@ -1,17 +1,23 @@
 /**
  * The running sums of a build, fed one project record at a time: the
  * reconciliation totals, the measure vocabulary, facts and body facts by
- * territory key, and the project list items by territory key. Each package
- * file that is a sum is then read off here, sorted.
+ * territory key. Each package file that is a sum is then read off here,
+ * sorted. Everything here is bounded by the number of territories, sub-measures
+ * and bodies, not of projects: the project list items, one per project and
+ * territory key, go to a sink (the aggregate step spills them), and only the
+ * keys that have a list are kept.
  */
-import type { BodyFactRow, BodyFacts, Facts, Measures, Project, ProjectList, ProjectListItem, Reconciliation } from '../../schema/package.js';
+import type {
+  BodyFactRow, BodyFacts, Facts, Measures, PaidFacts, PaidTotals, PaymentReconciliation, Project, ProjectListItem, Reconciliation,
+} from '../../schema/package.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { byString } from '../../format/compare.js';
 import { provinceOf } from '../../format/keys.js';
-import { encodeFacts, type FactTally } from '../../format/facts-writer.js';
+import { encodeFacts, encodePaidFacts, type FactTally } from '../../format/facts-writer.js';
 import { InputError } from '../errors.js';
 
 const zero = (): { pnrrCents: number; totalCents: number } => ({ pnrrCents: 0, totalCents: 0 });
+const zeroPaid = (): PaidTotals => ({ paidCents: 0, financedCents: 0 });
 
 /**
  * Counts distinct projects without keeping their keys: `add` is called at most once per project
@@ -39,6 +45,16 @@ function tally(map: Map<string, CountedTally>, key: string, pnrr: number, total:
   acc.projects.add(project);
 }
 
+/**
+ * What a list row needs to show the paid share as the card does: paid (all
+ * sources) over the total financed at the payments' date (else the project's
+ * total); both null when the payments file has no row for the project.
+ */
+function paidOf(record: Project): Pick<ProjectListItem, 'paidCents' | 'financedCents'> {
+  const p = record.payments;
+  return p ? { paidCents: p.totalCents, financedCents: p.financedTotalCents ?? record.funding.totalCents } : { paidCents: null, financedCents: null };
+}
+
 const sortedEntries = <V>(map: ReadonlyMap<string, V>): [string, V][] => [...map].sort(([a], [b]) => byString(a, b));
 
 export class PackageTallies {
@@ -47,10 +63,16 @@ export class PackageTallies {
   };
   /** territory → sub-measure → tally */
   private readonly facts = new Map<string, Map<string, CountedTally>>();
+  /** Payments: territory → sub-measure → tally (`pnrr` = paid, `total` = financed at the payments date). */
+  private readonly paidFacts = new Map<string, Map<string, CountedTally>>();
+  readonly paidTotals: Omit<PaymentReconciliation, 'referenceDate'> = {
+    projects: 0, touching: zeroPaid(), inside: zeroPaid(), outside: zeroPaid(), comuni: zeroPaid(), provinceWide: zeroPaid(), regionWide: zeroPaid(),
+  };
   /** territory\0sub-measure → body → tally */
   private readonly bodyFacts = new Map<string, Map<string, CountedTally>>();
   private readonly bodies = new Map<string, string>();
-  private readonly lists = new Map<string, ProjectListItem[]>();
+  /** The territory keys that have at least one list item. */
+  private readonly listed = new Set<string>();
   private readonly missions = new Map<string, string>();
   private readonly components = new Map<string, { name: string; mission: string }>();
   private readonly measures = new Map<string, { id: string; name: string; component: string }>();
@@ -58,8 +80,11 @@ export class PackageTallies {
   /** "kind\0code" → the key (CUP\0local code) of the record whose names the vocabulary holds. */
   private readonly namedBy = new Map<string, string>();
 
-  /** @param region ISTAT region code: the key every localisation inside the region also counts under. */
-  constructor(private readonly region: string) {}
+  /**
+   * @param region ISTAT region code: the key every localisation inside the region also counts under.
+   * @param onListItem receives each project list item with its territory key (one per project and key).
+   */
+  constructor(private readonly region: string, private readonly onListItem: (key: string, item: ProjectListItem) => void) {}
 
   /** Adds one project record; `id` is its key, CUP\0local code (records may come in any order). */
   add(record: Project, id: string): void {
@@ -77,10 +102,11 @@ export class PackageTallies {
     // places: the comuni and buckets (6-digit keys), not the province and region keys.
     const places = [...byKey.keys()].filter((k) => k.length === 6).sort(byString);
     const body = record.implementingBody.key;
-    const item: ProjectListItem = {
+    const item = {
       cup: record.cup, localCode: record.localCode, title: record.title, submeasure: record.submeasure.code,
       body, bodyName: record.implementingBody.name, pnrrCents: record.funding.pnrrCents, totalCents: record.funding.totalCents, places,
     };
+    const paid = paidOf(record);
     for (const [key, v] of byKey) {
       let bySub = this.facts.get(key);
       if (!bySub) this.facts.set(key, (bySub = new Map()));
@@ -89,10 +115,57 @@ export class PackageTallies {
       let byBody = this.bodyFacts.get(composite);
       if (!byBody) this.bodyFacts.set(composite, (byBody = new Map()));
       tally(byBody, body, v.pnrr, v.total, id);
-      const list = this.lists.get(key);
-      if (list) list.push(item);
-      else this.lists.set(key, [item]);
+      // Each list carries the amounts attributed to its own territory, so one item per key.
+      this.onListItem(key, { ...item, areaPnrrCents: v.pnrr, areaTotalCents: v.total, ...paid });
+      this.listed.add(key);
     }
+  }
+
+  /**
+   * Adds the payments of one project record, already split over its localisations
+   * (`paid[i]`, `financed[i]` belong to `record.localisations[i]`), to the payment
+   * facts of the same keys as its funding, and to the payment totals by scope.
+   */
+  addPayments(record: Project, id: string, split: { paid: readonly number[]; financed: readonly number[] }): void {
+    const t = this.paidTotals;
+    t.projects++;
+    const byKey = new Map<string, { pnrr: number; total: number }>();
+    const bump = (key: string, paid: number, financed: number): void => {
+      const v = byKey.get(key) ?? { pnrr: 0, total: 0 };
+      v.pnrr += paid;
+      v.total += financed;
+      byKey.set(key, v);
+    };
+    record.localisations.forEach((loc, i) => {
+      const paid = split.paid[i]!;
+      const financed = split.financed[i]!;
+      t.touching.paidCents += paid;
+      t.touching.financedCents += financed;
+      const scopes = loc.territory === null ? [t.outside] : [t.inside, loc.scope === 'comune' ? t.comuni : loc.scope === 'province-wide' ? t.provinceWide : t.regionWide];
+      for (const scope of scopes) {
+        scope.paidCents += paid;
+        scope.financedCents += financed;
+      }
+      if (loc.territory === null) return;
+      bump(loc.territory, paid, financed);
+      const province = provinceOf(loc.territory);
+      if (province) bump(province, paid, financed);
+      bump(this.region, paid, financed);
+    });
+    for (const [key, v] of byKey) {
+      let bySub = this.paidFacts.get(key);
+      if (!bySub) this.paidFacts.set(key, (bySub = new Map()));
+      tally(bySub, record.submeasure.code, v.pnrr, v.total, id);
+    }
+  }
+
+  /** The payment totals with the payments' reference date. */
+  paymentTotals(referenceDate: string | null): PaymentReconciliation {
+    return { referenceDate, ...this.paidTotals };
+  }
+
+  paidFactsFile(referenceDates: PaidFacts['referenceDates']): PaidFacts {
+    return encodePaidFacts(this.paidFacts, SCHEMA_VERSION, referenceDates);
   }
 
   /**
@@ -138,8 +211,9 @@ export class PackageTallies {
 
   /** Throws InputError when a total went beyond 2^53 cents (no longer exact in a JSON number). */
   checkExact(): void {
-    for (const [name, value] of Object.entries(this.totals)) {
-      const amounts = typeof value === 'number' ? [value] : [value.pnrrCents, value.totalCents];
+    const groups: Array<[string, unknown]> = [...Object.entries(this.totals), ...Object.entries(this.paidTotals).map(([k, v]): [string, unknown] => [`payments ${k}`, v])];
+    for (const [name, value] of groups) {
+      const amounts = typeof value === 'number' ? [value] : Object.values(value as Record<string, number>);
       if (!amounts.every(Number.isSafeInteger)) throw new InputError(`the ${name} amounts add up beyond 2^53 cents and cannot be counted exactly; check the amounts in quality.json's sources`);
     }
   }
@@ -177,15 +251,8 @@ export class PackageTallies {
     };
   }
 
-  /** One list per key of `keys` and per key with projects, every one even if empty; items by PNRR amount, largest first. */
-  listFiles(keys: Iterable<string>): ProjectList[] {
-    const all = new Set([...keys, ...this.lists.keys()]);
-    return [...all].sort(byString).map((key) => ({
-      schemaVersion: SCHEMA_VERSION,
-      territory: key,
-      items: [...(this.lists.get(key) ?? [])].sort(
-        (a, b) => b.pnrrCents - a.pnrrCents || byString(a.cup, b.cup) || byString(a.localCode, b.localCode),
-      ),
-    }));
+  /** One list key per key of `keys` and per key with projects (every one has a list file, even if empty), sorted. */
+  listKeys(keys: Iterable<string>): string[] {
+    return [...new Set([...keys, ...this.listed])].sort(byString);
   }
 }

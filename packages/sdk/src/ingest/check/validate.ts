@@ -9,17 +9,18 @@ import { join } from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import {
-  BodyFacts, Checksums, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories,
-  type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
+  AwardeeList, BodyFacts, Checksums, Facts, Manifest, Measures, PaidFacts, ProjectList, ProjectShard, Quality, Territories,
+  type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type PaidFacts as PaidFactsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
   type ProjectShard as ProjectShardT, type Quality as QualityT, type Territories as TerritoriesT,
 } from '../../schema/package.js';
 import { SCHEMA_MAJOR, isReadableVersion } from '../../format/version.js';
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
-import { ALL_SHARDS, projectShard } from '../../format/shard.js';
+import { LEGACY_SHARD_COUNT, allShards, isShardCount, projectShard } from '../../format/shard.js';
 import { packageTerritoryKeys, provinceOf, territoryKind } from '../../format/keys.js';
 import { flattenFacts, type FlatFactRow } from '../../format/facts.js';
 import { DataFormatError } from '../../errors.js';
 import { listFiles } from '../write/list-files.js';
+import { RELEASES_FILE, Releases } from '../../release/releases-file.js';
 
 /** One problem found in a package file. */
 export interface ValidationIssue {
@@ -107,11 +108,14 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
   const manifest = await reader.load<ManifestT>(PACKAGE_FILES.manifest, Manifest);
   if (!manifest) return result();
   await checkChecksums(reader, manifest);
+  // releases.json is optional (written by `update`): checked against its schema when present.
+  if ((await listFiles(dir)).includes(RELEASES_FILE)) await reader.load(RELEASES_FILE, Releases);
 
   const territories = await reader.load<TerritoriesT>(manifest.files.territories, Territories);
   await reader.load(manifest.files.measures, Measures);
   const facts = await reader.load<FactsT>(manifest.files.facts, Facts);
   await reader.load(manifest.files.bodyFacts, BodyFacts);
+  const paidFacts = manifest.files.paidFacts ? await reader.load<PaidFactsT>(manifest.files.paidFacts, PaidFacts) : null;
   const quality = await reader.load<QualityT>(manifest.files.quality, Quality);
   if (manifest.files.boundaries) {
     const topo = await reader.load<{ type?: string; objects?: Record<string, unknown> }>(manifest.files.boundaries, null);
@@ -129,7 +133,10 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
 
   await checkShards(reader, manifest);
   if (facts) checkFacts(manifest, facts, reader.issue);
+  if (paidFacts) checkPaidFacts(manifest, paidFacts, reader.issue);
+  else if (t.payments) reader.issue(PACKAGE_FILES.manifest, '/files', 'totals.payments without a paidFacts file');
   if (territories) await checkLists(reader, manifest, territories);
+  if (territories && manifest.files.awardees) await checkAwardeeLists(reader, manifest, territories, manifest.files.awardees.pattern);
   if (quality) {
     quality.files.forEach((f, i) => reader.eq(manifest.files.quality, `/files/${i}`, `${f.file}: read = kept + rejected + skipped`, f.read, f.kept + f.rejected + f.skipped));
   }
@@ -162,8 +169,13 @@ async function checkChecksums(reader: PackageReader, manifest: ManifestT): Promi
 async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<void> {
   const t = manifest.totals;
   let projects = 0;
-  const sum = { pnrr: 0, total: 0, insidePnrr: 0, insideTotal: 0 };
-  for (const shard of ALL_SHARDS) {
+  const sum = { pnrr: 0, total: 0, insidePnrr: 0, insideTotal: 0, paid: 0, financed: 0, withPayments: 0 };
+  const count = manifest.files.projectShards.count ?? LEGACY_SHARD_COUNT;
+  if (!isShardCount(count)) {
+    reader.issue(PACKAGE_FILES.manifest, '/files/projectShards/count', `${String(count)} is not a shard count (a power of two from 1 to 2^24)`);
+    return;
+  }
+  for (const shard of allShards(count)) {
     const file = fillPattern(manifest.files.projectShards.pattern, 'shard', shard);
     const data = await reader.load<ProjectShardT>(file, ProjectShard);
     if (!data) continue;
@@ -171,7 +183,7 @@ async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<
     data.projects.forEach((p, index) => {
       const path = `/projects/${index}`;
       const eq = reader.eq.bind(reader, file, path);
-      if (projectShard(p.cup) !== shard) reader.issue(file, `${path}/cup`, `CUP ${p.cup} belongs to shard ${projectShard(p.cup)}`);
+      if (projectShard(p.cup, count) !== shard) reader.issue(file, `${path}/cup`, `CUP ${p.cup} belongs to shard ${projectShard(p.cup, count)}`);
       const parts = p.localisations.reduce((acc, l) => ({ pnrr: acc.pnrr + l.pnrrCents, total: acc.total + l.totalCents }), { pnrr: 0, total: 0 });
       eq(`${p.cup}/${p.localCode} inside + outside PNRR = Finanziamento PNRR`, p.attributed.inside.pnrrCents + p.attributed.outside.pnrrCents, p.funding.pnrrCents);
       eq(`${p.cup}/${p.localCode} inside + outside total = Finanziamento Totale`, p.attributed.inside.totalCents + p.attributed.outside.totalCents, p.funding.totalCents);
@@ -182,6 +194,11 @@ async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<
       sum.total += p.funding.totalCents;
       sum.insidePnrr += p.attributed.inside.pnrrCents;
       sum.insideTotal += p.attributed.inside.totalCents;
+      if (p.payments) {
+        sum.paid += p.payments.totalCents;
+        sum.financed += p.payments.financedTotalCents ?? 0;
+        sum.withPayments++;
+      }
     });
   }
   const file = PACKAGE_FILES.manifest;
@@ -190,6 +207,50 @@ async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<
   reader.eq(file, '/totals/touching/totalCents', 'Σ project total', sum.total, t.touching.totalCents);
   reader.eq(file, '/totals/inside/pnrrCents', 'Σ project inside PNRR', sum.insidePnrr, t.inside.pnrrCents);
   reader.eq(file, '/totals/inside/totalCents', 'Σ project inside total', sum.insideTotal, t.inside.totalCents);
+  if (t.payments) {
+    reader.eq(file, '/totals/payments/projects', 'projects with payments in shards', sum.withPayments, t.payments.projects);
+    reader.eq(file, '/totals/payments/touching/paidCents', 'Σ project payments', sum.paid, t.payments.touching.paidCents);
+    reader.eq(file, '/totals/payments/touching/financedCents', 'Σ project financed at the payments date', sum.financed, t.payments.touching.financedCents);
+  }
+}
+
+/** facts-paid.json: its sums by scope against manifest.totals.payments to the cent, and touching = inside + outside. */
+function checkPaidFacts(manifest: ManifestT, paid: PaidFactsT, issue: Issue): void {
+  const file = manifest.files.paidFacts ?? PACKAGE_FILES.paidFacts;
+  const t = manifest.totals.payments;
+  if (!t) {
+    issue(PACKAGE_FILES.manifest, '/totals', `${file} without totals.payments`);
+    return;
+  }
+  let rows: FlatFactRow[];
+  try {
+    rows = flattenFacts(paid, file);
+  } catch (error) {
+    if (!(error instanceof DataFormatError)) throw error;
+    issue(file, error.path, error.message);
+    return;
+  }
+  const zero = () => ({ paidCents: 0, financedCents: 0 });
+  const sums = { comune: zero(), 'province-wide': zero(), 'region-wide': zero(), region: zero() };
+  let regionProjects = 0;
+  for (const [key, , paidCents, financedCents, projects] of rows) {
+    const kind = territoryKind(key);
+    if (kind === null || kind === 'province') continue;
+    sums[kind].paidCents += paidCents;
+    sums[kind].financedCents += financedCents;
+    if (kind === 'region') regionProjects += projects;
+  }
+  const eq = (what: string, got: { paidCents: number; financedCents: number }, want: { paidCents: number; financedCents: number }): void => {
+    if (got.paidCents !== want.paidCents) issue(file, '/amounts', `${what} paid: ${got.paidCents} ≠ ${want.paidCents}`);
+    if (got.financedCents !== want.financedCents) issue(file, '/amounts', `${what} financed: ${got.financedCents} ≠ ${want.financedCents}`);
+  };
+  eq('Σ comuni = manifest payments.comuni', sums.comune, t.comuni);
+  eq('Σ province-wide buckets = manifest payments.provinceWide', sums['province-wide'], t.provinceWide);
+  eq('region-wide bucket = manifest payments.regionWide', sums['region-wide'], t.regionWide);
+  eq('region = manifest payments.inside', sums.region, t.inside);
+  eq('manifest payments inside + outside = touching',
+    { paidCents: t.inside.paidCents + t.outside.paidCents, financedCents: t.inside.financedCents + t.outside.financedCents }, t.touching);
+  if (regionProjects !== t.projects) issue(file, `/counts/${manifest.region.code}`, `Σ distinct projects ${regionProjects} ≠ manifest payments.projects ${t.projects}`);
 }
 
 /** A project list for every territory key of the package, naming its key; the region's lists every project. */
@@ -200,6 +261,19 @@ async function checkLists(reader: PackageReader, manifest: ManifestT, territorie
     if (!list) continue;
     if (list.territory !== key) reader.issue(file, '/territory', `territory "${list.territory}" in the list of ${key}`);
     if (key === manifest.region.code) reader.eq(file, '/items', 'region list length = projects', list.items.length, manifest.totals.projects);
+  }
+}
+
+/** An awardee list for every territory key of the package (when it has awardees), naming its key, largest first. */
+async function checkAwardeeLists(reader: PackageReader, manifest: ManifestT, territories: TerritoriesT, pattern: string): Promise<void> {
+  for (const key of packageTerritoryKeys(manifest.region.code, territories.provinces, territories.comuni)) {
+    const file = fillPattern(pattern, 'key', key);
+    const list = await reader.load<{ territory: string; items: Array<{ pnrrCents: number }> }>(file, AwardeeList);
+    if (!list) continue;
+    if (list.territory !== key) reader.issue(file, '/territory', `territory "${list.territory}" in the awardee list of ${key}`);
+    list.items.forEach((item, i) => {
+      if (i > 0 && item.pnrrCents > list.items[i - 1]!.pnrrCents) reader.issue(file, `/items/${i}`, 'awardees are not sorted by pnrrCents, largest first');
+    });
   }
 }
 

@@ -1,9 +1,10 @@
 /**
  * The streaming passes of a build (see read-sources.ts for the memory rule):
- * localisations twice, then projects, then payments. The region's projects,
- * every localisation row of those projects and their payments are spilled to
- * files (spill.ts) as they are read; in memory stay only the project keys and
- * what the checks of later rows need (first file:line, has rows, has payments).
+ * localisations twice, then projects, then payments, awardees and indicators.
+ * The region's projects, every localisation row of those projects, their
+ * payments, tender rows and indicator rows are spilled to files (spill.ts) as
+ * they are read; in memory stay only the project keys and what the checks of
+ * later rows need (first file:line, has rows, has payments).
  * Each pass is its own module; they share a `CollectState`.
  */
 import { basename } from 'node:path';
@@ -14,6 +15,9 @@ import type { QualityLog, FileTally } from '../check/quality.js';
 import { scanLocalisations, readLocalisationRows } from './localisation-rows.js';
 import { readProjects } from './project-rows.js';
 import { readPayments } from './payment-rows.js';
+import { readAwardees } from './award-rows.js';
+import { readIndicators } from './indicator-rows.js';
+import type { Indicator, Tender } from '../../schema/package.js';
 
 export interface ProjectDraft {
   key: string;
@@ -28,6 +32,10 @@ export interface ProjectDraft {
   amounts: Record<string, number | null>;
   updated: string | null;
   payments: PaymentDraft | null;
+  /** Tenders and awardees; null when no awardee file was given. */
+  tenders: Tender[] | null;
+  /** Target indicators; null when no indicator file was given. */
+  indicators: Indicator[] | null;
 }
 
 export interface PaymentDraft {
@@ -43,6 +51,10 @@ export interface CollectOptions {
   projects: string[];
   localisations: string[];
   payments: string[];
+  /** Awardee / tender files (optional). */
+  awardees?: string[];
+  /** Target indicator files (optional). */
+  indicators?: string[];
   /** Aborts the reading (Ctrl-C): the passes stop at the next chunk with an AbortError. */
   signal?: AbortSignal;
 }
@@ -64,7 +76,10 @@ export interface Collected {
   sources: SourceFileInfo[];
   /** Number of kept projects. */
   projectCount: number;
-  /** The kept projects (kind `project`), their localisation rows (any region, `localisation`) and payments (`payment`), by partition. */
+  /**
+   * The kept projects (kind `project`), their localisation rows (any region, `localisation`), payments (`payment`),
+   * tender rows (`tender`, award-rows.ts) and indicator rows (`indicator`, indicator-rows.ts), by partition.
+   */
   spill: Spill;
   /** Keys of spilled projects rejected afterwards (no usable localisation row): the aggregate step skips them. */
   dropped: ReadonlySet<string>;
@@ -124,6 +139,8 @@ export async function collect(options: CollectOptions, quality: QualityLog, spil
   }
 
   await readPayments(state);
+  await readAwardees(state);
+  await readIndicators(state);
   spill.flush();
   return { sources: state.sources, projectCount: state.projects.size, spill, dropped };
 }

@@ -11,8 +11,8 @@ import type { NumberStyle } from './numbers.js';
 import { normaliseHeader } from './normalise.js';
 import { LayoutError } from '../errors.js';
 
-/** What a source CSV holds: projects, their localisations, or their payments. */
-export type Role = 'projects' | 'localisations' | 'payments';
+/** What a source CSV holds: projects, their localisations, payments, tenders and awardees, or target indicators. */
+export type Role = 'projects' | 'localisations' | 'payments' | 'awardees' | 'indicators';
 
 /** Canonical field → normalised header variants seen in the official releases. */
 const PROJECT_ALIASES: Record<string, string[]> = {
@@ -102,10 +102,56 @@ const PAYMENT_ALIASES: Record<string, string[]> = {
   extracted: ['data di estrazione'],
 };
 
+/** Tenders and their awardees: the 2025 `PNRR_Aggiudicatari_Gare`, the 2023 `Gare Aggiudicatari` and the current `PNRR_Gare`. */
+const AWARDEE_ALIASES: Record<string, string[]> = {
+  submeasureCode: ['codice univoco submisura'],
+  cup: ['cup'],
+  localCode: ['codice locale progetto'],
+  cig: ['cig'],
+  pda: ['codice interno pda'],
+  userProcedure: ['codice procedura utente'],
+  // "Codice Fiscale/P.IVA" (2026), "codice_fiscalepiva" (onData 2025), "Codice Fiscale - P IVA Aggiudicatario" (2023).
+  taxCode: ['codice fiscale p iva', 'codice fiscalepiva', 'codice fiscale p iva aggiudicatario'],
+  name: ['denominazione aggiudicatario'],
+  roleCode: ['ruolo soggetto'],
+  role: ['descrizione ruolo soggetto'],
+  legalFormCode: ['forma giuridica aggiudicatario'],
+  legalForm: ['descrizione forma giuridica aggiudicatario'],
+  contractType: ['oggetto principale del contratto'],
+  subject: ['oggetto gara'],
+  procedure: ['descrizione procedura di aggiudicazione'],
+  cigDate: ['data pubblicazione del cig'],
+  noCigReason: ['descrizione motivo assenza cig'],
+  baseAmount: ['importo complessivo gara'],
+  awardedAmount: ['importo aggiudicazione'],
+  awardDate: ['data aggiudicazione definitiva'],
+  updated: ['data di aggiornamento', 'data aggiornamento'],
+  extracted: ['data di estrazione'],
+};
+
+/** Target indicators of the projects (`PNRR_Indicatori_Target`). */
+const INDICATOR_ALIASES: Record<string, string[]> = {
+  submeasureCode: ['codice univoco submisura'],
+  cup: ['cup'],
+  localCode: ['codice locale progetto'],
+  code: ['codice indicatore'],
+  name: ['descrizione indicatore'],
+  unitCode: ['unita di misura'],
+  unit: ['descrizione unita di misura'],
+  type: ['descrizione tipo indicatore', 'tipo indicatore'],
+  realised: ['valore realizzato'],
+  programmed: ['valore programmato'],
+  month: ['mese'],
+  year: ['anno'],
+  extracted: ['data di estrazione'],
+};
+
 const ALIASES: Record<Role, Record<string, string[]>> = {
   projects: PROJECT_ALIASES,
   localisations: LOCALISATION_ALIASES,
   payments: PAYMENT_ALIASES,
+  awardees: AWARDEE_ALIASES,
+  indicators: INDICATOR_ALIASES,
 };
 
 /** One known layout of an official CSV: how to recognise it and how to read it. */
@@ -164,6 +210,30 @@ export const LAYOUTS: Layout[] = [
   {
     id: 'official-2026', role: 'payments', dataset: 'Pagamenti dei progetti del PNRR (PNRR_Pagamenti_di_Progetto)',
     markers: ['pagamento totale'], required: ['cup', 'localCode', 'paidTotal', 'paidPnrr'], numbers: 'italian',
+  },
+  {
+    // One row per project × procedure × awardee, with the awardee's role (RTI members are separate rows); no amounts.
+    id: 'regis-2025', role: 'awardees', dataset: 'Aggiudicatari Gare dei progetti del PNRR (PNRR_Aggiudicatari_Gare)',
+    markers: ['ruolo soggetto', 'denominazione aggiudicatario'], required: ['cup', 'localCode', 'cig', 'pda', 'name'], numbers: 'italian',
+  },
+  {
+    id: 'regis-2023-validati', role: 'awardees', dataset: 'Gare Aggiudicatari del PNRR – Dati Validati (PNRR_Gare_Aggiudicatari-Dati_Validati)',
+    markers: ['importo aggiudicazione', 'denominazione aggiudicatario', 'data di aggiornamento'],
+    required: ['cup', 'localCode', 'cig', 'pda', 'name', 'subject', 'awardedAmount'], numbers: 'dot',
+  },
+  {
+    id: 'regis-2023-universo', role: 'awardees', dataset: 'Universo ReGiS – Gare Aggiudicatari del PNRR (PNRR_Gare_Aggiudicatari-Universo_REGIS)',
+    markers: ['importo aggiudicazione', 'denominazione aggiudicatario'],
+    required: ['cup', 'localCode', 'cig', 'pda', 'name', 'subject', 'awardedAmount'], numbers: 'dot',
+  },
+  {
+    // The current tenders file has no awardee columns: it gives the tenders' subjects, amounts and dates only.
+    id: 'current-2024', role: 'awardees', dataset: 'Gare del PNRR (PNRR_Gare)',
+    markers: ['importo aggiudicazione'], required: ['cup', 'localCode', 'cig', 'pda', 'subject', 'awardedAmount'], numbers: 'italian',
+  },
+  {
+    id: 'regis-2025', role: 'indicators', dataset: 'Indicatori target dei progetti del PNRR (PNRR_Indicatori_Target)',
+    markers: ['codice indicatore', 'valore programmato'], required: ['cup', 'localCode', 'code', 'name', 'realised', 'programmed'], numbers: 'italian',
   },
 ];
 

@@ -19,6 +19,8 @@ export interface ReadOptions {
   projects: string[];
   localisations: string[];
   payments?: string[];
+  awardees?: string[];
+  indicators?: string[];
   boundaries: string;
   population: string;
   /** Replaces the date of every project and localisation file. */
@@ -41,7 +43,7 @@ export async function readInputs(options: ReadOptions): Promise<Sources> {
   const quality = new QualityLog();
   const { signal } = options;
   const collected = await collect(
-    { region: options.region, projects: options.projects, localisations: options.localisations, payments: options.payments ?? [], ...(signal ? { signal } : {}) },
+    { region: options.region, projects: options.projects, localisations: options.localisations, payments: options.payments ?? [], awardees: options.awardees ?? [], indicators: options.indicators ?? [], ...(signal ? { signal } : {}) },
     quality,
     new Spill(options.spillDir),
   );

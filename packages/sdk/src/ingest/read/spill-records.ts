@@ -42,7 +42,7 @@ export function decodeProject(text: string, sources: readonly SourceFileInfo[]):
       const i = TEXT_INDEX.get(field);
       return i === undefined ? null : (texts[i] ?? null);
     },
-    amounts, updated, payments: null,
+    amounts, updated, payments: null, tenders: null, indicators: null,
   };
 }
 

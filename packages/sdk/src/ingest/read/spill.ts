@@ -15,8 +15,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What a spill file holds: project drafts, localisation rows, payment rows, finished project records. */
-export type SpillKind = 'project' | 'localisation' | 'payment' | 'record';
+/** What a spill file holds: project drafts, localisation, payment, tender and indicator rows, finished project records, list items. */
+export type SpillKind = 'project' | 'localisation' | 'payment' | 'tender' | 'indicator' | 'record' | 'list';
 
 /** Partitions of the read step: enough that one partition of a national input is a few MB. */
 export const SPILL_PARTITIONS = 64;

@@ -1,13 +1,16 @@
 /**
  * Deterministic output: objects are built with their keys in schema order and
- * every array is sorted by the builder, so plain JSON.stringify is stable. Only
- * the manifest is indented (people read it); the rest is compact.
+ * every array is sorted by the builder, so plain JSON.stringify is stable. Every
+ * file is compact, the manifest too (every view reads it: its size counts in each
+ * view's budget).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export const compactJson = (value: unknown): string => `${JSON.stringify(value)}\n`;
+
+/** Indented JSON, for files people read (releases.json, the diff report). */
 export const prettyJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 export interface WrittenFile {

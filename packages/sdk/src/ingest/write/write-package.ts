@@ -4,15 +4,17 @@
  */
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
 import { factsJson } from '../../format/facts-writer.js';
+import { VIEW_LISTING, viewPath } from '../../format/views.js';
 import { byString } from '../../format/compare.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import type { Checksums } from '../../schema/package.js';
 import type { PackageContents } from '../aggregate/aggregate.js';
-import { PackageWriter, compactJson, prettyJson, type WrittenFile } from './json.js';
+import { PackageWriter, compactJson, type WrittenFile } from './json.js';
 import { packageReadme } from './readme.js';
 
 /** How many files `writePackage(contents, …)` writes. */
-export const fileCount = (contents: PackageContents): number => 9 + contents.shards.length + contents.lists.length;
+export const fileCount = (contents: PackageContents): number =>
+  9 + (contents.paidFacts ? 1 : 0) + contents.shards.length + contents.lists.length + (contents.awardeeLists?.length ?? 0) + contents.views.length;
 
 /**
  * Writes `contents` into `dir` (created if needed; the build passes its
@@ -25,11 +27,16 @@ export async function writePackage(contents: PackageContents, dir: string, signa
   await writer.write(PACKAGE_FILES.measures, compactJson(contents.measures));
   await writer.write(PACKAGE_FILES.facts, factsJson(contents.facts));
   await writer.write(PACKAGE_FILES.bodyFacts, compactJson(contents.bodyFacts));
+  if (contents.paidFacts) await writer.write(PACKAGE_FILES.paidFacts, factsJson(contents.paidFacts));
   await writer.write(PACKAGE_FILES.boundaries, contents.boundaries);
   for (const file of contents.shards) await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', file.shard), file.text());
-  for (const file of contents.lists) await writer.write(fillPattern(PACKAGE_FILES.listPattern, 'key', file.territory), compactJson(file));
+  for (const file of contents.lists) await writer.write(fillPattern(PACKAGE_FILES.listPattern, 'key', file.territory), file.text());
+  for (const file of contents.awardeeLists ?? []) await writer.write(fillPattern(PACKAGE_FILES.awardeeListPattern, 'key', file.territory), compactJson(file));
+  for (const file of contents.views) await writer.write(viewPath(contents.manifest.files.views ?? VIEW_LISTING, file.groupBy, file.filter), compactJson(file));
   await writer.write(PACKAGE_FILES.quality, compactJson(contents.quality));
-  await writer.write(PACKAGE_FILES.manifest, prettyJson(contents.manifest));
+  // Compact like every other file: every chart and card reads the manifest, and its indentation
+  // was 4% of what a chart by mission fetches (budget: 2 KiB with its view file).
+  await writer.write(PACKAGE_FILES.manifest, compactJson(contents.manifest));
   await writer.write('README.md', packageReadme(contents.manifest, contents.quality));
 
   const checksums: Checksums = { schemaVersion: SCHEMA_VERSION, files: {} };
