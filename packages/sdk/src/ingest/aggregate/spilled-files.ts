@@ -20,8 +20,8 @@ export interface ShardText {
 /** A project list file, made on demand from the items spilled for it. */
 export interface ListText {
   territory: string;
-  /** The file's text, exactly `compactJson(projectList)`; call once. */
-  text(): string;
+  /** The file's bytes in order, together exactly `compactJson(projectList)`; iterate once. */
+  chunks(): Iterable<string | Buffer>;
 }
 
 /**
@@ -100,22 +100,85 @@ export function shardTexts(spill: Spill, count: number): ShardText[] {
 /** The spill partition of a territory key's list items: its province (first 3 digits), the region key alone. */
 export const listGroup = (key: string): string => key.slice(0, 3);
 
-/** A list item's sort key: PNRR amount (largest first), CUP, local code. */
-type ItemOrder = [number, string, string];
-const byItemOrder = (a: ItemOrder, b: ItemOrder): number => b[0] - a[0] || byString(a[1], b[1]) || byString(a[2], b[2]);
+/** One spilled list item: its sort key (PNRR amount, CUP, local code) and where its JSON is in the group's bytes. */
+interface ItemRef {
+  pnrr: number;
+  cup: string;
+  localCode: string;
+  start: number;
+  end: number;
+}
+const byItemOrder = (a: ItemRef, b: ItemRef): number => b.pnrr - a.pnrr || byString(a.cup, b.cup) || byString(a.localCode, b.localCode);
+
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+/** Items per chunk handed to the writer. */
+const ITEMS_PER_CHUNK = 2048;
+
+/**
+ * The list items of one group (kind `list`), read as bytes, not as a string: the group of the
+ * region key holds one item per project (~100 MB for all of Italy). Only each item's sort key
+ * and its place in the bytes are parsed; the items' JSON is copied out as it is written.
+ */
+class ListGroup {
+  private readonly byTerritory = new Map<string, ItemRef[]>();
+  constructor(readonly group: string, readonly bytes: Buffer) {
+    let at = 0;
+    while (at < bytes.length) {
+      const lineEnd = bytes.indexOf(NEWLINE, at);
+      const end = lineEnd < 0 ? bytes.length : lineEnd;
+      const tab1 = bytes.indexOf(TAB, at);
+      const tab2 = bytes.indexOf(TAB, tab1 + 1);
+      const territory = bytes.toString('latin1', at, tab1);
+      const [pnrr, cup, localCode] = JSON.parse(bytes.toString('utf8', tab1 + 1, tab2)) as [number, string, string];
+      const ref: ItemRef = { pnrr, cup, localCode, start: tab2 + 1, end };
+      const list = this.byTerritory.get(territory);
+      if (list) list.push(ref);
+      else this.byTerritory.set(territory, [ref]);
+      at = end + 1;
+    }
+  }
+
+  /** The items of `territory`, sorted (taken out: each territory is asked for once). */
+  take(territory: string): ItemRef[] {
+    const items = this.byTerritory.get(territory) ?? [];
+    this.byTerritory.delete(territory);
+    return items.sort(byItemOrder);
+  }
+}
 
 /**
  * The list file of each of `keys` from the items spilled (kind `list`) by `listGroup` as
- * "key\tsort key JSON\titem JSON"; a key without items has an empty list. Handed out a group at a time.
+ * "key\tsort key JSON\titem JSON"; a key without items has an empty list. Handed out a group at a
+ * time (the last group read is kept until the next is needed); each file is given in chunks.
  */
 export function listTexts(spill: Spill, keys: readonly string[]): ListText[] {
-  const items = new GroupedPartitions(spill, 'list');
+  let cached: ListGroup | null = null;
+  const groupOf = (key: string): ListGroup => {
+    const group = listGroup(key);
+    if (cached?.group !== group) {
+      cached = null;
+      cached = new ListGroup(group, spill.bytes('list', group));
+    }
+    return cached;
+  };
   const ordered = [...keys].sort((a, b) => byString(listGroup(a), listGroup(b)) || byString(a, b));
   return ordered.map((territory) => ({
     territory,
-    text: () => {
-      const list = sortedJson(items.take(listGroup(territory), territory), (key) => JSON.parse(key) as ItemOrder, byItemOrder);
-      return `{"schemaVersion":${JSON.stringify(SCHEMA_VERSION)},"territory":${JSON.stringify(territory)},"items":[${list}]}\n`;
+    *chunks() {
+      const group = groupOf(territory);
+      const items = group.take(territory);
+      yield `{"schemaVersion":${JSON.stringify(SCHEMA_VERSION)},"territory":${JSON.stringify(territory)},"items":[`;
+      const comma = Buffer.from(',');
+      for (let from = 0; from < items.length; from += ITEMS_PER_CHUNK) {
+        const parts: Buffer[] = [];
+        for (let i = from; i < Math.min(items.length, from + ITEMS_PER_CHUNK); i++) {
+          if (i > 0) parts.push(comma);
+          parts.push(group.bytes.subarray(items[i]!.start, items[i]!.end));
+        }
+        yield Buffer.concat(parts);
+      }
+      yield ']}\n';
     },
   }));
 }

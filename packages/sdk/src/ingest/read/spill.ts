@@ -77,6 +77,14 @@ export class Spill {
     return text === '' ? [] : text.slice(0, -1).split('\n');
   }
 
+  /** The file of (kind, part) as bytes (buffered lines included): for files too large to hold as a string. */
+  bytes(kind: SpillKind, part: string | number): Buffer {
+    const path = this.path(kind, part);
+    const buffer = this.pending.get(path);
+    if (buffer) this.flushFile(path, buffer);
+    return existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+  }
+
   /** Removes the whole folder. */
   remove(): void {
     this.pending.clear();
