@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench`: runs the ingest (vs DuckDB), client and SDK-vs-arquero benchmarks (one after the
-// other: the machine has 2 cores) and rewrites docs/benchmarks.md with the measured numbers.
+// `npm run bench`: runs the benchmark sections (SECTIONS below: ingest vs DuckDB, SDK vs arquero,
+// client; one after the other: the machine has 2 cores) and rewrites docs/benchmarks.md: the
+// document's head, then each section's part, in the order listed.
+//
+// A section is { key, measure(), render(result) }: `measure` runs its benchmark (usually a child
+// process printing JSON) and returns what it measured; `render` returns its Markdown from that. The
+// results are saved together (one key per section), so `--render <file>` rewrites the document
+// without measuring. A new benchmark is a new entry in SECTIONS.
 //
 // Usage: npm run bench [-- --scale 1] [-- --runs 3] [-- --national-runs 1] [-- --cold 30 --warm 200] [-- --iterations 200]
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -19,39 +25,15 @@ const iterations = flag(argv, 'iterations', '200');
 requireBuiltSdk();
 
 const here = (f) => new URL(f, import.meta.url).pathname;
-// The machine is shared: the 1-minute load average when the run started says how busy it was.
-// --render <json>: rewrite the document from the results a previous run saved (no measuring).
-const renderFrom = flag(argv, 'render', undefined);
-let measured;
-if (renderFrom) {
-  measured = JSON.parse(await readFile(renderFrom, 'utf8'));
-} else {
-  measured = {
-    started: new Date().toISOString(),
-    loadAtStart: loadavg()[0],
-    ingest: await runJsonChild(here('./ingest.mjs'), ['--scale', scale, '--runs', runs, '--national-runs', nationalRuns]),
-    client: await runJsonChild(here('./client.mjs'), ['--cold', cold, '--warm', warm]),
-    arquero: await runJsonChild(here('./arquero.mjs'), ['--iterations', iterations]),
-  };
-  const saved = join(tmpdir(), `pnrr-bench-${measured.started.replace(/[:.]/g, '-')}.json`);
-  await writeFile(saved, `${JSON.stringify(measured, null, 2)}\n`);
-  process.stderr.write(`[bench] results saved in ${saved} (npm run bench -- --render <file> rewrites the document from them)\n`);
-}
-const { ingest, client, arquero } = measured;
-const started = new Date(measured.started);
-const loadAtStart = measured.loadAtStart;
-
 const cpuList = cpus();
 const machine = `${cpuList[0]?.model.trim() ?? 'unknown CPU'} × ${cpuList.length} logical CPUs, ${fmt(totalmem() / 1024 ** 3, 1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
-const t = ingest.tuscan;
-const n = ingest.national;
 const sec = (ms) => `${fmt(ms / 1000, ms < 10_000 ? 2 : 1)} s`;
 const spread = (xs) => (xs.length > 1 ? ` (${sec(Math.min(...xs))}–${sec(Math.max(...xs))})` : '');
 const ratioSpread = (xs) => (xs.length > 1 ? ` (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})` : '');
 const ingestRow = (label, c) =>
   `| ${label} | ${fmtInt(c.build.projects)} | ${sec(c.build.ms)}${spread(c.build.msAll)} | ${sec(c.duckdb.ms)}${spread(c.duckdb.msAll)} | **${fmt(c.ratio, 2)}×**${ratioSpread(c.ratios)} | ${sec(c.build.cpuMs)} / ${sec(c.duckdb.cpuMs)} | ${fmt(c.build.maxRssBytes / MB, 0)} MB | ${fmt(c.duckdb.maxRssBytes / MB, 0)} MB | ${fmt(c.build.mbPerS, 1)} |`;
 /** The issue's two targets (≤ 512 MB peak RSS, ≤ 3× DuckDB's time) for each national-size build, as measured by this run. */
-function targets() {
+function targets(n, { loadAtStart, loadAtEnd }) {
   const line = (label, c) => {
     const rss = c.build.maxRssBytes / MB;
     return `- ${label}: peak RSS ${fmt(rss, 0)} MB — ${rss <= 512 ? 'within' : '**over**'} 512 MB; ` +
@@ -61,12 +43,13 @@ function targets() {
   return [
     line(`synthetic scale ${n.scale}, \`--region 09\``, n.region),
     line(`synthetic scale ${n.scale}, \`--region all\``, n.all),
-    `- Measured on a machine whose 1-minute load average was ${fmt(loadAtStart, 1)} at the start (2 cores): wall-clock ratios move with the load; the paired runs share it.`,
+    `- Measured on a machine whose 1-minute load average was ${fmt(loadAtStart, 1)} at the start${loadAtEnd === undefined ? '' : ` and ${fmt(loadAtEnd, 1)} at the end`} (2 cores): ` +
+      'wall-clock ratios move with the load (the paired runs share it); CPU times move less.',
   ].join('\n');
 }
 
 /** What a card fetches (its shard, gzip) and the largest list file, per build, when the run measured them. */
-function payloads() {
+function payloads(t, n) {
   const row = (label, b) => (b.shardGzipBytes == null ? null
     : `${label}: ${b.shards} shards, one card's shard ${fmt(b.shardGzipBytes / 1024, 1)} KiB gzip (median), largest list ${fmt(b.largestListBytes / MB, 1)} MB`);
   const rows = [row('Tuscany', t.build), row('synthetic, one region', n.region.build), row('synthetic, all Italy', n.all.build)].filter(Boolean);
@@ -75,14 +58,8 @@ function payloads() {
 
 const ms = (x) => (x < 1 ? fmt(x, 3) : fmt(x, 2));
 const kb = (b) => (b === undefined ? '' : `${fmt(b / 1024, 1)} KiB`);
-const byQuery = new Map();
-for (const r of client.results) {
-  const row = byQuery.get(r.query) ?? {};
-  row[r.transport] = r;
-  byQuery.set(r.query, row);
-}
 
-const doc = `# Benchmarks
+const head = ({ started, loadAtStart, loadAtEnd }) => `# Benchmarks
 
 Speed is a requirement of the kit, and it is **measured here, by benchmarks, not asserted by
 tests**: timed tests flake on a shared machine. The numbers below are what one run of
@@ -91,12 +68,16 @@ read them as orders of magnitude and for comparisons between rows, not as guaran
 No test fails when they change.
 
 - Measured: ${started.toISOString().slice(0, 10)} (${started.toISOString().slice(11, 16)} UTC)
-- Machine: ${machine}; 1-minute load average at the start: ${fmt(loadAtStart, 2)}
+- Machine: ${machine}; 1-minute load average at the start: ${fmt(loadAtStart, 2)}${loadAtEnd === undefined ? '' : `, at the end: ${fmt(loadAtEnd, 2)}`}
 - Rerun: \`npm run build\` once, then \`npm run bench\` (national-size input, a few minutes
   here); \`npm run bench -- --scale 0.1\` for a quick one. The scripts are in
   [\`scripts/bench/\`](../scripts/bench/); this file is rewritten by each full run.
+`;
 
-## Ingest: \`buildPackage\` (the \`pnrr-toscana build\` command) against DuckDB
+function ingestDoc(ingest, context) {
+  const t = ingest.tuscan;
+  const n = ingest.national;
+  return `## Ingest: \`buildPackage\` (the \`pnrr-toscana build\` command) against DuckDB
 
 Each build runs in a child process of its own ([\`build-child.mjs\`](../scripts/bench/build-child.mjs),
 importing the built SDK), and so does each baseline run: DuckDB (\`@duckdb/node-api\`, in-memory,
@@ -131,11 +112,11 @@ ${ingestRow(`synthetic scale ${n.scale}, \`--region all\` (${n.all.runs} pair${n
   boundaries given. Writing the input took ${sec(n.generateMs)} (not included); the files are deleted afterwards.
 - Package written by the build: ${fmt(t.build.outputBytes / MB, 1)} MB in ${t.build.outputFiles} files (Tuscany);
   ${fmt(n.region.build.outputBytes / MB, 1)} MB (synthetic, one region); ${fmt(n.all.build.outputBytes / MB, 1)} MB (synthetic, all Italy).
-${payloads()}
+${payloads(t, n)}
 
 ### Against the targets of issue 11
 
-${targets()}
+${targets(n, context)}
 
 Before the streaming ingest, issue 11 measured 2.45× DuckDB's time on Tuscany, 27× on the
 national-size input, and heap growing by ~9.3 KiB per kept project (2.84 GiB at 302k projects;
@@ -148,8 +129,10 @@ memory is the project keys, the sums, and the list items. The CPU time went most
 (~25 MB/s here): the kit's own tokenizer, number and text fast paths took it down about threefold.
 \`test/node/ingest-memory.test.ts\` builds ~22,000 projects with a 64 MB JavaScript heap in
 \`npm test\`; the in-memory build ran out of heap on that input.
+`;
+}
 
-## SDK queries against arquero
+const arqueroDoc = (arquero) => `## SDK queries against arquero
 
 The same rows in both: every localisation inside the region of every project of the embedded
 package (${fmtInt(arquero.rows)} rows: project, mission, territory, PNRR cents). arquero (\`arquero\`,
@@ -162,8 +145,16 @@ pre-aggregated files, arquero groups the rows on every call).
 | query | SDK median / p95 | arquero median / p95 | ratio |
 | --- | ---: | ---: | ---: |
 ${arquero.results.map((r) => `| ${r.query} | ${ms(r.sdkMedian)} / ${ms(r.sdkP95)} | ${ms(r.arqueroMedian)} / ${ms(r.arqueroP95)} | ${fmt(r.ratio, 2)} |`).join('\n')}
+`;
 
-## Client: \`createClient()\` in Node
+function clientDoc(client) {
+  const byQuery = new Map();
+  for (const r of client.results) {
+    const row = byQuery.get(r.query) ?? {};
+    row[r.transport] = r;
+    byQuery.set(r.query, row);
+  }
+  return `## Client: \`createClient()\` in Node
 
 The SDK's client against the embedded package (\`packages/sdk/data/toscana\`) read from disk, and the
 same directory served over HTTP by the demo server of \`npm start\` ([\`packages/examples/build/preview.mjs\`](../packages/examples/build/preview.mjs),
@@ -179,6 +170,38 @@ ${[...byQuery].map(([q, { disk: d, http: h }]) =>
   `| \`${q}\` | ${ms(d.coldMedian)} / ${ms(d.coldP95)} | ${ms(d.warmMedian)} / ${ms(d.warmP95)} | ${ms(h.coldMedian)} / ${ms(h.coldP95)} | ${ms(h.warmMedian)} / ${ms(h.warmP95)} | ${kb(h.bytes)} (${h.requests}) |`,
 ).join('\n')}
 `;
+}
+
+/** The document's sections, in order: each measures (a child process) and renders its part. */
+const SECTIONS = [
+  {
+    key: 'ingest',
+    measure: () => runJsonChild(here('./ingest.mjs'), ['--scale', scale, '--runs', runs, '--national-runs', nationalRuns]),
+    render: ingestDoc,
+  },
+  { key: 'client', measure: () => runJsonChild(here('./client.mjs'), ['--cold', cold, '--warm', warm]), render: clientDoc },
+  { key: 'arquero', measure: () => runJsonChild(here('./arquero.mjs'), ['--iterations', iterations]), render: arqueroDoc },
+];
+/** The order of the sections in the document (measured in SECTIONS order). */
+const DOCUMENT_ORDER = ['ingest', 'arquero', 'client'];
+
+// --render <json>: rewrite the document from the results a previous run saved (no measuring).
+const renderFrom = flag(argv, 'render', undefined);
+let measured;
+if (renderFrom) {
+  measured = JSON.parse(await readFile(renderFrom, 'utf8'));
+} else {
+  // The machine is shared: the 1-minute load average when the run started says how busy it was.
+  measured = { started: new Date().toISOString(), loadAtStart: loadavg()[0] };
+  for (const section of SECTIONS) measured[section.key] = await section.measure();
+  measured.loadAtEnd = loadavg()[0];
+  const saved = join(tmpdir(), `pnrr-bench-${measured.started.replace(/[:.]/g, '-')}.json`);
+  await writeFile(saved, `${JSON.stringify(measured, null, 2)}\n`);
+  process.stderr.write(`[bench] results saved in ${saved} (npm run bench -- --render <file> rewrites the document from them)\n`);
+}
+const context = { started: new Date(measured.started), loadAtStart: measured.loadAtStart, loadAtEnd: measured.loadAtEnd };
+const ordered = [...SECTIONS].sort((a, b) => DOCUMENT_ORDER.indexOf(a.key) - DOCUMENT_ORDER.indexOf(b.key));
+const doc = [head(context), ...ordered.filter((s) => measured[s.key]).map((s) => s.render(measured[s.key], context))].join('\n');
 
 await writeFile(join(ROOT, 'docs', 'benchmarks.md'), doc);
 process.stderr.write('[bench] wrote docs/benchmarks.md\n');
