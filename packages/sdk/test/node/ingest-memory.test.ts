@@ -5,7 +5,10 @@
  * is capped at 64 MB. The build that kept every project as objects until the end (9 KiB each) ran
  * out of heap on this input ("Reached heap limit", exit 134); the streaming build (rows spilled to
  * the temporary folder, aggregated one partition at a time) finishes. Deterministic: no timing,
- * only whether the heap suffices. The same input is then built with --region all.
+ * only whether the heap suffices. The same input is then built with --region all, whose region
+ * list holds every project: the streaming build that still kept the list items in memory (one per
+ * project and territory key) ran out of this heap on both builds; items are now spilled and each
+ * list written in chunks, and large lists are validated item by item.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
