@@ -145,6 +145,17 @@ and a shard shares the partition's hash). Tender and indicator rows (awardee and
 are spilled like the other rows. Node's heap also grows with garbage when the limit allows it: the
 same scale-0.3 all-Italy build (at that intermediate stage) peaked at 675 MB with the default heap
 limit and at 322 MB with \`--max-old-space-size=160\`, so the live data was far below the peak.
+With these changes the scale-1 all-Italy build above went from 1,395 MB to the peak RSS in the
+table; what still grows with the projects is small per project but not nothing: the kept-project
+map of the read step (key, CUP, local code, first file:line, two flags per project: ~300k entries),
+the region's key set during the read passes, one \`ShardText\` per shard (32,768 at this size) and
+the written files' sizes and hashes for checksums.json, and the quality log — this synthetic
+all-Italy input places every localisation on the Tuscan boundaries given, so each row of a
+non-Tuscan province is one \`unknown-province\` warning kept until quality.json is written (a
+national build with national boundaries would have few). Making those compact (typed arrays or
+interned strings for the kept projects, warnings spilled like rows) and capping Node's heap are the
+next steps toward 512 MB.
+
 
 **CPU time.** A CPU profile (\`node --cpu-prof\`, synthetic scale 0.3, \`--region 09\`, 18.8 s of
 samples on the loaded machine) puts the CSV tokenizer's loop (\`drain\` in \`read/fast-csv.ts\`) first
