@@ -7,6 +7,8 @@
  *   about, are referenced with `vite-ignore` and copied as written (build/unbundled-files.mjs); Vite
  *   only bundles the gallery's own stylesheets.
  * - react.html and vue.html are bundled apps importing `@pnrr-toscana/widgets` from npm.
+ * - comune-prato.html is styled with bootstrap-italia's CSS from npm: build/vendor-files.mjs copies that
+ *   CSS, its icon sprite and its fonts (with their licences) to dist/vendor/.
  * - build/demo-routes.mjs serves the built packages, the data package and Storybook beside the pages.
  */
 import { readdirSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { defineConfig } from 'vite';
 import { CSP } from './build/csp.mjs';
 import { demoRoutes } from './build/demo-routes.mjs';
 import { unbundledFiles } from './build/unbundled-files.mjs';
+import { vendorFiles } from './build/vendor-files.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const pages = readdirSync(here('.')).filter((file) => file.endsWith('.html'));
@@ -51,6 +54,7 @@ export default defineConfig({
     // Tags starting with pnrr- are the kit's custom elements, not Vue components.
     vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('pnrr-') } } }),
     unbundledFiles(),
+    vendorFiles(),
     demoRoutes({ repository: here('../..') }),
   ],
 });

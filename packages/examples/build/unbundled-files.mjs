@@ -5,9 +5,11 @@
 // `<link vite-ignore …>`), and a page shows some of them as code (`data-snippet="file:…"`). Vite leaves
 // such tags alone (and drops the attribute) but does not copy what they point to: this plugin does, for
 // every reference that stays inside this folder. References outside it (`../widgets/dist/cdn/…`,
-// `../sdk/…`) are served from the repository by the demo server's routes (demo-routes.mjs).
+// `../sdk/…`) are served from the repository by the demo server's routes (demo-routes.mjs); files under
+// vendor/ come from npm packages (vendor-files.mjs).
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { VENDOR_DIR } from './vendor-files.mjs';
 
 const IGNORED_TAG = /<(?:script|link)\b[^>]*\svite-ignore\b[^>]*>/gi;
 const REFERENCE = /\s(?:src|href)\s*=\s*"([^"]+)"/i;
@@ -19,7 +21,7 @@ export function unbundledReferences(html, htmlFile, root) {
     const ref = tag.match(REFERENCE)?.[1];
     if (!ref || /^[a-z]+:|^\/|^#/i.test(ref)) continue;
     const file = relative(root, join(dirname(htmlFile), ref)).split('\\').join('/');
-    if (!file.startsWith('../')) files.push(file);
+    if (!file.startsWith('../') && !file.startsWith(VENDOR_DIR)) files.push(file);
   }
   return files;
 }

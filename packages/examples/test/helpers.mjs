@@ -10,7 +10,7 @@ export const ROOT = join(EXAMPLES, '..', '..');
 export const DIST = join(EXAMPLES, 'dist');
 
 /** The pages the gallery promises; every *.html of the folder is tested, these must be among them. */
-export const REQUIRED_PAGES = ['index.html', 'card.html', 'chart.html', 'map.html', 'list.html', 'regioni.html', 'theming.html', 'newsroom.html', 'sdk-browser.html', 'react.html', 'vue.html'];
+export const REQUIRED_PAGES = ['index.html', 'card.html', 'chart.html', 'map.html', 'list.html', 'comune-prato.html', 'regioni.html', 'theming.html', 'newsroom.html', 'sdk-browser.html', 'react.html', 'vue.html'];
 
 export const pages = () => readdirSync(EXAMPLES).filter((f) => f.endsWith('.html')).sort();
 

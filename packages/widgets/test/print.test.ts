@@ -3,16 +3,25 @@
  * emulation, as the print preview uses), a chart and a map in the dark theme
  * show light colours, their title, summary, notes and source line, no button
  * or form control, and a drawing that fits its box (nothing clipped), redrawn
- * in light colours.
+ * in light colours. A card in the dark theme (and one following a dark system
+ * scheme) prints light and whole: no fixed block size, no clipped table, long
+ * texts unclamped, every tender, links as text followed by their address, the
+ * data date and the attribution kept.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { nothing } from 'lit';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../src/map/define.js';
 import '../src/chart/define.js';
+import '../src/card/define.js';
+import { createClient } from '@pnrr-toscana/sdk';
 import type { PnrrFigureElement, FigureData } from '../src/figure/figure-element.js';
-import { DATA, until } from './helpers/page.js';
+import { DATA, normalise, until } from './helpers/page.js';
 
 type Figure = PnrrFigureElement<FigureData>;
+
+/** The system colour scheme, through CDP (web-test-runner.config.mjs): the stock emulateMedia resets it when it sets the media type. */
+const colorScheme = (value: 'dark' | 'light') => executeServerCommand('emulate-media-features', [{ name: 'prefers-color-scheme', value }]);
 
 /** Luminance 0–255 of an `rgb()` or `#rrggbb` colour. */
 const luminance = (color: string): number => {
@@ -73,6 +82,71 @@ describe('print media', function () {
       // Back to the screen: dark again.
       await emulateMedia({ media: 'screen' });
       await until(() => svgTextFill(el) === screenFill, 'the drawing redrawn for the screen');
+    });
+  }
+
+  // Siena's INF-ACT research partnership: a 232-character title (clamped to 6 lines on screen),
+  // payments, targets and 81 tenders (the ones past the fifth behind a disclosure on screen).
+  const CUP = 'B63C22001400007';
+  for (const [name, theme, scheme] of [
+    ['theme="dark"', 'dark', 'light'],
+    ['a dark system scheme, no theme attribute', undefined, 'dark'],
+  ] as const) {
+    it(`pnrr-project-card, ${name}: light colours, the whole card, no buttons, links with their address, source and date`, async () => {
+      await colorScheme(scheme);
+      await setViewport({ width: 400, height: 900 });
+      const project = await createClient({ baseUrl: new URL(DATA, location.href).href }).project(CUP);
+      const el = await fixture(html`<pnrr-project-card src=${DATA} cup=${CUP} theme=${theme ?? nothing}></pnrr-project-card>`);
+      expect(await (el as unknown as { settled(): Promise<string> }).settled()).to.equal('ready');
+      const root = el.shadowRoot!;
+      const frame = root.querySelector<HTMLElement>('[part="base"]')!;
+      const clip = root.querySelector<HTMLElement>('.clip')!;
+      const title = root.querySelector<HTMLElement>('[part~="title"] .long, [part~="title"].long') ?? root.querySelector<HTMLElement>('[part~="title"]')!;
+      // On screen: dark, the fixed block size clipping the card, the "show all" button, the title clamped.
+      expect(luminance(getComputedStyle(frame).backgroundColor)).to.be.lessThan(60);
+      expect(clip.scrollHeight).to.be.greaterThan(clip.clientHeight + 100);
+      expect(visible(el, 'button').length).to.be.greaterThan(0);
+      expect(title.scrollHeight).to.be.greaterThan(title.clientHeight + 1);
+      const hiddenTender = [...root.querySelectorAll<HTMLElement>('details li')].at(-1)!;
+      expect(hiddenTender.checkVisibility(), 'the last tender is behind the disclosure on screen').to.equal(false);
+
+      await emulateMedia({ media: 'print' });
+      expect(matchMedia('print').matches).to.equal(true);
+      expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(scheme === 'dark');
+      expect(getComputedStyle(frame).backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect(luminance(getComputedStyle(frame).color)).to.be.lessThan(60);
+      expect(visible(el, 'button')).to.deep.equal([]);
+      // Whole: the card grows past its screen block size (30rem), nothing inside it is cut.
+      expect(frame.getBoundingClientRect().height).to.be.greaterThan(30 * 16 * 2);
+      expect(clip.scrollHeight).to.be.at.most(clip.clientHeight + 1);
+      for (const scroll of root.querySelectorAll<HTMLElement>('.table-scroll')) {
+        expect(getComputedStyle(scroll).overflowX).to.equal('visible');
+        expect(scroll.getBoundingClientRect().right).to.be.at.most(frame.getBoundingClientRect().right + 1);
+      }
+      expect(title.scrollHeight, 'the long title unclamped').to.be.at.most(title.clientHeight + 1);
+      expect(normalise(title.textContent!)).to.equal(normalise(project.title));
+      expect(hiddenTender.checkVisibility(), 'every tender printed').to.equal(true);
+      expect(root.querySelectorAll('details li').length + 5).to.be.at.least(project.tenders!.length);
+      // Links: plain text followed by their address.
+      const links = [...root.querySelectorAll<HTMLAnchorElement>('a[href]')];
+      expect(links.length).to.be.greaterThan(2);
+      expect(links.map((a) => a.href)).to.include(`https://www.opencup.gov.it/portale/web/opencup/home/progetto/-/cup/${CUP}`);
+      for (const a of links) {
+        expect(getComputedStyle(a).textDecorationLine, a.href).to.equal('none');
+        expect(getComputedStyle(a, '::after').content, a.href).to.equal(`" (${a.getAttribute('href')})"`);
+      }
+      // The project's data date and the attribution line (source, licence, package date) stay.
+      const asOf = root.querySelector<HTMLElement>('.asof')!;
+      expect(asOf.checkVisibility()).to.equal(true);
+      expect(asOf.textContent).to.match(/2023/);
+      const attribution = root.querySelector<HTMLElement>('[part~="attribution"]')!;
+      expect(attribution.checkVisibility()).to.equal(true);
+      expect(normalise(attribution.textContent!)).to.match(/Italia Domani.*CC BY 4\.0/);
+
+      await emulateMedia({ media: 'screen' });
+      expect(luminance(getComputedStyle(frame).backgroundColor)).to.be.lessThan(60);
+      expect(visible(el, 'button').length).to.be.greaterThan(0);
+      await colorScheme('light');
     });
   }
 });

@@ -23,7 +23,7 @@ import { InputError } from '../ingest/errors.js';
 import { readCsv } from '../ingest/read/csv.js';
 import { detectLayout, type Role } from '../ingest/read/layouts.js';
 import { sha256File } from './hash.js';
-import { checkOutDir, moveIntoPlace } from '../ingest/write/out-dir.js';
+import { checkOutDir, createParents, moveIntoPlace, removeCreatedParents } from '../ingest/write/out-dir.js';
 import { prettyJson } from '../ingest/write/json.js';
 import { createClient } from '../client/client.js';
 import { entryName, loadSourcesConfig, roleKind, type SourceEntry, type SourcesConfig } from './config.js';
@@ -90,7 +90,7 @@ export async function updatePackage(options: UpdateOptions): Promise<UpdateResul
   const cache = options.cache === undefined ? null : resolve(options.cache);
   if (cache) await checkCache(cache);
 
-  await mkdir(dirname(out), { recursive: true });
+  const createdParent = await createParents(dirname(out));
   const work = join(dirname(out), `.${basename(out)}.updating-${randomBytes(6).toString('hex')}`);
   await mkdir(work);
   try {
@@ -139,6 +139,8 @@ export async function updatePackage(options: UpdateOptions): Promise<UpdateResul
     return { release, releases };
   } finally {
     await rm(work, { recursive: true, force: true });
+    // After a failure, the parent folders made for --out go too (a folder holding the package stays).
+    await removeCreatedParents(dirname(out), createdParent);
   }
 }
 

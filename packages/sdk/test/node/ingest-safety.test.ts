@@ -195,6 +195,31 @@ describe('an interrupted or failing build leaves the previous package byte-ident
     assert.ok(interrupted >= 1, 'at least one run was stopped by SIGINT');
   });
 
+  it('SIGINT while writing into folders it had to create: they are removed again', async (t) => {
+    let interrupted = 0;
+    const before = await readdir(parent);
+    for (const delay of [0, 30, 100]) {
+      const out = join(parent, 'new', 'deeper', 'toscana');
+      const child = spawn(process.execPath, [BIN, 'build', ...FULL, '--out', out], { cwd: SDK_DIR });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        const first = !/writing \d+ files/.test(stdout);
+        stdout += chunk.toString();
+        if (first && /writing \d+ files/.test(stdout)) setTimeout(() => child.kill('SIGINT'), delay);
+      });
+      const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+      if (code === 130) {
+        interrupted++;
+        await assertOnly(parent, before);
+      } else {
+        assert.equal(code, 0, `+${delay} ms`);
+        await rm(join(parent, 'new'), { recursive: true });
+      }
+    }
+    t.diagnostic(`${interrupted} of 3 runs stopped by SIGINT`);
+    assert.ok(interrupted >= 1, 'at least one run was stopped by SIGINT');
+  });
+
   it('a build that fails on bad input over a previous package leaves it identical', async () => {
     const out = join(parent, 'toscana');
     await rm(out, { recursive: true, force: true });

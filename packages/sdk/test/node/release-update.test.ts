@@ -58,6 +58,9 @@ const FILES: Array<[string, string]> = [
   ['localisations', 'pnrr-toscana/regis-2023-03-01/localizzazioni_validate_toscana.csv'],
   ['localisations', 'pnrr-toscana/regis-2023-03-01/localizzazioni_validate_fuori_toscana.csv'],
   ['payments', 'pnrr-toscana/regis-2025-03-31/pagamenti_di_progetto_toscana.csv'],
+  ['awardees', 'pnrr-toscana/regis-2023-03-01/gare_aggiudicatari_validati_toscana.csv'],
+  ['awardees', 'pnrr-toscana/regis-2025-03-31/aggiudicatari_gare_toscana.csv'],
+  ['indicators', 'pnrr-toscana/regis-2025-03-31/indicatori_target_toscana.csv'],
   // A role this version does not read: downloaded, verified and recorded only.
   ['reference-table', 'pnrr-toscana/reference/quadro_finanziario_pnrr.csv'],
   ['boundaries', 'geo/toscana-comuni.topo.json'],
@@ -104,9 +107,11 @@ describe('pnrr-toscana update (local HTTP server serving data/sources)', () => {
     await rm(join(parent, 'pinned.sources.json'));
     cache = join(await tempDir('update-cache'), 'downloads');
     reference = join(await tempDir('update-reference'), 'pkg');
-    const [projects, loc, locOut, payments] = FILES.map(([, p]) => join(SOURCES, p));
+    // The same files given to build by hand, role by role, in the order of FILES (as the SDK's `data` script does).
+    const csvArgs = FILES.filter(([role]) => ['projects', 'localisations', 'payments', 'awardees', 'indicators'].includes(role))
+      .flatMap(([role, p]) => [`--${role}`, join(SOURCES, p)]);
     const built = await run([
-      'build', '--region', '09', '--projects', projects!, '--localisations', loc!, '--localisations', locOut!, '--payments', payments!,
+      'build', '--region', '09', ...csvArgs,
       '--boundaries', join(GEO, 'toscana-comuni.topo.json'), '--population', join(GEO, 'toscana-comuni.csv'), '--out', reference,
     ]);
     assert.equal(built.code, 0, built.stderr);
@@ -127,6 +132,11 @@ describe('pnrr-toscana update (local HTTP server serving data/sources)', () => {
     const want = await snapshot(reference);
     for (const [file, sha] of want) if (file !== 'checksums.json') assert.equal(got.get(file), sha, `${file} as build writes it`);
     assert.deepEqual([...got.keys()].filter((f) => !want.has(f)), ['releases.json']);
+    // The monitoring files too: the update gives the build every CSV role it reads (awardees and
+    // indicators included), so its package is the embedded one the widgets read, file for file.
+    const embedded = await snapshot(join(SDK_DIR, 'data', 'toscana'));
+    for (const [file, sha] of embedded) if (file !== 'checksums.json') assert.equal(got.get(file), sha, `${file} as the embedded package has it`);
+    assert.ok([...got.keys()].some((f) => f.startsWith('awardees/')), 'awardee lists written');
     const checksums = await readJson<Checksums>(out, 'checksums.json');
     const { ['releases.json']: listed, ...others } = checksums.files;
     assert.deepEqual(others, (await readJson<Checksums>(reference, 'checksums.json')).files);
@@ -268,6 +278,16 @@ describe('pnrr-toscana update (local HTTP server serving data/sources)', () => {
     await assertIdentical(out, previous, 'SIGINT');
     await rm(path);
     assert.deepEqual(await readdir(parent), ['good.sources.json', 'pkg']);
+  });
+
+  it('a failed update into folders it had to create removes them again', async () => {
+    const before = await readdir(parent);
+    const path = await writeConfig('nested', (e) => redirect(e, 'payments', '404'));
+    const r = await run(['update', '--config', path, '--out', join(parent, 'new', 'deeper', 'pkg')]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /HTTP 404/);
+    await rm(path);
+    assert.deepEqual(await readdir(parent), before, 'no new/ or new/deeper/ left behind');
   });
 
   it('refuses an --out folder it did not write, before downloading anything', async () => {

@@ -49,10 +49,18 @@ export const baseStyles = css`
     ${darkVars}
     color-scheme: dark;
   }
-  @media (prefers-color-scheme: dark) {
+  @media screen and (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
       ${darkVars}
       color-scheme: dark;
+    }
+  }
+  /* Paper is white: light colours whatever the theme (the page's own
+     --pnrr-color-* still apply); a figure redraws with them when print starts. */
+  @media print {
+    :host([theme]) {
+      ${lightVars}
+      color-scheme: light;
     }
   }
   /* Windows High Contrast and other forced colours: the user's system colours

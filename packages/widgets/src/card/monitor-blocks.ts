@@ -63,6 +63,12 @@ const styles = css`
   .monitor {
     margin: 0;
   }
+  /* On paper the tenders past the first five are printed too. */
+  @media print {
+    details::details-content {
+      content-visibility: visible;
+    }
+  }
 `;
 
 /** Adds the blocks' stylesheet to the card's shadow root (constructable stylesheet: allowed under a strict CSP). */

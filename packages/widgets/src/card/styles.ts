@@ -29,11 +29,6 @@ export const cardStyles = css`
   .more {
     align-self: flex-start;
   }
-  @media print {
-    .more {
-      display: none;
-    }
-  }
   .card {
     display: flex;
     flex-direction: column;
@@ -159,6 +154,27 @@ export const cardStyles = css`
     th,
     td {
       padding-inline: 0.25em;
+    }
+  }
+  /* On paper (light colours: the base styles; last, to override the rules
+     above): the whole card, no buttons, links as plain text followed by their
+     address. */
+  @media print {
+    button {
+      display: none;
+    }
+    .table-scroll {
+      overflow: visible;
+    }
+    .long {
+      display: block;
+    }
+    a {
+      color: inherit;
+      text-decoration: none;
+    }
+    a::after {
+      content: ' (' attr(href) ')';
     }
   }
 `;

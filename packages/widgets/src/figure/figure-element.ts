@@ -151,7 +151,7 @@ export abstract class PnrrFigureElement<T extends FigureData> extends PnrrElemen
     syncUrl: { type: Boolean, attribute: 'sync-url' },
   };
 
-  static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles, printStyles(PnrrElement.styles)];
+  static override styles: CSSResultGroup = [PnrrElement.styles, figureStyles, printStyles];
 
   /**
    * `pnrr` (default: PNRR funding, €), `total` (total funding, €), `count` (projects), `paid` (payments to date, €,

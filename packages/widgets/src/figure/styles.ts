@@ -1,5 +1,5 @@
 /** Styles of the figure frame: summary, notes, plot, tooltip, toolbar, data table; and how a figure prints. */
-import { css, unsafeCSS, type CSSResult, type CSSResultGroup } from 'lit';
+import { css } from 'lit';
 
 export const figureStyles = css`
   .figure {
@@ -156,26 +156,14 @@ export const figureStyles = css`
 `;
 
 /**
- * Printing: light colours whatever the theme (paper is white; the drawing reads
- * them too, since a figure redraws when `print` media starts), no buttons or
- * form controls (they do nothing on paper), nothing clipped (the drawing
- * scales to the page width, an open data table prints whole), no tooltip.
- * Title, summary, notes and the attribution line stay.
- *
- * The light palette is the base styles' own (their `--_x: var(--pnrr-color-x, default)`
- * declarations, read from `base`), not a copy: importing the tokens here would
- * add an export to the card-only bundle.
+ * Printing: no buttons or form controls (they do nothing on paper), nothing
+ * clipped (the drawing scales to the page width, an open data table prints
+ * whole), no tooltip. Title, summary, notes and the attribution line stay.
+ * The light colours on paper come from the base styles (every element prints
+ * light); the drawing reads them, since a figure redraws when `print` starts.
  */
-export function printStyles(base: CSSResultGroup): CSSResult {
-  const text = [base].flat(Infinity as 1).map((s) => (s as CSSResult).cssText ?? '').join('');
-  const lightVars = unsafeCSS([...new Set(text.match(/--_[\w-]+:\s*var\(--pnrr-color-[\w-]+,\s*[^;]+\);/g))].join(''));
-  return css`
+export const printStyles = css`
   @media print {
-    :host,
-    :host([theme]) {
-      ${lightVars}
-      color-scheme: light;
-    }
     button,
     .toolbar,
     .picker label,
@@ -193,5 +181,4 @@ export function printStyles(base: CSSResultGroup): CSSResult {
       break-inside: avoid;
     }
   }
-  `;
-}
+`;

@@ -9,9 +9,11 @@
  *   then renamed into place. The previous package is renamed aside first and removed only after
  *   the new one is in place, so at every moment one complete package exists; a failed or
  *   interrupted build removes its temporary folder and leaves the previous package untouched.
+ * - Parent folders of `--out` that the build had to create are removed again when it fails, so a
+ *   failed run leaves the file system as it found it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { lstat, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -97,11 +99,40 @@ async function notOwnPackage(dir: string): Promise<string | null> {
 
 const suffix = (): string => randomBytes(6).toString('hex');
 
+/**
+ * Creates `dir` and any missing parents; returns the outermost folder it created (undefined when
+ * `dir` existed), for {@link removeCreatedParents}.
+ */
+export async function createParents(dir: string): Promise<string | undefined> {
+  return mkdir(dir, { recursive: true });
+}
+
+/**
+ * Removes the folders {@link createParents} created, deepest first, up to `first`. `rmdir` refuses
+ * a folder that is not empty, so a folder holding a package, or anything someone else put there
+ * meanwhile, stays; so does every folder that existed before.
+ */
+export async function removeCreatedParents(dir: string, first: string | undefined): Promise<void> {
+  if (!first) return;
+  for (let folder = dir; ; folder = dirname(folder)) {
+    try {
+      await rmdir(folder);
+    } catch {
+      return;
+    }
+    if (folder === first || dirname(folder) === folder) return;
+  }
+}
+
+/** Outermost parent folder each staging folder's build created (see removeStaging). */
+const createdFor = new Map<string, string | undefined>();
+
 /** Creates the temporary sibling folder the package is written into (and its parent if needed). */
 export async function createStaging(out: string): Promise<string> {
-  await mkdir(dirname(out), { recursive: true });
+  const created = await createParents(dirname(out));
   const staging = join(dirname(out), `.${basename(out)}.building-${suffix()}`);
   await mkdir(staging);
+  createdFor.set(staging, created);
   return staging;
 }
 
@@ -126,7 +157,9 @@ export async function moveIntoPlace(staging: string, out: string, state: OutStat
   await rm(aside, { recursive: true, force: true });
 }
 
-/** Removes the temporary folder of a failed or interrupted build. */
+/** Removes the temporary folder of a failed or interrupted build, and the parents it created. */
 export async function removeStaging(staging: string): Promise<void> {
   await rm(staging, { recursive: true, force: true });
+  await removeCreatedParents(dirname(staging), createdFor.get(staging));
+  createdFor.delete(staging);
 }
