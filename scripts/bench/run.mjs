@@ -152,9 +152,14 @@ the region's key set during the read passes, one \`ShardText\` per shard (32,768
 the written files' sizes and hashes for checksums.json, and the quality log — this synthetic
 all-Italy input places every localisation on the Tuscan boundaries given, so each row of a
 non-Tuscan province is one \`unknown-province\` warning kept until quality.json is written (a
-national build with national boundaries would have few). Making those compact (typed arrays or
-interned strings for the kept projects, warnings spilled like rows) and capping Node's heap are the
-next steps toward 512 MB.
+national build with national boundaries would have few). Most of the peak, though, is garbage
+that Node's default heap limit lets accumulate: the same scale-1 all-Italy build run with
+\`node --max-old-space-size=256\` (measured separately, 2026-11-28, same machine and load) completed
+with a peak RSS of **375 MB** (JavaScript heap at most 231 MB, while aggregating; 375 MB while
+writing, most of it the region list's bytes). So \`NODE_OPTIONS=--max-old-space-size=256\` keeps a
+national \`--region all\` build within 512 MB today; the next steps are making the per-project
+leftovers compact (typed arrays or interned strings for the kept projects, warnings spilled like
+rows) and having the CLI set that limit itself.
 
 
 **CPU time.** A CPU profile (\`node --cpu-prof\`, synthetic scale 0.3, \`--region 09\`, 18.8 s of
