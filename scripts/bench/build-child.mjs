@@ -1,6 +1,7 @@
 // One package build in its own process, so its peak RSS is the build's own.
 // Usage: node build-child.mjs '<BuildOptions as JSON>'. Prints one JSON line: time, rows, bytes, peak RSS.
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SDK } from './lib.mjs';
@@ -21,6 +22,12 @@ for (const f of result.quality.files) if (f.role !== 'population') rows += f.rea
 let outputBytes = 0;
 for (const f of result.files.values()) outputBytes += f.bytes;
 
+// What one card fetches: its project shard (the median-sized one), gzip -9; and the largest list file.
+const shards = [...result.files].filter(([name]) => name.startsWith('projects/')).sort((a, b) => a[1].bytes - b[1].bytes);
+const medianShard = shards[Math.floor(shards.length / 2)];
+const shardGzipBytes = medianShard ? gzipSync(await readFile(join(options.out, medianShard[0])), { level: 9 }).length : null;
+const largestList = Math.max(0, ...[...result.files].filter(([name]) => name.startsWith('lists/')).map(([, f]) => f.bytes));
+
 const usage = process.resourceUsage();
 process.stdout.write(`${JSON.stringify({
   ms,
@@ -29,6 +36,9 @@ process.stdout.write(`${JSON.stringify({
   inputBytes,
   outputBytes,
   outputFiles: result.files.size,
+  shards: shards.length,
+  shardGzipBytes,
+  largestListBytes: largestList,
   projects: result.manifest.totals.projects,
   rejected: result.quality.rejected.length,
   warnings: result.quality.warnings.length,

@@ -69,8 +69,10 @@ async function close(stream) {
 /**
  * Writes PNRR_Progetti.csv and PNRR_Localizzazione.csv into `dir`, with about
  * `scale` × NATIONAL_PROJECTS_BYTES of projects (whole copies of the Tuscan rows).
+ * `tuscanEvery`: 1 copy in this many stays in Tuscany (default TUSCAN_EVERY; 1 = every copy,
+ * so that a Tuscan build keeps every project, as an all-Italy build does).
  */
-export async function makeNational(dir, scale) {
+export async function makeNational(dir, scale, { tuscanEvery = TUSCAN_EVERY } = {}) {
   const base = join(SOURCES, 'pnrr-toscana', 'regis-2023-03-01');
   const projects = await readRows(join(base, 'progetti_validati_toscana.csv'));
   const inside = await readRows(join(base, 'localizzazioni_validate_toscana.csv'));
@@ -101,7 +103,7 @@ export async function makeNational(dir, scale) {
 
   const target = scale * NATIONAL_PROJECTS_BYTES;
   for (let copy = 0; copy === 0 || projectBytes < target; copy++) {
-    const tuscan = copy % TUSCAN_EVERY === 0;
+    const tuscan = copy % tuscanEvery === 0;
     const region = tuscan ? '09' : OTHER_REGIONS[copy % OTHER_REGIONS.length];
     written.copies++;
     if (tuscan) written.tuscanCopies++;

@@ -8,7 +8,7 @@ export const USAGE = `pnrr-toscana – build and check PNRR open-data packages
 Usage:
   pnrr-toscana build --projects <csv> --localisations <csv> [--localisations <csv> …]
                      [--payments <csv> …] [--awardees <csv> …] [--indicators <csv> …]
-                     --region <NN> --boundaries <topojson>
+                     --region <NN|all> --boundaries <topojson>
                      --population <csv> --out <dir> [--force] [--generated-at YYYY-MM-DD]
                      [--reference-date YYYY-MM-DD]
   pnrr-toscana update --config <sources.json> --out <dir> [--cache <dir>]
@@ -28,7 +28,7 @@ Commands:
             --projects, --localisations and --payments may be repeated (e.g. the region file
             and its *_fuori_* file: without rows outside the region, projects also localised
             elsewhere would count wholly inside, and build warns). --region is the 2-digit
-            ISTAT code (09 Toscana, 07 Liguria).
+            ISTAT code (09 Toscana, 07 Liguria), or all for an all-Italy package (region 00).
             --awardees takes the tenders' awardee files (2025 PNRR_Aggiudicatari_Gare, 2023
             Gare Aggiudicatari validated or Universo, current PNRR_Gare) and --indicators the
             target-indicator files (PNRR_Indicatori_Target); both are optional and repeatable,

@@ -6,11 +6,11 @@
 import type { Facts, PaidFacts } from '../schema/package.js';
 import { byString } from './compare.js';
 
-/** What the ingest counts per territory key and sub-measure: summed amounts and the distinct projects. */
+/** What the ingest counts per territory key and sub-measure: summed amounts and the distinct projects (a Set, or a counter with its `size`). */
 export interface FactTally {
   pnrr: number;
   total: number;
-  projects: Set<string>;
+  projects: { readonly size: number };
 }
 
 /**

@@ -16,6 +16,10 @@ import { aggregate } from './aggregate/aggregate.js';
 import { fileCount, writePackage } from './write/write-package.js';
 import { checkOutDir, createStaging, moveIntoPlace, removeStaging } from './write/out-dir.js';
 import { validatePackage } from './check/validate.js';
+import { join } from 'node:path';
+
+/** The folder, inside the build's temporary folder, that holds the read rows until they are aggregated. */
+const SPILL_FOLDER = '.spill';
 
 export { bodyKey } from './aggregate/project-record.js';
 
@@ -35,7 +39,7 @@ export interface BuildOptions {
   awardees?: string[];
   /** Target indicator files, `PNRR_Indicatori_Target` (optional: without them `Project.indicators` is null). */
   indicators?: string[];
-  /** ISTAT region code, 2 digits ("09" Toscana). */
+  /** ISTAT region code, 2 digits ("09" Toscana), or "all": every region, an all-Italy package (region code "00", "Italia"). */
   region: string;
   /** TopoJSON of the region's comuni (copied into the package as boundaries.topo.json). */
   boundaries: string;
@@ -79,12 +83,28 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The checks of `options` that need no file: region and date formats, at least one projects and localisations file. */
 export function checkBuildOptions(options: BuildOptions): void {
-  if (!/^\d{2}$/.test(options.region)) throw new InputError(`--region must be a 2-digit ISTAT region code, got "${options.region}"`);
+  if (!/^\d{2}$/.test(options.region) && options.region !== 'all') throw new InputError(`--region must be a 2-digit ISTAT region code or "all", got "${options.region}"`);
   for (const [name, value] of [['--generated-at', options.generatedAt], ['--reference-date', options.referenceDate]] as const) {
     if (value !== undefined && !ISO.test(value)) throw new InputError(`${name} must be YYYY-MM-DD, got "${value}"`);
   }
   if (options.projects.length === 0) throw new InputError('at least one --projects file is required');
   if (options.localisations.length === 0) throw new InputError('at least one --localisations file is required');
+}
+
+/**
+ * Read, aggregate and write into `staging`. A function of its own so that the package's contents
+ * (its lists and sums) can be freed before the validation reads the files back.
+ */
+async function readAggregateWrite(options: BuildOptions, staging: string): Promise<BuildResult> {
+  const { signal, onPhase = () => {} } = options;
+  onPhase({ phase: 'reading' });
+  const sources = await readInputs({ ...options, spillDir: join(staging, SPILL_FOLDER) });
+  const contents = aggregate(sources);
+  signal?.throwIfAborted();
+  onPhase({ phase: 'writing', files: fileCount(contents), staging });
+  const files = await writePackage(contents, staging, signal);
+  sources.collected.spill.remove();
+  return { manifest: contents.manifest, quality: contents.quality, files };
 }
 
 /**
@@ -102,14 +122,10 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
   const { signal, onPhase = () => {} } = options;
   const outState = await checkOutDir(options.out, options.force ?? false);
 
-  onPhase({ phase: 'reading' });
-  const contents = aggregate(await readInputs(options));
-
-  signal?.throwIfAborted();
+  // The temporary folder comes first: the read step spills its rows into it (memory stays bounded).
   const staging = await createStaging(options.out);
   try {
-    onPhase({ phase: 'writing', files: fileCount(contents), staging });
-    const files = await writePackage(contents, staging, signal);
+    const { manifest, quality, files } = await readAggregateWrite(options, staging);
     onPhase({ phase: 'validating' });
     const check = await validatePackage(staging);
     if (!check.ok) {
@@ -124,7 +140,7 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
     if ((await checkOutDir(options.out, options.force ?? false)) !== outState) throw new InputError(`--out ${options.out} changed during the build; nothing was replaced`);
     onPhase({ phase: 'replacing' });
     await moveIntoPlace(staging, options.out, outState);
-    return { manifest: contents.manifest, quality: contents.quality, files };
+    return { manifest, quality, files };
   } catch (error) {
     await removeStaging(staging);
     throw error;

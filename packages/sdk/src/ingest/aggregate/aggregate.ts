@@ -1,23 +1,35 @@
 /**
  * The aggregate step: from what the read step gathered to the contents of every
- * package file, in memory. No file is read or written here, no clock or locale
- * is consulted: the same sources give the same contents. The only side effect
- * is on `sources.quality`, which receives the warnings of this step
- * (missing amounts, localisations that cannot be placed).
+ * package file. No clock or locale is consulted: the same sources give the same
+ * contents. The read step spilled its rows to files by partition (read/spill.ts);
+ * this step takes one partition at a time, makes its project records, adds them
+ * to the running sums (tallies.ts, compact: counts and cents per key) and spills
+ * each record, as JSON text, back to its partition (kind `record`). A shard's
+ * text is assembled, sorted, when the writer asks for it: every record of a
+ * shard is in one partition (same hash, see `shardPartitions`), so the writer
+ * takes the shards partition by partition. Only the sums and one partition are
+ * in memory at any time. The other side effect is on
+ * `sources.quality`, which receives the warnings of this step (missing amounts,
+ * localisations that cannot be placed).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type {
-  AwardeeList, BodyFacts, Facts, Manifest, Measures, PaidFacts, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories, ViewFile,
+  AwardeeList, BodyFacts, Facts, Manifest, Measures, PaidFacts, Quality, Reconciliation, Source, Territories, ViewFile,
 } from '../../schema/package.js';
 import { VIEW_LISTING } from '../../format/views.js';
 import { viewFiles } from './views.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { PACKAGE_FILES } from '../../format/paths.js';
-import { allShards, projectShard, shardCount } from '../../format/shard.js';
+import { projectShard, shardCount } from '../../format/shard.js';
 import { packageTerritoryKeys } from '../../format/keys.js';
 import { byString } from '../../format/compare.js';
-import type { Collected } from '../read/collect.js';
+import type { Collected, PaymentDraft } from '../read/collect.js';
+import type { LocRow } from '../read/read-sources.js';
+import { SPILL_PARTITIONS } from '../read/spill.js';
+import { decodeLocalisation, decodePayment, decodeProject } from '../read/spill-records.js';
+import { projectTenders, tenderRowsByProject } from '../read/award-rows.js';
+import { indicatorRowsByProject, projectIndicators } from '../read/indicator-rows.js';
 import type { RegionTerritories } from '../read/territories.js';
 import type { QualityLog } from '../check/quality.js';
 import { maxDate } from '../read/dates.js';
@@ -26,6 +38,7 @@ import { attributeProject } from './place.js';
 import type { MergedComune } from '../../format/merged-comuni.js';
 import { projectRecord, requiredAmount } from './project-record.js';
 import { PackageTallies } from './tallies.js';
+import { listGroup, listTexts, shardTexts, type ListText, type ShardText } from './spilled-files.js';
 import { AwardeeTallies } from './awardee-lists.js';
 import {
   BOUNDARIES_ATTRIBUTION, BOUNDARIES_DATASET, LICENCE, POPULATION_ATTRIBUTION, POPULATION_DATASET, POPULATION_YEARS, dataAttribution,
@@ -59,16 +72,21 @@ export interface PackageContents {
   paidFacts: PaidFacts | null;
   /** boundaries.topo.json, byte for byte as given. */
   boundaries: Buffer;
-  /** Every project shard, all `manifest.files.projectShards.count` of them (see `shardCount`), in shard order. */
-  shards: ProjectShard[];
-  /** One project list per territory key, sorted by key. */
-  lists: ProjectList[];
+  /**
+   * Every project shard, all `manifest.files.projectShards.count` of them (see `shardCount`): its name and
+   * its file's text (a `ProjectShard`), assembled when asked for, in the order that reads each spill partition once.
+   */
+  shards: ShardText[];
+  /** One project list per territory key: its key and its file's text (a `ProjectList`), assembled when asked for, a province's lists together. */
+  lists: ListText[];
   /** One awardee list per territory key, sorted by key; null when the build had no awardee file. */
   awardeeLists: AwardeeList[] | null;
   /** The pre-aggregated spending() answers of `manifest.files.views` (see `viewFiles`). */
   views: ViewFile[];
   quality: Quality;
 }
+
+export type { ListText, ShardText } from './spilled-files.js';
 
 const GENERATOR = (() => {
   try {
@@ -88,28 +106,56 @@ const GENERATOR = (() => {
 export function aggregate(sources: Sources): PackageContents {
   const dates = packageDates(sources);
   const { collected, quality, territories } = sources;
+  const { spill, dropped } = collected;
   const remapped = new Map<string, MergedComune>();
-  const drafts = [...collected.projects.values()].sort((a, b) => byString(a.cup, b.cup) || byString(a.localCode, b.localCode));
-  const cupCount = new Map<string, number>();
-  for (const d of drafts) cupCount.set(d.cup, (cupCount.get(d.cup) ?? 0) + 1);
-
-  const tallies = new PackageTallies(sources.region);
+  // A list item goes to the spill file of its territory's group (a province's keys together), as
+  // "key\tsort key\titem JSON" (the sort key: PNRR amount, CUP, local code).
+  const tallies = new PackageTallies(sources.region, (key, item) =>
+    spill.append('list', listGroup(key), `${key}\t${JSON.stringify([item.pnrrCents, item.cup, item.localCode])}\t${JSON.stringify(item)}`));
   const awardees = new AwardeeTallies(sources.region);
   const withAwardees = collected.sources.some((s) => s.role === 'awardees');
+  const withIndicators = collected.sources.some((s) => s.role === 'indicators');
   // The shard count grows with the package, so that one card's file stays small.
-  const shardTotal = shardCount(drafts.length);
-  const shardNames = allShards(shardTotal);
-  const shards = new Map<string, Project[]>(shardNames.map((shard) => [shard, []]));
-  for (const draft of drafts) {
-    const pnrr = requiredAmount(draft, 'pnrr', quality);
-    const total = requiredAmount(draft, 'total', quality);
-    const attributed = attributeProject(draft, collected.rows.get(draft.key)!, pnrr, total, territories, quality, remapped);
-    const record = projectRecord(draft, pnrr, total, attributed, cupCount.get(draft.cup) ?? 1);
-    shards.get(projectShard(record.cup, shardTotal))!.push(record);
-    tallies.add(record, draft.key);
-    awardees.add(record);
-    if (attributed.payments) tallies.addPayments(record, draft.key, attributed.payments);
+  const shardTotal = shardCount(collected.projectCount);
+  for (let part = 0; part < SPILL_PARTITIONS; part++) {
+    // Every row of a CUP is in the same partition (spill.ts), so sameCup is counted within it.
+    const drafts = spill.lines('project', part).map((line) => decodeProject(line, collected.sources)).filter((d) => !dropped.has(d.key));
+    const rows = new Map<string, LocRow[]>();
+    for (const line of spill.lines('localisation', part)) {
+      const { key, row } = decodeLocalisation(line, collected.sources);
+      const list = rows.get(key);
+      if (list) list.push(row);
+      else rows.set(key, [row]);
+    }
+    const payments = new Map<string, PaymentDraft>();
+    for (const line of spill.lines('payment', part)) {
+      const { key, payment } = decodePayment(line, collected.sources);
+      payments.set(key, payment);
+    }
+    const tenders = tenderRowsByProject(spill.lines('tender', part));
+    const indicators = indicatorRowsByProject(spill.lines('indicator', part));
+    drafts.sort((a, b) => byString(a.cup, b.cup) || byString(a.localCode, b.localCode));
+    const cupCount = new Map<string, number>();
+    for (const d of drafts) cupCount.set(d.cup, (cupCount.get(d.cup) ?? 0) + 1);
+
+    for (const draft of drafts) {
+      draft.payments = payments.get(draft.key) ?? null;
+      const tenderRows = tenders.get(draft.key);
+      draft.tenders = withAwardees ? (tenderRows ? projectTenders(tenderRows, collected.sources, quality) : []) : null;
+      const indicatorRows = indicators.get(draft.key);
+      draft.indicators = withIndicators ? (indicatorRows ? projectIndicators(indicatorRows, collected.sources, quality) : []) : null;
+      const pnrr = requiredAmount(draft, 'pnrr', quality);
+      const total = requiredAmount(draft, 'total', quality);
+      const attributed = attributeProject(draft, rows.get(draft.key)!, pnrr, total, territories, quality, remapped);
+      const record = projectRecord(draft, pnrr, total, attributed, cupCount.get(draft.cup) ?? 1);
+      // The shard, its sort key (CUP, then local code), then the record's JSON.
+      spill.append('record', part, `${projectShard(record.cup, shardTotal)}\t${JSON.stringify(draft.key)}\t${JSON.stringify(record)}`);
+      tallies.add(record, draft.key);
+      awardees.add(record, draft.key);
+      if (attributed.payments) tallies.addPayments(record, draft.key, attributed.payments);
+    }
   }
+  spill.flush();
   const territoryKeys = packageTerritoryKeys(sources.region, territories.provinces, territories.comuni);
   tallies.checkExact();
 
@@ -135,8 +181,8 @@ export function aggregate(sources: Sources): PackageContents {
     bodyFacts,
     paidFacts: payments ? tallies.paidFactsFile({ projects: dates.referenceDate, payments: paymentsDate }) : null,
     boundaries: territories.boundaries,
-    shards: shardNames.map((shard) => ({ schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard)! })),
-    lists: tallies.listFiles(territoryKeys),
+    shards: shardTexts(spill, shardTotal),
+    lists: listTexts(spill, tallies.listKeys(territoryKeys)),
     awardeeLists: withAwardees ? awardees.listFiles(territoryKeys) : null,
     views: viewFiles({ facts, bodyFacts, measures, territories: territoriesData }),
     quality: qualityFile,

@@ -21,19 +21,24 @@ export function awardeeKey(taxCode: string | null, name: string): string {
 export class AwardeeTallies {
   /** territory → awardee key → PNRR cents and projects */
   private readonly byTerritory = new Map<string, Map<string, { pnrr: number; projects: number }>>();
-  /** awardee key → the first name seen (records come sorted by CUP). */
-  private readonly names = new Map<string, string>();
+  /**
+   * awardee key → the name of the first record in (CUP, local code) order that lists it, and that
+   * record's key: records come one spill partition at a time, not in that order.
+   */
+  private readonly names = new Map<string, { name: string; by: string }>();
 
   constructor(private readonly region: string) {}
 
-  /** Adds one project record's awardees under each territory key it is localised in. */
-  add(record: Project): void {
+  /** Adds one project record's awardees under each territory key it is localised in; `id` is its key, CUP\0local code. */
+  add(record: Project, id: string): void {
     const keys = new Set<string>();
     for (const tender of record.tenders ?? []) {
       for (const a of tender.awardees) {
         const key = awardeeKey(a.taxCode, a.name);
+        const named = this.names.get(key);
+        // Within one record the first tender's name stands; across records the earliest record's.
+        if (named === undefined || (!keys.has(key) && id < named.by)) this.names.set(key, { name: a.name, by: id });
         keys.add(key);
-        if (!this.names.has(key)) this.names.set(key, a.name);
       }
     }
     if (keys.size === 0) return;
@@ -65,7 +70,7 @@ export class AwardeeTallies {
       schemaVersion: SCHEMA_VERSION,
       territory,
       items: [...(this.byTerritory.get(territory) ?? [])]
-        .map(([key, acc]) => ({ key, name: this.names.get(key)!, pnrrCents: acc.pnrr, projects: acc.projects }))
+        .map(([key, acc]) => ({ key, name: this.names.get(key)!.name, pnrrCents: acc.pnrr, projects: acc.projects }))
         .sort((a, b) => b.pnrrCents - a.pnrrCents || byString(a.key, b.key)),
     }));
   }

@@ -17,7 +17,7 @@ import { provinceWideKey, REGION_WIDE_KEY } from '../../format/keys.js';
 import { byString } from '../../format/compare.js';
 import { largestRemainder } from './largest-remainder.js';
 import { remapComune, type MergedComune } from '../../format/merged-comuni.js';
-import type { LocRow } from '../read/read-sources.js';
+import { inPackageRegion, type LocRow } from '../read/read-sources.js';
 import type { ProjectDraft } from '../read/collect.js';
 import type { QualityLog } from '../check/quality.js';
 import type { RegionTerritories } from '../read/territories.js';
@@ -30,7 +30,7 @@ export interface Placement {
 export function place(
   row: LocRow, territories: RegionTerritories, quality: QualityLog, remapped: Map<string, MergedComune>,
 ): Placement {
-  if (row.region !== territories.regionCode) return { territory: null, scope: 'outside' };
+  if (!inPackageRegion(row.region, territories.regionCode)) return { territory: null, scope: 'outside' };
   const tally = row.source.tally;
   if (row.province === '000') return { territory: REGION_WIDE_KEY, scope: 'region-wide' };
   if (!territories.provinceByCode.has(row.province)) {

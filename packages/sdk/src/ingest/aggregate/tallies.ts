@@ -1,11 +1,14 @@
 /**
  * The running sums of a build, fed one project record at a time: the
  * reconciliation totals, the measure vocabulary, facts and body facts by
- * territory key, and the project list items by territory key. Each package
- * file that is a sum is then read off here, sorted.
+ * territory key. Each package file that is a sum is then read off here,
+ * sorted. Everything here is bounded by the number of territories, sub-measures
+ * and bodies, not of projects: the project list items, one per project and
+ * territory key, go to a sink (the aggregate step spills them), and only the
+ * keys that have a list are kept.
  */
 import type {
-  BodyFactRow, BodyFacts, Facts, Measures, PaidFacts, PaidTotals, PaymentReconciliation, Project, ProjectList, ProjectListItem, Reconciliation,
+  BodyFactRow, BodyFacts, Facts, Measures, PaidFacts, PaidTotals, PaymentReconciliation, Project, ProjectListItem, Reconciliation,
 } from '../../schema/package.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { byString } from '../../format/compare.js';
@@ -16,9 +19,27 @@ import { InputError } from '../errors.js';
 const zero = (): { pnrrCents: number; totalCents: number } => ({ pnrrCents: 0, totalCents: 0 });
 const zeroPaid = (): PaidTotals => ({ paidCents: 0, financedCents: 0 });
 
-function tally(map: Map<string, FactTally>, key: string, pnrr: number, total: number, project: string): void {
+/**
+ * Counts distinct projects without keeping their keys: `add` is called at most once per project
+ * for a given tally (a record adds each of its territory keys once, with its one sub-measure and
+ * body), so a count is the number of distinct projects. Has the `size` and `add` of the Set it replaces.
+ */
+export class ProjectCount {
+  size = 0;
+  add(_project: string): this {
+    this.size++;
+    return this;
+  }
+}
+
+/** A FactTally whose projects are counted. */
+interface CountedTally extends FactTally {
+  projects: ProjectCount;
+}
+
+function tally(map: Map<string, CountedTally>, key: string, pnrr: number, total: number, project: string): void {
   let acc = map.get(key);
-  if (!acc) map.set(key, (acc = { pnrr: 0, total: 0, projects: new Set() }));
+  if (!acc) map.set(key, (acc = { pnrr: 0, total: 0, projects: new ProjectCount() }));
   acc.pnrr += pnrr;
   acc.total += total;
   acc.projects.add(project);
@@ -41,25 +62,31 @@ export class PackageTallies {
     projects: 0, touching: zero(), inside: zero(), outside: zero(), comuni: zero(), provinceWide: zero(), regionWide: zero(),
   };
   /** territory → sub-measure → tally */
-  private readonly facts = new Map<string, Map<string, FactTally>>();
+  private readonly facts = new Map<string, Map<string, CountedTally>>();
   /** Payments: territory → sub-measure → tally (`pnrr` = paid, `total` = financed at the payments date). */
-  private readonly paidFacts = new Map<string, Map<string, FactTally>>();
+  private readonly paidFacts = new Map<string, Map<string, CountedTally>>();
   readonly paidTotals: Omit<PaymentReconciliation, 'referenceDate'> = {
     projects: 0, touching: zeroPaid(), inside: zeroPaid(), outside: zeroPaid(), comuni: zeroPaid(), provinceWide: zeroPaid(), regionWide: zeroPaid(),
   };
   /** territory\0sub-measure → body → tally */
-  private readonly bodyFacts = new Map<string, Map<string, FactTally>>();
+  private readonly bodyFacts = new Map<string, Map<string, CountedTally>>();
   private readonly bodies = new Map<string, string>();
-  private readonly lists = new Map<string, ProjectListItem[]>();
+  /** The territory keys that have at least one list item. */
+  private readonly listed = new Set<string>();
   private readonly missions = new Map<string, string>();
   private readonly components = new Map<string, { name: string; mission: string }>();
   private readonly measures = new Map<string, { id: string; name: string; component: string }>();
   private readonly submeasures = new Map<string, { name: string; measure: string }>();
+  /** "kind\0code" → the key (CUP\0local code) of the record whose names the vocabulary holds. */
+  private readonly namedBy = new Map<string, string>();
 
-  /** @param region ISTAT region code: the key every localisation inside the region also counts under. */
-  constructor(private readonly region: string) {}
+  /**
+   * @param region ISTAT region code: the key every localisation inside the region also counts under.
+   * @param onListItem receives each project list item with its territory key (one per project and key).
+   */
+  constructor(private readonly region: string, private readonly onListItem: (key: string, item: ProjectListItem) => void) {}
 
-  /** Adds one project record (records come sorted by CUP and local code). */
+  /** Adds one project record; `id` is its key, CUP\0local code (records may come in any order). */
   add(record: Project, id: string): void {
     const t = this.totals;
     t.projects++;
@@ -69,7 +96,7 @@ export class PackageTallies {
     t.inside.totalCents += record.attributed.inside.totalCents;
     t.outside.pnrrCents += record.attributed.outside.pnrrCents;
     t.outside.totalCents += record.attributed.outside.totalCents;
-    this.addVocabulary(record);
+    this.addVocabulary(record, id);
 
     const byKey = this.amountsByKey(record);
     // places: the comuni and buckets (6-digit keys), not the province and region keys.
@@ -89,10 +116,8 @@ export class PackageTallies {
       if (!byBody) this.bodyFacts.set(composite, (byBody = new Map()));
       tally(byBody, body, v.pnrr, v.total, id);
       // Each list carries the amounts attributed to its own territory, so one item per key.
-      const listed: ProjectListItem = { ...item, areaPnrrCents: v.pnrr, areaTotalCents: v.total, ...paid };
-      const list = this.lists.get(key);
-      if (list) list.push(listed);
-      else this.lists.set(key, [listed]);
+      this.onListItem(key, { ...item, areaPnrrCents: v.pnrr, areaTotalCents: v.total, ...paid });
+      this.listed.add(key);
     }
   }
 
@@ -143,13 +168,23 @@ export class PackageTallies {
     return encodePaidFacts(this.paidFacts, SCHEMA_VERSION, referenceDates);
   }
 
-  /** The first name seen of each mission, component, measure, sub-measure and implementing body. */
-  private addVocabulary(record: Project): void {
-    if (!this.missions.has(record.mission.code)) this.missions.set(record.mission.code, record.mission.name);
-    if (!this.components.has(record.component.code)) this.components.set(record.component.code, { name: record.component.name, mission: record.mission.code });
-    if (!this.measures.has(record.measure.code)) this.measures.set(record.measure.code, { id: record.measure.id, name: record.measure.name, component: record.component.code });
-    if (!this.submeasures.has(record.submeasure.code)) this.submeasures.set(record.submeasure.code, { name: record.submeasure.name, measure: record.measure.code });
-    if (!this.bodies.has(record.implementingBody.key)) this.bodies.set(record.implementingBody.key, record.implementingBody.name);
+  /**
+   * The names of each mission, component, measure, sub-measure and implementing body as the
+   * first record in (CUP, local code) order has them, whatever order the records come in.
+   */
+  private addVocabulary(record: Project, id: string): void {
+    const first = (kind: string, code: string): boolean => {
+      const key = `${kind}\u0000${code}`;
+      const by = this.namedBy.get(key);
+      if (by !== undefined && by <= id) return false;
+      this.namedBy.set(key, id);
+      return true;
+    };
+    if (first('m', record.mission.code)) this.missions.set(record.mission.code, record.mission.name);
+    if (first('c', record.component.code)) this.components.set(record.component.code, { name: record.component.name, mission: record.mission.code });
+    if (first('e', record.measure.code)) this.measures.set(record.measure.code, { id: record.measure.id, name: record.measure.name, component: record.component.code });
+    if (first('s', record.submeasure.code)) this.submeasures.set(record.submeasure.code, { name: record.submeasure.name, measure: record.measure.code });
+    if (first('b', record.implementingBody.key)) this.bodies.set(record.implementingBody.key, record.implementingBody.name);
   }
 
   /** The project's amounts by territory key: its comuni/buckets, their provinces, the region; adds to the scope totals. */
@@ -216,15 +251,8 @@ export class PackageTallies {
     };
   }
 
-  /** One list per key of `keys` and per key with projects, every one even if empty; items by PNRR amount, largest first. */
-  listFiles(keys: Iterable<string>): ProjectList[] {
-    const all = new Set([...keys, ...this.lists.keys()]);
-    return [...all].sort(byString).map((key) => ({
-      schemaVersion: SCHEMA_VERSION,
-      territory: key,
-      items: [...(this.lists.get(key) ?? [])].sort(
-        (a, b) => b.pnrrCents - a.pnrrCents || byString(a.cup, b.cup) || byString(a.localCode, b.localCode),
-      ),
-    }));
+  /** One list key per key of `keys` and per key with projects (every one has a list file, even if empty), sorted. */
+  listKeys(keys: Iterable<string>): string[] {
+    return [...new Set([...keys, ...this.listed])].sort(byString);
   }
 }

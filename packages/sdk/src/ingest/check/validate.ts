@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import {
-  AwardeeList, BodyFacts, Checksums, Facts, Manifest, Measures, PaidFacts, ProjectList, ProjectShard, Quality, Territories,
+  AwardeeList, BodyFacts, Checksums, Facts, Manifest, Measures, PaidFacts, ProjectList, ProjectListItem, ProjectShard, Quality, Territories,
   type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type PaidFacts as PaidFactsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
   type ProjectShard as ProjectShardT, type Quality as QualityT, type Territories as TerritoriesT,
 } from '../../schema/package.js';
@@ -95,6 +95,100 @@ class PackageReader {
     }
     return value as T;
   }
+
+  /**
+   * A project list checked item by item, for the lists too large to hold parsed (the region list of an
+   * all-Italy package has one item per project, ~100 MB): the file is read as bytes and each item of
+   * `"items":[…]` parsed and checked on its own, against the same schema, with the same paths. A file
+   * laid out otherwise (not compact, other key order, not JSON) is loaded whole, as `load` does.
+   * Returns the territory and the number of items, or null (with issues) when it is not usable.
+   */
+  async loadListItems(file: string): Promise<{ territory: string; items: number } | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(this.dir, file));
+    } catch {
+      this.filesChecked++;
+      this.issue(file, '', 'file is missing or unreadable');
+      return null;
+    }
+    const items = bytes.length >= STREAMED_LIST_BYTES ? compactItems(bytes) : null;
+    if (!items) {
+      const list = await this.load<ProjectListT>(file, ProjectList);
+      return list && { territory: list.territory, items: list.items.length };
+    }
+    this.filesChecked++;
+    let head: unknown;
+    try {
+      head = { ...(JSON.parse(`${bytes.toString('utf8', 0, items.head)}}`) as object), items: [] };
+    } catch (error) {
+      this.issue(file, '', `not valid JSON: ${(error as Error).message}`);
+      return null;
+    }
+    let n = 0;
+    const report = (path: string, message: string, value: unknown): boolean => {
+      if (n++ >= MAX_ERRORS_PER_FILE) return false;
+      this.issue(file, path, `${message} (got ${JSON.stringify(value)?.slice(0, 80)})`);
+      return true;
+    };
+    for (const error of Value.Errors(ProjectList, head)) if (!report(error.path, error.message, error.value)) break;
+    for (let i = 0; i < items.bounds.length && n <= MAX_ERRORS_PER_FILE; i += 2) {
+      let item: unknown;
+      try {
+        item = JSON.parse(bytes.toString('utf8', items.bounds[i], items.bounds[i + 1]));
+      } catch (error) {
+        this.issue(file, '', `not valid JSON: ${(error as Error).message}`);
+        return null;
+      }
+      for (const error of Value.Errors(ProjectListItem, item)) if (!report(`/items/${i / 2}${error.path}`, error.message, error.value)) break;
+    }
+    if (n > MAX_ERRORS_PER_FILE) this.issue(file, '', `more schema errors not shown`);
+    if (n > 0) return null;
+    const { schemaVersion, territory } = head as ProjectListT;
+    if (!isReadableVersion(schemaVersion)) this.issue(file, '/schemaVersion', `schema version ${schemaVersion} is not supported (major ${SCHEMA_MAJOR} expected)`);
+    return { territory, items: items.bounds.length / 2 };
+  }
+}
+
+/** List files from this size up are checked item by item (`loadListItems`). */
+const STREAMED_LIST_BYTES = 512 * 1024;
+
+/**
+ * Where the items of a compact list file are: `{…,"items":[item,item,…]}` and a final line break,
+ * as the build writes it. `head` ends the part before `,"items":[`; `bounds` holds each item's start
+ * and end. Null when the file is laid out otherwise (then it is parsed whole).
+ */
+function compactItems(bytes: Buffer): { head: number; bounds: number[] } | null {
+  const marker = Buffer.from(',"items":[');
+  const head = bytes.indexOf(marker);
+  if (head < 0 || bytes[0] !== 0x7b) return null;
+  const bounds: number[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = head + marker.length;
+  let i = start;
+  for (; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next byte
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      if (depth === 0) break; // the closing ] of "items"
+      depth--;
+    } else if (c === 0x2c && depth === 0) {
+      bounds.push(start, i);
+      start = i + 1;
+    }
+  }
+  if (bytes[i] !== 0x5d) return null;
+  if (i > start) bounds.push(start, i);
+  else if (bounds.length > 0) return null; // a trailing comma
+  const rest = bytes.toString('utf8', i + 1).trim();
+  return rest === '}' ? { head, bounds } : null;
 }
 
 /**
@@ -257,10 +351,10 @@ function checkPaidFacts(manifest: ManifestT, paid: PaidFactsT, issue: Issue): vo
 async function checkLists(reader: PackageReader, manifest: ManifestT, territories: TerritoriesT): Promise<void> {
   for (const key of packageTerritoryKeys(manifest.region.code, territories.provinces, territories.comuni)) {
     const file = fillPattern(manifest.files.lists.pattern, 'key', key);
-    const list = await reader.load<ProjectListT>(file, ProjectList);
+    const list = await reader.loadListItems(file);
     if (!list) continue;
     if (list.territory !== key) reader.issue(file, '/territory', `territory "${list.territory}" in the list of ${key}`);
-    if (key === manifest.region.code) reader.eq(file, '/items', 'region list length = projects', list.items.length, manifest.totals.projects);
+    if (key === manifest.region.code) reader.eq(file, '/items', 'region list length = projects', list.items, manifest.totals.projects);
   }
 }
 

@@ -8,6 +8,10 @@
  * and the 2025 releases): each field comes from the latest file that fills it,
  * and the awardees from the latest file that lists any for the tender, so one
  * release's list never mixes with another's.
+ *
+ * Memory stays bounded (see read/spill.ts): the read pass spills each kept row
+ * (kind `tender`, the partition of its CUP); the aggregate step merges one
+ * partition's rows at a time with `projectTenders`.
  */
 import { basename } from 'node:path';
 import type { Awardee, Tender } from '../../schema/package.js';
@@ -18,7 +22,9 @@ import { amountOf, dateIn, isOutOfRange } from './cells.js';
 import { formatEuro, MAX_AMOUNT_CENTS, readAmount } from './numbers.js';
 import { maskPersonalCodes, maskTaxCode } from './privacy.js';
 import { recordedReferenceDate } from './source-manifest.js';
-import { addSource, type CollectState, type ProjectDraft } from './collect.js';
+import { addSource, type CollectState } from './collect.js';
+import type { SourceFileInfo } from './read-sources.js';
+import { partitionOf } from './spill.js';
 import { byString } from '../../format/compare.js';
 import type { FileTally, QualityLog } from '../check/quality.js';
 
@@ -41,17 +47,21 @@ function maskedText(get: Getter, record: string[], field: string, quality: Quali
   return out;
 }
 
-/** Reads every awardee file, then gives each kept project its merged tenders. */
+/**
+ * A kept awardee row as spilled: project key, source index, order on the command line, line,
+ * tender key, the tender's fields (TENDER_FIELDS order) and the awardee of the row (or null).
+ */
+type TenderLine = [string, number, number, number, string, Array<string | number | null>, Awardee | null];
+
+/** Reads every awardee file, spilling each kept row (kind `tender`) for `projectTenders`. */
 export async function readAwardees(state: CollectState): Promise<void> {
   const paths = state.options.awardees ?? [];
   if (paths.length === 0) return;
-  // Per file (in the order given): project key → tender key → what the file says.
-  const perFile: Array<{ date: string | null; order: number; tenders: Map<string, Map<string, TenderPart>> }> = [];
   for (const [order, path] of paths.entries()) {
     const tally = state.quality.tally(basename(path), 'awardees');
+    const sourceIndex = state.sources.length;
     let extracted: string | null = null;
     let updated: string | null = null;
-    const tenders = new Map<string, Map<string, TenderPart>>();
     const { detected, rows, sha256 } = await streamFile(path, 'awardees', tally, state.quality, () => {}, (record, line, get, d) => {
       const q = state.quality;
       extracted = maxDate(extracted, dateIn(get, record, 'extracted', q, tally, line));
@@ -92,42 +102,72 @@ export async function readAwardees(state: CollectState): Promise<void> {
         cigDate: dateIn(get, record, 'cigDate', q, tally, line),
         awardDate: dateIn(get, record, 'awardDate', q, tally, line),
       };
-      let byTender = tenders.get(key);
-      if (!byTender) tenders.set(key, (byTender = new Map()));
-      let part = byTender.get(tenderKey);
-      if (!part) byTender.set(tenderKey, (part = { fields, awardees: [], seen: new Set() }));
-      else for (const f of TENDER_FIELDS) if (part.fields[f] === null && fields[f] !== null) (part.fields as Record<string, unknown>)[f] = fields[f];
       const name = maskedText(get, record, 'name', q, tally, line);
       const rawCode = cleanText(get(record, 'taxCode'));
       const taxCode = rawCode === null ? null : maskTaxCode(rawCode.toUpperCase());
       if (rawCode !== null && taxCode !== rawCode && !/^\*+$/.test(rawCode)) q.warn(tally, line, 'masked-tax-code', 'taxCode: a personal tax code masked as ****************');
-      if (name !== null || (taxCode !== null && !/^\*+$/.test(taxCode))) {
-        const awardee: Awardee = {
-          name: name ?? taxCode!, taxCode, role: cleanText(get(record, 'role')), legalForm: cleanText(get(record, 'legalForm')),
-        };
-        const id = JSON.stringify(awardee);
-        if (part.seen.has(id)) q.warn(tally, line, 'duplicate-awardee', `${cup} / ${localCode} ${tenderKey.slice(tenderKey.indexOf(':') + 1)}: the same awardee twice; listed once`);
-        else {
-          part.seen.add(id);
-          part.awardees.push(awardee);
-        }
-      }
+      const awardee: Awardee | null = name !== null || (taxCode !== null && !/^\*+$/.test(taxCode))
+        ? { name: name ?? taxCode!, taxCode, role: cleanText(get(record, 'role')), legalForm: cleanText(get(record, 'legalForm')) }
+        : null;
+      const spilled: TenderLine = [key, sourceIndex, order, line, tenderKey, TENDER_FIELDS.map((f) => fields[f]), awardee];
+      state.spill.append('tender', partitionOf(cup), JSON.stringify(spilled));
       tally.kept++;
     }, basename(path), state.options.signal);
     const date = extracted ?? (await recordedReferenceDate(path, sha256)) ?? updated;
     addSource(state, 'awardees', path, detected.layout, rows, sha256, date, tally);
-    perFile.push({ date, order, tenders });
+  }
+}
+
+/**
+ * The spilled tender rows (kind `tender`) of one partition, by project key, each project's in the
+ * order they were read (files in command-line order, rows in file order).
+ */
+export function tenderRowsByProject(lines: readonly string[]): Map<string, TenderLine[]> {
+  const out = new Map<string, TenderLine[]>();
+  for (const text of lines) {
+    const row = JSON.parse(text) as TenderLine;
+    const list = out.get(row[0]);
+    if (list) list.push(row);
+    else out.set(row[0], [row]);
+  }
+  return out;
+}
+
+/**
+ * A project's tenders from its spilled rows: per file, each tender's first row gives its fields,
+ * later rows fill the empty ones, and an awardee listed twice is kept once (warned,
+ * `duplicate-awardee`); then the files are merged, latest first.
+ */
+export function projectTenders(rows: readonly TenderLine[], sources: readonly SourceFileInfo[], quality: QualityLog): Tender[] {
+  const perFile = new Map<number, { date: string | null; order: number; tenders: Map<string, TenderPart> }>();
+  for (const [, sourceIndex, order, line, tenderKey, values, awardee] of rows) {
+    const source = sources[sourceIndex]!;
+    let file = perFile.get(sourceIndex);
+    if (!file) perFile.set(sourceIndex, (file = { date: source.referenceDate, order, tenders: new Map() }));
+    const fields = Object.fromEntries(TENDER_FIELDS.map((f, i) => [f, values[i] ?? null])) as unknown as TenderFields;
+    let part = file.tenders.get(tenderKey);
+    if (!part) file.tenders.set(tenderKey, (part = { fields, awardees: [], seen: new Set() }));
+    else for (const f of TENDER_FIELDS) if (part.fields[f] === null && fields[f] !== null) (part.fields as Record<string, unknown>)[f] = fields[f];
+    if (awardee === null) continue;
+    const id = JSON.stringify(awardee);
+    if (part.seen.has(id)) {
+      const [cup, localCode] = rows[0]![0].split('\u0000') as [string, string];
+      quality.warn(source.tally, line, 'duplicate-awardee', `${cup} / ${localCode} ${tenderKey.slice(tenderKey.indexOf(':') + 1)}: the same awardee twice; listed once`);
+    } else {
+      part.seen.add(id);
+      part.awardees.push(awardee);
+    }
   }
   // Latest file first (later in the command line on a tie): it decides each field it fills.
-  perFile.sort((a, b) => byString(b.date ?? '', a.date ?? '') || b.order - a.order);
-  for (const draft of state.projects.values()) draft.tenders = mergeTenders(draft, perFile);
+  const files = [...perFile.values()].sort((a, b) => byString(b.date ?? '', a.date ?? '') || b.order - a.order);
+  return mergeTenders(files);
 }
 
 /** A project's tenders from every file, latest first; sorted by CIG, then PDA code. */
-function mergeTenders(draft: ProjectDraft, files: Array<{ date: string | null; tenders: Map<string, Map<string, TenderPart>> }>): Tender[] {
+function mergeTenders(files: Array<{ date: string | null; tenders: Map<string, TenderPart> }>): Tender[] {
   const merged = new Map<string, Tender>();
   for (const file of files) {
-    for (const [tenderKey, part] of file.tenders.get(draft.key) ?? []) {
+    for (const [tenderKey, part] of file.tenders) {
       let tender = merged.get(tenderKey);
       if (!tender) merged.set(tenderKey, (tender = { ...part.fields, referenceDate: file.date, awardees: [] }));
       else for (const f of TENDER_FIELDS) if (tender[f] === null && part.fields[f] !== null) (tender as Record<string, unknown>)[f] = part.fields[f];

@@ -5,9 +5,20 @@
  */
 import { MISSING } from './normalise.js';
 
+/** The last text parsed and its result: a file's rows mostly repeat the same extraction date. */
+let lastRaw: string | undefined;
+let lastDate: string | null | undefined;
+
 /** A date of the sources (`DD/MM/YYYY` or ISO, a time ignored) as `YYYY-MM-DD`; null when missing, undefined when not a valid date. */
 export function parseDate(raw: string | undefined): string | null | undefined {
   if (raw === undefined) return null;
+  if (raw === lastRaw) return lastDate;
+  lastDate = parseDateText(raw);
+  lastRaw = raw;
+  return lastDate;
+}
+
+function parseDateText(raw: string): string | null | undefined {
   const text = raw.trim();
   if (text === '' || MISSING.has(text.toUpperCase())) return null;
   let y: number, m: number, d: number;

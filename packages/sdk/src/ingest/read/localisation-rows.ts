@@ -6,14 +6,16 @@
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Layout } from './layouts.js';
-import { dateOf, describeJoinKey, normaliseCup, normaliseLocalCode, padCode, projectKey, streamFile, submeasureJoinKey, type Getter, type LocRow } from './read-sources.js';
+import { ALL_REGIONS, dateOf, inPackageRegion, describeJoinKey, normaliseCup, normaliseLocalCode, padCode, projectKey, streamFile, submeasureJoinKey, type Getter } from './read-sources.js';
 import { isCup } from '../../format/keys.js';
 import { cleanText } from './normalise.js';
 import { maxDate } from './dates.js';
 import { parsePercentHundredths } from './numbers.js';
 import { recordedReferenceDate } from './source-manifest.js';
 import { dateIn } from './cells.js';
-import { addSource, type CollectState } from './collect.js';
+import { addSource, projectOfJoinKey, type CollectState } from './collect.js';
+import { encodeLocalisation } from './spill-records.js';
+import { partitionOf } from './spill.js';
 
 /** What pass 1 learnt of a localisation file, for pass 2 to record it as a source. */
 export interface LocalisationFile {
@@ -38,7 +40,7 @@ export async function scanLocalisations(state: CollectState): Promise<Localisati
     }, (record, _line, get) => {
       extracted = maxDate(extracted, dateOf(get, record, 'extracted'));
       updated = maxDate(updated, dateOf(get, record, 'updated'));
-      if (padCode(get(record, 'region'), 2) !== state.options.region) {
+      if (!inPackageRegion(padCode(get(record, 'region'), 2), state.options.region)) {
         state.outsideRows++;
         return;
       }
@@ -56,17 +58,18 @@ export async function readLocalisationRows(state: CollectState, locInfo: readonl
   for (const [index, path] of state.options.localisations.entries()) {
     const tally = state.quality.tally(basename(path), 'localisations');
     const meta = locInfo[index]!;
-    const info = addSource(state, 'localisations', path, meta.layout, meta.rows, meta.sha256, meta.referenceDate, tally);
+    const sourceIndex = state.sources.length;
+    addSource(state, 'localisations', path, meta.layout, meta.rows, meta.sha256, meta.referenceDate, tally);
     await streamFile(path, 'localisations', tally, state.quality, () => {}, (record, line, get, d) => {
       const rowRegion = padCode(get(record, 'region'), 2);
-      const inRegion = rowRegion === state.options.region;
+      const inRegion = inPackageRegion(rowRegion, state.options.region);
       const joinKey = locJoinKey(get, record, state.withLocalCode!);
       if (!joinKey || !state.regionKeys.has(joinKey)) {
         if (inRegion) state.quality.reject(tally, line, 'missing-key', `CUP "${normaliseCup(get(record, 'cup'))}" is not a valid project key`);
         else tally.skipped++;
         return;
       }
-      const project = state.byJoinKey.get(joinKey);
+      const project = projectOfJoinKey(state, joinKey);
       if (!project) {
         state.quality.reject(tally, line, 'no-project', `no project ${describeJoinKey(joinKey)} in the projects file`);
         return;
@@ -80,8 +83,8 @@ export async function readLocalisationRows(state: CollectState, locInfo: readonl
         percentage = parsePercentHundredths(raw, d.layout.numbers);
         if (percentage === undefined) state.quality.warn(tally, line, 'unparseable-percentage', `Percentuale di Localizzazione "${(raw ?? '').trim()}" is not a number`);
       }
-      const row: LocRow = {
-        source: info,
+      const key = projectKey(project.cup, project.localCode);
+      state.spill.append('localisation', partitionOf(project.cup), encodeLocalisation(key, sourceIndex, {
         line,
         submeasure: cleanText(get(record, 'submeasureCode')),
         region: rowRegion,
@@ -93,13 +96,11 @@ export async function readLocalisationRows(state: CollectState, locInfo: readonl
         address: cleanText(get(record, 'address')),
         postcode: cleanText(get(record, 'postcode')),
         percentage,
-      };
+      }));
+      project.hasRows = true;
       tally.kept++;
-      const list = state.rowsByKey.get(project.key);
-      if (list) list.push(row);
-      else state.rowsByKey.set(project.key, [row]);
     }, `${basename(path)} (localisations, pass 2 of 2)`, state.options.signal);
-    if (index === 0 && state.outsideRows === 0 && state.regionKeys.size > 0) {
+    if (index === 0 && state.outsideRows === 0 && state.regionKeys.size > 0 && state.options.region !== ALL_REGIONS) {
       state.quality.warn(tally, 0, 'no-outside-localisations',
         `no localisation file has a row outside region ${state.options.region}: a project also localised elsewhere would be attributed entirely to the region. ` +
         'Give the national localisation file, or add the region file\'s *_fuori_* companion (e.g. localizzazioni_validate_fuori_toscana.csv) as another --localisations');

@@ -17,9 +17,13 @@ export function normaliseHeader(name: string): string {
 /** Trimmed text, with the source's missing-value markers (`N/D`, `N/A`, empty) read as null. */
 export function cleanText(raw: string | undefined): string | null {
   if (raw === undefined) return null;
-  const value = raw.replace(/\s+/g, ' ').trim();
+  // Most cells have no run of spaces and no other white space: only trim them.
+  const value = (ODD_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw).trim();
   if (value === '' || MISSING.has(value.toUpperCase())) return null;
   return value;
 }
+
+/** White space other than a single plain space. */
+const ODD_SPACE = /[^\S ]| {2}/;
 
 export const MISSING = new Set(['N/D', 'N/A', 'ND', 'NA', 'N.D.', 'N.A.', '-']);

@@ -7,6 +7,8 @@ import { maxDate } from './dates.js';
 import { formatEuro, MAX_AMOUNT_CENTS, readAmount } from './numbers.js';
 import { amountOf, dateIn, isOutOfRange } from './cells.js';
 import { addSource, type CollectState, type PaymentDraft } from './collect.js';
+import { encodePayment } from './spill-records.js';
+import { partitionOf } from './spill.js';
 
 const PAYMENT_FIELDS = ['paidTotal', 'paidPnrr', 'financedPnrr', 'financedTotal'] as const;
 
@@ -15,18 +17,19 @@ export async function readPayments(state: CollectState): Promise<void> {
   const { projects } = state;
   for (const path of state.options.payments) {
     const tally = state.quality.tally(basename(path), 'payments');
+    const sourceIndex = state.sources.length;
     let extracted: string | null = null;
-    const attached: PaymentDraft[] = [];
     const { detected, rows, sha256 } = await streamFile(path, 'payments', tally, state.quality, () => {}, (record, line, get, d) => {
       const date = dateIn(get, record, 'extracted', state.quality, tally, line);
       extracted = maxDate(extracted, date);
-      const key = projectKey(normaliseCup(get(record, 'cup')), normaliseLocalCode(get(record, 'localCode')));
+      const cup = normaliseCup(get(record, 'cup'));
+      const key = projectKey(cup, normaliseLocalCode(get(record, 'localCode')));
       const project = projects.get(key);
       if (!project) {
         tally.skipped++;
         return;
       }
-      if (project.payments) {
+      if (project.hasPayments) {
         state.quality.reject(tally, line, 'duplicate-payment', `${project.cup} / ${project.localCode} already has a payments row`);
         return;
       }
@@ -50,12 +53,12 @@ export async function readPayments(state: CollectState): Promise<void> {
         financedPnrrCents: d.columns.has('financedPnrr') ? amountOf(get(record, 'financedPnrr'), style, 'financedPnrr', state.quality, tally, line) : null,
         financedTotalCents: d.columns.has('financedTotal') ? amountOf(get(record, 'financedTotal'), style, 'financedTotal', state.quality, tally, line) : null,
       };
-      project.payments = payment;
-      attached.push(payment);
+      // A row without a date takes its file's latest (known once the file is read; decodePayment fills it in).
+      state.spill.append('payment', partitionOf(cup), encodePayment(key, sourceIndex, payment));
+      project.hasPayments = true;
       tally.kept++;
     }, basename(path), state.options.signal);
     addSource(state, 'payments', path, detected.layout, rows, sha256, extracted, tally);
-    for (const p of attached) if (p.referenceDate === null) p.referenceDate = extracted;
   }
 
 }

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { DetectedLayout } from './layouts.js';
-import { normaliseCup, normaliseLocalCode, projectKey, streamFile, submeasureJoinKey, type Getter, type SourceFileInfo } from './read-sources.js';
+import { normaliseCup, normaliseLocalCode, projectKey, streamFile, submeasureJoinKey, type Getter } from './read-sources.js';
 import type { QualityLog, FileTally } from '../check/quality.js';
 import { isCup } from '../../format/keys.js';
 import { cleanText } from './normalise.js';
@@ -12,19 +12,10 @@ import { maxDate } from './dates.js';
 import { formatEuro, MAX_AMOUNT_CENTS, readAmount } from './numbers.js';
 import { recordedReferenceDate } from './source-manifest.js';
 import { amountOf, dateIn, isOutOfRange } from './cells.js';
-import { addSource, type CollectState, type ProjectDraft } from './collect.js';
-
-const AMOUNT_FIELDS = [
-  'stato', 'statoBilancio', 'statoFoi', 'fpop', 'ue', 'regione', 'provincia', 'comune', 'altroPubblico', 'privato',
-  'daReperire', 'pnrr', 'pnc', 'altriFondi', 'total', 'totalPublic', 'totalPublicNet',
-] as const;
-
-const TEXT_FIELDS = [
-  'programme', 'mission', 'missionName', 'component', 'componentName', 'measureId', 'measureCode', 'measureName', 'submeasureId',
-  'cidCode', 'submeasureCode', 'submeasureName', 'owner', 'procedureId', 'procedureTitle', 'procedureType', 'cupStatus', 'status',
-  'cupNatureCode', 'cupNature', 'cupTypeCode', 'cupType', 'cupSectorCode', 'cupSector', 'cupSubsectorCode', 'cupSubsector',
-  'cupCategoryCode', 'cupCategory', 'title', 'summary', 'aidType', 'body', 'bodyTaxCode', 'preExisting',
-] as const;
+import { addSource, type CollectState, type KeptProject } from './collect.js';
+import { AMOUNT_FIELDS, TEXT_FIELDS, encodeProject } from './spill-records.js';
+import { partitionOf } from './spill.js';
+import { detach } from './fast-csv.js';
 
 /**
  * The amounts of a project row, range-checked: null when a cell is beyond ±MAX_AMOUNT_CENTS (the row
@@ -55,14 +46,15 @@ function projectAmounts(
   return amounts;
 }
 
-/** Reads every project file; a kept project goes into `state.projects`. */
+/** Reads every project file; a kept project is spilled (kind `project`) and remembered in `state.projects`. */
 export async function readProjects(state: CollectState): Promise<void> {
   const { projects } = state;
   for (const path of state.options.projects) {
     const tally = state.quality.tally(basename(path), 'projects');
+    // addSource() below appends this file's info right after the file is read.
+    const sourceIndex = state.sources.length;
     let extracted: string | null = null;
     let updated: string | null = null;
-    const kept: ProjectDraft[] = [];
     const { detected, rows, sha256 } = await streamFile(path, 'projects', tally, state.quality, () => {}, (record, line, get, d) => {
       extracted = maxDate(extracted, dateIn(get, record, 'extracted', state.quality, tally, line));
       const rowUpdated = dateIn(get, record, 'updated', state.quality, tally, line);
@@ -88,25 +80,19 @@ export async function readProjects(state: CollectState): Promise<void> {
       const key = projectKey(cup, localCode);
       const previous = projects.get(key) ?? state.byJoinKey.get(joinKey);
       if (previous) {
-        state.quality.reject(tally, line, 'duplicate-project', `${cup} / ${localCode} already read at ${previous.file}:${previous.line}`);
+        state.quality.reject(tally, line, 'duplicate-project', `${cup} / ${localCode} already read at ${previous.tally.file}:${previous.line}`);
         return;
       }
       const amounts = projectAmounts(get, record, d, state.quality, tally, line);
       if (!amounts) return;
-      const texts = new Map<string, string | null>();
-      for (const field of TEXT_FIELDS) texts.set(field, cleanText(get(record, field)));
-      const draft: ProjectDraft = {
-        key, joinKey, source: null as unknown as SourceFileInfo, file: tally.file, line, cup, localCode,
-        text: (field) => texts.get(field) ?? null,
-        amounts, updated: rowUpdated, payments: null, tenders: null, indicators: null,
-      };
+      const texts = TEXT_FIELDS.map((field) => cleanText(get(record, field)));
+      state.spill.append('project', partitionOf(cup), encodeProject(key, joinKey, sourceIndex, line, cup, localCode, texts, amounts, rowUpdated));
+      // Copies: the fields are slices of the file's text, which must not stay in memory (fast-csv.ts).
+      const kept: KeptProject = { tally, line, cup: detach(cup), localCode: detach(localCode), hasRows: false, hasPayments: false };
       tally.kept++;
-      kept.push(draft);
-      projects.set(key, draft);
-      state.byJoinKey.set(joinKey, draft);
+      projects.set(key, kept);
+      if (joinKey !== key) state.byJoinKey.set(joinKey, kept);
     }, basename(path), state.options.signal);
-    const info = addSource(state, 'projects', path, detected.layout, rows, sha256, extracted ?? (await recordedReferenceDate(path, sha256)) ?? updated, tally);
-    for (const draft of kept) draft.source = info;
+    addSource(state, 'projects', path, detected.layout, rows, sha256, extracted ?? (await recordedReferenceDate(path, sha256)) ?? updated, tally);
   }
-
 }

@@ -9,9 +9,12 @@ import { QualityLog } from '../check/quality.js';
 import { InputError } from '../errors.js';
 import { collect } from './collect.js';
 import { loadTerritories } from './territories.js';
+import { packageRegionCode } from './read-sources.js';
+import { Spill } from './spill.js';
 
 /** The input files and the options of the read step (a subset of `BuildOptions`). */
 export interface ReadOptions {
+  /** 2-digit ISTAT region code, or "all" (every region: an all-Italy package). */
   region: string;
   projects: string[];
   localisations: string[];
@@ -24,6 +27,8 @@ export interface ReadOptions {
   referenceDate?: string;
   generatedAt?: string;
   signal?: AbortSignal;
+  /** Folder (created, inside the build's temporary folder) where the read rows are spilled until the aggregate step. */
+  spillDir: string;
 }
 
 /**
@@ -33,14 +38,16 @@ export interface ReadOptions {
  * @throws InputError when a file is missing, unrecognised or not UTF-8 text, or no project of the region is left.
  */
 export async function readInputs(options: ReadOptions): Promise<Sources> {
-  const territories = await loadTerritories(options.region, options.boundaries, options.population);
+  const region = packageRegionCode(options.region);
+  const territories = await loadTerritories(region, options.boundaries, options.population);
   const quality = new QualityLog();
   const { signal } = options;
   const collected = await collect(
     { region: options.region, projects: options.projects, localisations: options.localisations, payments: options.payments ?? [], awardees: options.awardees ?? [], indicators: options.indicators ?? [], ...(signal ? { signal } : {}) },
     quality,
+    new Spill(options.spillDir),
   );
-  if (collected.projects.size === 0) {
+  if (collected.projectCount === 0) {
     const counts = quality.files.filter((f) => f.role === 'projects').map((f) => `${f.file}: ${f.read} rows read, ${f.rejected} rejected, ${f.skipped} of other regions`);
     throw new InputError(`no project of region ${options.region} in the projects files (${counts.join('; ')}); a package needs at least one. Nothing was written.`);
   }
@@ -51,7 +58,7 @@ export async function readInputs(options: ReadOptions): Promise<Sources> {
     for (const s of collected.sources) if (s.role === 'projects' || s.role === 'localisations') s.referenceDate = options.referenceDate;
   }
   return {
-    region: options.region,
+    region,
     territories,
     collected,
     quality,

@@ -54,6 +54,17 @@ const getterFor = (detected: DetectedLayout): Getter => (record, field) => {
   return index === undefined ? undefined : record[index];
 };
 
+/** `--region all`: every region; the package's region code is then "00" (Italia). */
+export const ALL_REGIONS = 'all';
+export const ITALY_CODE = '00';
+
+/** The package's region code for a `--region` value: the code itself, or "00" for "all". */
+export const packageRegionCode = (region: string): string => (region === ALL_REGIONS ? ITALY_CODE : region);
+
+/** Whether a row's (padded) region code is inside the package's region: "all"/"00" take every region code 01–20. */
+export const inPackageRegion = (rowRegion: string, region: string): boolean =>
+  region === ALL_REGIONS || region === ITALY_CODE ? /^(0[1-9]|1\d|20)$/.test(rowRegion) : rowRegion === region;
+
 /** Pads numeric territorial codes to their official width (leading zeros get lost in conversions). */
 export const padCode = (raw: string | undefined, width: number): string => {
   const text = (raw ?? '').trim();

@@ -11,6 +11,10 @@ import { InputError } from '../errors.js';
 import { normaliseHeader } from './normalise.js';
 import { byString } from '../../format/compare.js';
 import type { Population } from '../../schema/package.js';
+import { ITALY_CODE } from './read-sources.js';
+
+/** The name of an all-Italy package's region. */
+const ITALY_NAME = 'Italia';
 
 export interface ComuneInfo { code: string; name: string; province: string; population: Population }
 export interface ProvinceInfo { code: string; name: string; abbreviation: string; population: Population }
@@ -64,10 +68,12 @@ export async function loadTerritories(regionCode: string, boundariesPath: string
     throw new InputError(`${boundariesPath}: expected a TopoJSON Topology with objects "comuni", "province" and "regione"`);
   }
   const topoRegion = String(regione.properties?.['cod_reg'] ?? regione.id ?? '');
-  if (topoRegion !== regionCode) {
+  // An all-Italy package ("00") takes whatever region object the boundaries have: its comuni are those of the population table.
+  const allItaly = regionCode === ITALY_CODE;
+  if (topoRegion !== regionCode && !allItaly) {
     throw new InputError(`${boundariesPath}: the boundaries are for region ${topoRegion || '(unknown)'}, not ${regionCode}`);
   }
-  const regionName = String(regione.properties?.['reg_name'] ?? '').trim();
+  const regionName = allItaly ? ITALY_NAME : String(regione.properties?.['reg_name'] ?? '').trim();
   if (!regionName) throw new InputError(`${boundariesPath}: the "regione" object has no reg_name property`);
 
   const comuni: ComuneInfo[] = [];

@@ -29,8 +29,8 @@ export async function writePackage(contents: PackageContents, dir: string, signa
   await writer.write(PACKAGE_FILES.bodyFacts, compactJson(contents.bodyFacts));
   if (contents.paidFacts) await writer.write(PACKAGE_FILES.paidFacts, factsJson(contents.paidFacts));
   await writer.write(PACKAGE_FILES.boundaries, contents.boundaries);
-  for (const file of contents.shards) await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', file.shard), compactJson(file));
-  for (const file of contents.lists) await writer.write(fillPattern(PACKAGE_FILES.listPattern, 'key', file.territory), compactJson(file));
+  for (const file of contents.shards) await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', file.shard), file.text());
+  for (const file of contents.lists) await writer.writeChunks(fillPattern(PACKAGE_FILES.listPattern, 'key', file.territory), file.chunks());
   for (const file of contents.awardeeLists ?? []) await writer.write(fillPattern(PACKAGE_FILES.awardeeListPattern, 'key', file.territory), compactJson(file));
   for (const file of contents.views) await writer.write(viewPath(contents.manifest.files.views ?? VIEW_LISTING, file.groupBy, file.filter), compactJson(file));
   await writer.write(PACKAGE_FILES.quality, compactJson(contents.quality));
