@@ -3,10 +3,12 @@
 // 2 cores) and rewrites docs/benchmarks.md with the measured numbers.
 //
 // Usage: npm run bench [-- --scale 1] [-- --runs 3] [-- --cold 30 --warm 200]
+//        npm run bench -- --only render [--pairs 5] [--view-runs 3] [--package <dir>]…  (that section only)
 import { cpus, loadavg, totalmem } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MB, ROOT, flag, fmt, fmtInt, requireBuiltSdk, runJsonChild } from './lib.mjs';
+import { renderSection, writeRenderSection } from './render-section.mjs';
 
 const argv = process.argv.slice(2);
 const scale = flag(argv, 'scale', '1');
@@ -14,6 +16,11 @@ const runs = flag(argv, 'runs', '3');
 const cold = flag(argv, 'cold', '30');
 const warm = flag(argv, 'warm', '200');
 requireBuiltSdk();
+if (flag(argv, 'only', '') === 'render') {
+  await writeRenderSection(await renderSection(argv), join(ROOT, 'docs', 'benchmarks.md'));
+  process.stderr.write('[bench] wrote the render section of docs/benchmarks.md\n');
+  process.exit(0);
+}
 
 const here = (f) => new URL(f, import.meta.url).pathname;
 const started = new Date();
@@ -98,5 +105,5 @@ ${[...byQuery].map(([q, { disk: d, http: h }]) =>
 ).join('\n')}
 `;
 
-await writeFile(join(ROOT, 'docs', 'benchmarks.md'), doc);
+await writeFile(join(ROOT, 'docs', 'benchmarks.md'), `${doc}\n${await renderSection(argv)}`);
 process.stderr.write(`[bench] wrote docs/benchmarks.md in ${fmt((Date.now() - started.getTime()) / 1000, 0)} s\n`);
