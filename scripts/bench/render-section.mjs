@@ -3,10 +3,12 @@
 // each in a child process, one after the other, and returns the section's markdown.
 //
 // Options (from `npm run bench -- …`): --pairs N (render.mjs, default 5), --view-runs N (views.mjs,
-// default 3), --package <dir> (repeatable; default: the embedded Tuscan and Ligurian packages).
+// default 3), --package <dir> (repeatable; default: the embedded Tuscan and Ligurian packages);
+// --render-from <file>: no measuring, the section rewritten from the results a run saved.
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, fmt, fmtInt, flag, runJsonChild } from './lib.mjs';
 
@@ -20,15 +22,25 @@ const x = (r) => `${fmt(r, 2)}×`;
 export const MARKERS = ['<!-- bench:render -->', '<!-- /bench:render -->'];
 
 export async function renderSection(argv) {
-  if (!existsSync(here('../../packages/widgets/dist/cdn/pnrr-widgets.js'))) {
-    throw new Error('packages/widgets/dist/cdn/ is missing: run `npm run build` first.');
-  }
   const pairs = flag(argv, 'pairs', '5');
   const viewRuns = flag(argv, 'view-runs', '3');
   const { values } = parseArgs({ args: argv, options: { package: { type: 'string', multiple: true } }, strict: false, allowPositionals: true });
-  const render = await runJsonChild(here('./render.mjs'), ['--pairs', pairs]);
-  const views = await runJsonChild(here('./views.mjs'), ['--runs', viewRuns, ...(values.package ?? []).flatMap((p) => ['--package', p])]);
-  return `${MARKERS[0]}\n${renderMarkdown(render, views)}${MARKERS[1]}\n`;
+  const from = flag(argv, 'render-from', undefined);
+  let measured;
+  if (from) measured = JSON.parse(await readFile(from, 'utf8'));
+  else {
+    if (!existsSync(here('../../packages/widgets/dist/cdn/pnrr-widgets.js'))) {
+      throw new Error('packages/widgets/dist/cdn/ is missing: run `npm run build` first.');
+    }
+    measured = {
+      render: await runJsonChild(here('./render.mjs'), ['--pairs', pairs]),
+      views: await runJsonChild(here('./views.mjs'), ['--runs', viewRuns, ...(values.package ?? []).flatMap((p) => ['--package', p])]),
+    };
+    const saved = join(tmpdir(), `pnrr-bench-render-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    await writeFile(saved, `${JSON.stringify(measured)}\n`);
+    process.stderr.write(`[bench:render] results saved in ${saved} (--only render --render-from <file> rewrites the section from them)\n`);
+  }
+  return `${MARKERS[0]}\n${renderMarkdown(measured.render, measured.views)}${MARKERS[1]}\n`;
 }
 
 /** Replaces the section in docs/benchmarks.md (or appends it when the file has none). */
@@ -84,8 +96,9 @@ ${rows.join('\n')}
   return `## Page render and payloads: the kit vs a hand-written page (Chromium)
 
 What a reader's browser does with the kit's CDN build, against a page a developer without the kit
-would write for the same content: it downloads the raw ReGiS CSVs of 1 March 2023 (and the payments
-of 31 March 2025 for the card) and the comuni's TopoJSON, parses them with d3-dsv (the parser of
+would write for the same content: it downloads the raw ReGiS CSVs of 1 March 2023 (projects,
+localisations in and outside Tuscany; for the card also the tenders, and the payments, awardees and
+indicators of 31 March 2025) and the comuni's TopoJSON, parses them with d3-dsv (the parser of
 vega's own loader), attributes each project's PNRR funding to its places as the kit's methodology
 says (equal shares of the project's localisation rows in all regions) and draws with vega-embed, from
 script tags of the same vega ${render.versions.vega}, vega-lite ${render.versions['vega-lite']} and vega-embed ${render.versions['vega-embed']} the kit bundles, served
@@ -127,8 +140,10 @@ Bytes the browser received (CDP: gzip bodies from \`Network.dataReceived\`; *tra
 headers, \`Network.loadingFinished.encodedDataLength\`), first pair without network throttling (they do
 not change between runs), as *data* (JSON, CSV, TopoJSON) + *code* (HTML, JS, CSS) = *transferred*
 (requests). *Data shown*: the gzip (level 6) of a JSON of the figures the page displays (card: the
-project's title, CUP, mission › component › measure, body, places, funding by source and payments;
-chart: mission, label, euros, projects; map: comune code and euros).
+project's title, CUP, mission › component › measure, body, places, funding by source, payments,
+tenders with their awardees, target indicators — what the kit's card shows, so the baseline card also
+downloads the tenders, awardees and indicators files; chart: mission, label, euros, projects; map:
+comune code and euros).
 
 | view | kit: data + code = transferred (requests) | baseline: data + code = transferred (requests) | data shown | kit data ÷ shown | baseline data ÷ shown |
 | --- | --- | --- | ---: | ---: | ---: |
@@ -142,6 +157,10 @@ above, ${views.cpu}× CPU, no network throttling, median of ${views.runs} cold l
 start, ${fmt(views.loadEnd, 2)} at the end.
 
 ${packageTables.join('\n')}
+[payloads.md](payloads.md) (\`scripts/bench/payloads.mjs\`) adds up the same files without a browser, for the
+Tuscan package and a synthetic Tuscany × 8 one; the budgets are enforced on the Tuscan package by
+\`packages/examples/test/payload.test.mjs\` (in \`npm test\`).
+
 ### Rerun
 
 - \`npm run build\`, then \`npm run bench -- --only render\` (≈ 10 minutes here) rewrites this section only;
@@ -149,6 +168,8 @@ ${packageTables.join('\n')}
 - Options: \`--pairs N\` (render pairs per row, default 5), \`--view-runs N\` (cold loads per view, default 3),
   \`--package <dir>\` (repeatable; default the embedded Tuscan and Ligurian packages), e.g.
   \`npm run bench -- --only render --package /tmp/italia\` for a national package.
+- Each run saves its results in the temp folder (the path is printed);
+  \`npm run bench -- --only render --render-from <file>\` rewrites this section from them.
 - Alone, printing JSON: \`node scripts/bench/render.mjs --pairs 5\` and
   \`node scripts/bench/views.mjs --package <dir> [--runs 3] [--cpu 4]\`.
 `;
