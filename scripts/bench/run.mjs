@@ -8,12 +8,17 @@
 // results are saved together (one key per section), so `--render <file>` rewrites the document
 // without measuring. A new benchmark is a new entry in SECTIONS.
 //
+// The page-render section (render-section.mjs: kit vs a hand-written page, per-view payloads) runs
+// last, in its own markers, and can run alone.
+//
 // Usage: npm run bench [-- --scale 1] [-- --runs 3] [-- --national-runs 1] [-- --cold 30 --warm 200] [-- --iterations 200]
+//        npm run bench -- --only render [--pairs 5] [--view-runs 3] [--package <dir>]…  (that section only)
 import { cpus, loadavg, totalmem } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MB, ROOT, flag, fmt, fmtInt, requireBuiltSdk, runJsonChild } from './lib.mjs';
+import { MARKERS, renderSection, writeRenderSection } from './render-section.mjs';
 
 const argv = process.argv.slice(2);
 const scale = flag(argv, 'scale', '1');
@@ -23,6 +28,11 @@ const warm = flag(argv, 'warm', '200');
 const nationalRuns = flag(argv, 'national-runs', '1');
 const iterations = flag(argv, 'iterations', '200');
 requireBuiltSdk();
+if (flag(argv, 'only', '') === 'render') {
+  await writeRenderSection(await renderSection(argv), join(ROOT, 'docs', 'benchmarks.md'));
+  process.stderr.write('[bench] wrote the render section of docs/benchmarks.md\n');
+  process.exit(0);
+}
 
 const here = (f) => new URL(f, import.meta.url).pathname;
 const cpuList = cpus();
@@ -253,5 +263,11 @@ const context = { started: new Date(measured.started), loadAtStart: measured.loa
 const ordered = [...SECTIONS].sort((a, b) => DOCUMENT_ORDER.indexOf(a.key) - DOCUMENT_ORDER.indexOf(b.key));
 const doc = [head(context), ...ordered.filter((s) => measured[s.key]).map((s) => s.render(measured[s.key], context))].join('\n');
 
-await writeFile(join(ROOT, 'docs', 'benchmarks.md'), doc);
+const file = join(ROOT, 'docs', 'benchmarks.md');
+// With --render the page-render section already in the document is kept as it is.
+const previous = await readFile(file, 'utf8').catch(() => '');
+const [start, end] = MARKERS;
+const kept = previous.includes(start) ? previous.slice(previous.indexOf(start), previous.indexOf(end) + end.length) : '';
+await writeFile(file, kept ? `${doc}\n${kept}\n` : doc);
+if (!renderFrom) await writeRenderSection(await renderSection(argv), file);
 process.stderr.write('[bench] wrote docs/benchmarks.md\n');
