@@ -81,8 +81,10 @@ async function payloads(pkg) {
   const comuneView = await gzip(pkg, `views/comune/${region}.json`);
   const listFiles = (await readdir(join(pkg, 'lists'))).filter((f) => /^\d{6}\.json$/.test(f) && !f.endsWith('000.json'));
   const list = spread(await Promise.all(listFiles.map((f) => gzip(pkg, `lists/${f}`))));
+  // The totals are in provenance.json (the manifest every view reads no longer carries them).
+  const totals = manifest.files.provenance ? JSON.parse(await readFile(join(pkg, manifest.files.provenance), 'utf8')).totals : manifest.totals;
   return {
-    projects: manifest.totals.projects,
+    projects: totals.projects,
     shards: manifest.files.projectShards.count,
     manifest: m,
     cardMedian: m + shard.median,

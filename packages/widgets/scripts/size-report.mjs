@@ -111,10 +111,9 @@ export function measureSizes() {
   const budgets = [
     // 20 KiB until issue 8 put ky 1.x (~5 KiB gzip) back into the SDK transport: see the history below.
     { what: 'JS, card-only page', bytes: sum(pages[0].files), budget: 24 * KiB },
-    // Over budget, known: the largest shard holds H92E22000070008 and its 246 tenders (issue 10's awardees),
-    // ~11 KiB gzip alone, so no shard count can bring it under 10 KiB. Until tenders past the card's first
-    // five move to a file of their own (loaded when the reader opens them), the test holds it under `ceiling`.
-    { what: 'data, one card (largest shard)', bytes: card(largestShard), budget: 10 * KiB, ceiling: 16.5 * KiB },
+    // A card reads the manifest and its shard; a record carries its first two tenders, the rest (H92E22000070008
+    // has 246) are in the CUP's tenders file, read only by the card's "show all" button (measured below, no budget).
+    { what: 'data, one card (largest shard)', bytes: card(largestShard), budget: 10 * KiB },
     { what: 'data, chart + map (geometry included)', bytes: chartMap, budget: 60 * KiB },
     { what: `data, one comune's project list (largest: \`lists/${largestList}\`)`, bytes: listData(largestList), budget: 30 * KiB },
     // Issue 9: the iframe embed's host script, a plain <script src> on the framing page.
@@ -146,6 +145,15 @@ export function measureSizes() {
   lines.push(`| project list, largest comune | ${listFiles(largestList).map((f) => `\`${f}\``).join(', ')} | ${kib(listData(largestList))} |`);
   lines.push(`| project list, Prato | ${listFiles('100005.json').map((f) => `\`${f}\``).join(', ')} | ${kib(listData('100005.json'))} |`);
   lines.push(`| chart + map | ${chartMapFiles.map((f) => `\`${f}\``).join(', ')} | ${kib(chartMap)} |`);
+  // Issue 11: a chart by mission of the whole region reads the manifest and one view file.
+  const missionView = `views/mission/${manifest.region.code}.json`;
+  lines.push(`| chart by mission | \`manifest.json\`, \`${missionView}\` | ${kib(gz(dataFile('manifest.json')) + gz(dataFile(missionView)), 2)} |`);
+  // Issue 10: the tenders past a record's first two, read only by the card's "show all" button.
+  const tenderFiles = existsSync(join(data, 'tenders')) ? readdirSync(join(data, 'tenders')).flatMap((d) => readdirSync(join(data, 'tenders', d)).map((f) => `tenders/${d}/${f}`)) : [];
+  if (tenderFiles.length > 0) {
+    const largestTenders = tenderFiles.reduce((a, b) => (gz(dataFile(a)) >= gz(dataFile(b)) ? a : b));
+    lines.push(`| "show all tenders" of a card, largest (after the card's data) | \`${largestTenders}\` (one of ${tenderFiles.length}) | ${kib(gz(dataFile(largestTenders)), 2)} |`);
+  }
   lines.push('');
   return { budgets, report: lines.join('\n') };
 }

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import { SHAPES, ShapeMismatch, checkShape, type Spec } from '../../src/client/checks.js';
-import { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories, ViewFile } from '../../src/schema/package.js';
+import { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Provenance, Quality, Territories, ViewFile } from '../../src/schema/package.js';
 import { PACKAGE_FILES, fillPattern } from '../../src/format/paths.js';
 
 const PACKAGE = new URL('../../data/toscana/', import.meta.url);
@@ -22,6 +22,7 @@ const read = (file: string): unknown => JSON.parse(readFileSync(new URL(file, PA
 // A shard and a list with projects, so that every array a shape walks has a first item to break.
 const ROLES: Record<Exclude<keyof typeof SHAPES, 'boundaries'>, { schema: TSchema; file: string }> = {
   manifest: { schema: Manifest, file: PACKAGE_FILES.manifest },
+  provenance: { schema: Provenance, file: PACKAGE_FILES.provenance },
   territories: { schema: Territories, file: PACKAGE_FILES.territories },
   measures: { schema: Measures, file: PACKAGE_FILES.measures },
   facts: { schema: Facts, file: PACKAGE_FILES.facts },

@@ -8,8 +8,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type {
-  AwardeeList, BodyFacts, Facts, Manifest, Measures, PaidFacts, Project, ProjectList, ProjectShard, Quality, Reconciliation, Source, Territories, ViewFile,
+  AwardeeList, BodyFacts, Facts, Manifest, Measures, PaidFacts, Project, ProjectList, ProjectShard, Provenance, Quality, Reconciliation, Source, TenderFile, Territories,
+  ViewFile,
 } from '../../schema/package.js';
+import { splitTenders, type TenderRest } from '../../format/tenders.js';
 import { VIEW_LISTING } from '../../format/views.js';
 import { viewFiles } from './views.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
@@ -51,6 +53,8 @@ export interface Sources {
 /** The contents of every file of a data package, as written (README.md and checksums.json are derived by the writer). */
 export interface PackageContents {
   manifest: Manifest;
+  /** provenance.json: the source files and the reconciliation totals (kept out of the manifest every widget reads). */
+  provenance: Provenance;
   territories: Territories;
   measures: Measures;
   facts: Facts;
@@ -61,6 +65,8 @@ export interface PackageContents {
   boundaries: Buffer;
   /** Every project shard, all `manifest.files.projectShards.count` of them (see `shardCount`), in shard order. */
   shards: ProjectShard[];
+  /** The tenders past the first ones of the shard records, one file per CUP that has any, sorted by CUP. */
+  tenderFiles: TenderFile[];
   /** One project list per territory key, sorted by key. */
   lists: ProjectList[];
   /** One awardee list per territory key, sorted by key; null when the build had no awardee file. */
@@ -100,6 +106,7 @@ export function aggregate(sources: Sources): PackageContents {
   const shardTotal = shardCount(drafts.length);
   const shardNames = allShards(shardTotal);
   const shards = new Map<string, Project[]>(shardNames.map((shard) => [shard, []]));
+  const tenderRests = new Map<string, TenderRest[]>();
   for (const draft of drafts) {
     const pnrr = requiredAmount(draft, 'pnrr', quality);
     const total = requiredAmount(draft, 'total', quality);
@@ -109,6 +116,9 @@ export function aggregate(sources: Sources): PackageContents {
     tallies.add(record, draft.key);
     awardees.add(record);
     if (attributed.payments) tallies.addPayments(record, draft.key, attributed.payments);
+    // Last: the tallies above count every tender; the record keeps the first ones, the rest go to the CUP's tenders file.
+    const rest = splitTenders(record);
+    if (rest) tenderRests.set(record.cup, [...(tenderRests.get(record.cup) ?? []), rest]);
   }
   const territoryKeys = packageTerritoryKeys(sources.region, territories.provinces, territories.comuni);
   tallies.checkExact();
@@ -127,8 +137,10 @@ export function aggregate(sources: Sources): PackageContents {
   const measures = tallies.measuresFile();
   const facts = tallies.factsFile();
   const bodyFacts = tallies.bodyFactsFile();
+  const totals = payments ? { ...tallies.totals, payments } : tallies.totals;
   return {
-    manifest: packageManifest(sources, dates, payments ? { ...tallies.totals, payments } : tallies.totals, withAwardees, shardTotal),
+    manifest: packageManifest(sources, dates, totals, withAwardees, shardTotal, tenderRests.size > 0),
+    provenance: { schemaVersion: SCHEMA_VERSION, sources: sourceList(sources), totals },
     territories: territoriesData,
     measures,
     facts,
@@ -136,6 +148,8 @@ export function aggregate(sources: Sources): PackageContents {
     paidFacts: payments ? tallies.paidFactsFile({ projects: dates.referenceDate, payments: paymentsDate }) : null,
     boundaries: territories.boundaries,
     shards: shardNames.map((shard) => ({ schemaVersion: SCHEMA_VERSION, shard, projects: shards.get(shard)! })),
+    // Drafts are sorted by CUP then local code, so are the files and their entries.
+    tenderFiles: [...tenderRests].map(([cup, projects]) => ({ schemaVersion: SCHEMA_VERSION, cup, projects })),
     lists: tallies.listFiles(territoryKeys),
     awardeeLists: withAwardees ? awardees.listFiles(territoryKeys) : null,
     views: viewFiles({ facts, bodyFacts, measures, territories: territoriesData }),
@@ -174,9 +188,8 @@ function territoriesFile(sources: Sources, remapped: ReadonlyMap<string, MergedC
   };
 }
 
-function packageManifest(
-  sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation, withAwardees: boolean, shards: number,
-): Manifest {
+/** Every source file of the build, as provenance.json lists them. */
+function sourceList(sources: Sources): Source[] {
   const t = sources.territories;
   const list: Source[] = sources.collected.sources.map((s) => ({
     role: s.role, file: s.file, dataset: s.layout.dataset, layout: s.layout.id, referenceDate: s.referenceDate, rows: s.rows, sha256: s.sha256,
@@ -189,6 +202,17 @@ function packageManifest(
     role: 'population', file: sources.populationFile, dataset: POPULATION_DATASET, layout: 'pro_com_t-population',
     referenceDate: null, rows: t.populationRows, sha256: t.populationSha256,
   });
+  return list;
+}
+
+/**
+ * manifest.json: what every widget reads first, so only what a first render needs (names, dates, licence,
+ * attribution, file names). The sources and totals are in provenance.json.
+ */
+function packageManifest(
+  sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation, withAwardees: boolean, shards: number, withTenderFiles: boolean,
+): Manifest {
+  const t = sources.territories;
   return {
     schemaVersion: SCHEMA_VERSION,
     generator: GENERATOR,
@@ -197,8 +221,6 @@ function packageManifest(
     referenceDate: dates.referenceDate,
     licence: { id: LICENCE.id, name: LICENCE.name, url: LICENCE.url },
     attribution: { data: dataAttribution(t.regionName), boundaries: BOUNDARIES_ATTRIBUTION, population: POPULATION_ATTRIBUTION },
-    sources: list,
-    totals,
     files: {
       territories: PACKAGE_FILES.territories,
       measures: PACKAGE_FILES.measures,
@@ -208,10 +230,12 @@ function packageManifest(
       boundaries: PACKAGE_FILES.boundaries,
       quality: PACKAGE_FILES.quality,
       checksums: PACKAGE_FILES.checksums,
+      provenance: PACKAGE_FILES.provenance,
       projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: shards },
       lists: { pattern: PACKAGE_FILES.listPattern },
       ...(withAwardees ? { awardees: { pattern: PACKAGE_FILES.awardeeListPattern } } : {}),
       views: VIEW_LISTING,
+      ...(withTenderFiles ? { tenders: { pattern: PACKAGE_FILES.tenderPattern } } : {}),
     },
   };
 }
