@@ -140,8 +140,11 @@ try {
   line('before views: a chart by mission read facts.json + measures.json + territories.json + manifest', '', (p) => k(p.factTable));
   lines.push(
     '',
-    'Notes. Shard counts grow with the package (at most 16 projects per shard on average), so a card stays',
-    'the same size at any scale. Charts and maps read view files whose size depends on the territories and',
+    'Notes. Shard counts grow with the package (at most 16 projects per shard on average), so a typical card',
+    'stays the same size at any scale; the fullest shard grows slowly with the shard count (a hash spreads the',
+    'projects, it does not even them out: see docs/data-schema.md, projects/{shard}.json). The synthetic copies',
+    'carry no awardee or indicator data. A project\'s tenders past its first two are in their own file, read only',
+    'when the card\'s "show all" button is pressed. Charts and maps read view files whose size depends on the territories and',
     'groups shown, not on the number of projects. Project lists (`lists/{key}.json`) hold every project of a',
     'territory, so the region\'s list grows with the package: paging it in files is not done yet.',
     '',

@@ -9,7 +9,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Facts, Manifest, Measures, ProjectList, Territories } from '../../src/schema/package.js';
+import type { Facts, Measures, ProjectList, Territories } from '../../src/schema/package.js';
 import { provinceOf, REGION_WIDE_KEY, territoryKind } from '../../src/format/keys.js';
 import { flattenFacts } from '../../src/format/facts.js';
 import { encodeFacts, factsJson } from '../../src/format/facts-writer.js';

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createClient, InvalidArgumentError, type SpendingRow } from '../../src/index.js';
-import type { Manifest, PaidFacts } from '../../src/schema/package.js';
+import type { PaidFacts } from '../../src/schema/package.js';
 import { EMBEDDED, TOSCANA, V2023, readJson, readManifest } from './ingest-helpers.js';
 
 /** "1170551.93" → 117055193: the dot-decimal amounts of the 2023/2025 files, as integer cents without floats. */

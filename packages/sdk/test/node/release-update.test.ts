@@ -15,7 +15,7 @@ import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GEO, REPO, SDK_DIR, SOURCES, TOSCANA, listFiles, readJson, tempDir, readManifest } from './ingest-helpers.js';
 import { startSourceServer, type SourceServer } from './release-server.js';
-import type { Checksums, Manifest } from '../../src/schema/package.js';
+import type { Checksums } from '../../src/schema/package.js';
 import type { Releases } from '../../src/release/releases-file.js';
 import type { SourceEntry, SourcesConfig } from '../../src/release/config.js';
 
