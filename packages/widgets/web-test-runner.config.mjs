@@ -12,7 +12,9 @@
 // Test-only routes (middleware below):
 //   /__test/slow/<id>/<path>    serves /<path> after a delay; notes whether the browser gave up first
 //   /__test/flaky/<id>/<path>   503 until /__test/flaky-up/<id> is called, then serves /<path>
-//   /__test/log                 JSON of what the two routes above saw
+//   /__test/tenders-<404|500>/<id>/<path>  serves /<path>, but its tenders files (…/tenders/…) answer 404 or 500
+//                               until /__test/flaky-up/<id> is called
+//   /__test/log                 JSON of what the routes above saw
 import { setTimeout, clearTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { browserDefaults, chromium, reporters, typescript } from '../../scripts/wtr-shared.mjs';
@@ -53,6 +55,21 @@ async function route(ctx, next) {
   if (m) {
     flakyUp.add(m[1]);
     ctx.body = 'up';
+    return;
+  }
+  m = /^\/__test\/tenders-(404|500)\/([^/]+)(\/.*)$/.exec(ctx.path);
+  if (m) {
+    const [, status, id, path] = m;
+    const entry = { route: `tenders-${status}`, id, path, outcome: 'served' };
+    log.push(entry);
+    if (path.includes('/tenders/') && !flakyUp.has(id)) {
+      entry.outcome = 'failed';
+      ctx.status = Number(status);
+      ctx.body = 'failing for the test';
+      return;
+    }
+    ctx.url = path + (ctx.querystring ? `?${ctx.querystring}` : '');
+    await next();
     return;
   }
   m = /^\/__test\/(slow|flaky)\/([^/]+)(\/.*)$/.exec(ctx.path);

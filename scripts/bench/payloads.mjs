@@ -81,8 +81,10 @@ async function payloads(pkg) {
   const comuneView = await gzip(pkg, `views/comune/${region}.json`);
   const listFiles = (await readdir(join(pkg, 'lists'))).filter((f) => /^\d{6}\.json$/.test(f) && !f.endsWith('000.json'));
   const list = spread(await Promise.all(listFiles.map((f) => gzip(pkg, `lists/${f}`))));
+  // The totals are in provenance.json (the manifest every view reads no longer carries them).
+  const totals = manifest.files.provenance ? JSON.parse(await readFile(join(pkg, manifest.files.provenance), 'utf8')).totals : manifest.totals;
   return {
-    projects: manifest.totals.projects,
+    projects: totals.projects,
     shards: manifest.files.projectShards.count,
     manifest: m,
     cardMedian: m + shard.median,
@@ -138,8 +140,11 @@ try {
   line('before views: a chart by mission read facts.json + measures.json + territories.json + manifest', '', (p) => k(p.factTable));
   lines.push(
     '',
-    'Notes. Shard counts grow with the package (at most 16 projects per shard on average), so a card stays',
-    'the same size at any scale. Charts and maps read view files whose size depends on the territories and',
+    'Notes. Shard counts grow with the package (at most 16 projects per shard on average), so a typical card',
+    'stays the same size at any scale; the fullest shard grows slowly with the shard count (a hash spreads the',
+    'projects, it does not even them out: see docs/data-schema.md, projects/{shard}.json). The synthetic copies',
+    'carry no awardee or indicator data. A project\'s tenders past its first two are in their own file, read only',
+    'when the card\'s "show all" button is pressed. Charts and maps read view files whose size depends on the territories and',
     'groups shown, not on the number of projects. Project lists (`lists/{key}.json`) hold every project of a',
     'territory, so the region\'s list grows with the package: paging it in files is not done yet.',
     '',

@@ -4,7 +4,7 @@ import { createClient } from '@pnrr-toscana/sdk';
 import { euro, integer, printTable } from './format.mjs';
 
 const client = createClient();
-const [rows, manifest] = await Promise.all([client.spending({ groupBy: 'mission', metric: 'pnrr' }), client.manifest()]);
+const [rows, manifest, provenance] = await Promise.all([client.spending({ groupBy: 'mission', metric: 'pnrr' }), client.manifest(), client.provenance()]);
 
 console.log(`Finanziamento PNRR attribuito alla Toscana per missione (dati al ${manifest.referenceDate})\n`);
 printTable(
@@ -16,6 +16,6 @@ printTable(
   ],
   rows.map((row) => [row.key, row.label, euro.format(row.value), integer.format(row.count)]),
 );
-// Rows add up to the amount attributed inside the region (manifest totals are in cents).
+// Rows add up to the amount attributed inside the region (the package's totals, provenance.json, are in cents).
 const sum = rows.reduce((total, row) => total + row.value, 0);
-console.log(`\nTotale: ${euro.format(sum)} (manifest: ${euro.format(manifest.totals.inside.pnrrCents / 100)})`);
+console.log(`\nTotale: ${euro.format(sum)} (pacchetto: ${euro.format(provenance.totals.inside.pnrrCents / 100)})`);

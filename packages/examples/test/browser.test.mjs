@@ -205,12 +205,12 @@ const interactions = {
     assert.deepEqual(comuni, [273, 234]);
     // The Ligurian package the page reads (the CDN folder's copy) holds the README's figures:
     // 1,318 projects, Σ Finanziamento PNRR € 1,405,147,307.66 = inside (the chart's provinces + region-wide) + outside.
-    const manifest = await (await fetch(new URL('../widgets/dist/cdn/data/liguria/manifest.json', server.base))).json();
-    assert.equal(manifest.totals.projects, 1318);
-    assert.equal(manifest.totals.touching.pnrrCents, 140514730766);
+    const { totals } = await (await fetch(new URL('../widgets/dist/cdn/data/liguria/provenance.json', server.base))).json();
+    assert.equal(totals.projects, 1318);
+    assert.equal(totals.touching.pnrrCents, 140514730766);
     const provinces = await liguria.spending({ groupBy: 'province' });
     const inside = provinces.reduce((a, r) => a + Math.round(r.amount * 100), 0);
-    assert.equal(inside + manifest.totals.outside.pnrrCents, 140514730766);
+    assert.equal(inside + totals.outside.pnrrCents, 140514730766);
   },
   async 'list.html'(page) {
     // Prato's list: its heading counts the projects of the SDK's answer; the first title opens its card.

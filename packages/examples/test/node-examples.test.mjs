@@ -39,10 +39,10 @@ test('every Node example has a test here and is explained in the README', () => 
 });
 
 test('spending-by-mission.mjs prints every mission with its attributed amount and the reconciled total', async () => {
-  const [{ code, stdout, stderr }, rows, manifest] = await Promise.all([
+  const [{ code, stdout, stderr }, rows, provenance] = await Promise.all([
     run('spending-by-mission.mjs'),
     client.spending({ groupBy: 'mission', metric: 'pnrr' }),
-    client.manifest(),
+    client.provenance(),
   ]);
   assert.equal(code, 0, stderr);
   assert.ok(rows.some((r) => r.key === 'M2'));
@@ -51,7 +51,7 @@ test('spending-by-mission.mjs prints every mission with its attributed amount an
     assert.ok(line.includes(euro.format(row.value)), `${row.key}: ${line}`);
     assert.ok(line.includes(row.label), line);
   }
-  assert.ok(stdout.includes(`Totale: ${euro.format(manifest.totals.inside.pnrrCents / 100)}`), stdout);
+  assert.ok(stdout.includes(`Totale: ${euro.format(provenance.totals.inside.pnrrCents / 100)}`), stdout);
 });
 
 test('comune-projects.mjs 048017 prints Firenze, its project count and its ten largest projects in order', async () => {

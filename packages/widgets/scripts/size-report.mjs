@@ -111,10 +111,9 @@ export function measureSizes() {
   const budgets = [
     // 20 KiB until issue 8 put ky 1.x (~5 KiB gzip) back into the SDK transport: see the history below.
     { what: 'JS, card-only page', bytes: sum(pages[0].files), budget: 24 * KiB },
-    // Over budget, known: the largest shard holds H92E22000070008 and its 246 tenders (issue 10's awardees),
-    // ~11 KiB gzip alone, so no shard count can bring it under 10 KiB. Until tenders past the card's first
-    // five move to a file of their own (loaded when the reader opens them), the test holds it under `ceiling`.
-    { what: 'data, one card (largest shard)', bytes: card(largestShard), budget: 10 * KiB, ceiling: 16.5 * KiB },
+    // A card reads the manifest and its shard; a record carries its first two tenders, the rest (H92E22000070008
+    // has 246) are in the CUP's tenders file, read only by the card's "show all" button (measured below, no budget).
+    { what: 'data, one card (largest shard)', bytes: card(largestShard), budget: 10 * KiB },
     { what: 'data, chart + map (geometry included)', bytes: chartMap, budget: 60 * KiB },
     { what: `data, one comune's project list (largest: \`lists/${largestList}\`)`, bytes: listData(largestList), budget: 30 * KiB },
     // Issue 9: the iframe embed's host script, a plain <script src> on the framing page.
@@ -132,7 +131,7 @@ export function measureSizes() {
   }
   lines.push(
     '',
-    `History: the card-only page was 18.92 KiB against a 20 KiB budget with the hand-written fetch transport; issue 6's hostile-string safety (bidi isolation, wrapping, CSV neutralisation) added 0.32 KiB, then issue 8 moved the SDK's transport to ky 1.x (retries, Retry-After, timeout, abort, and the \`http\` option's headers and hooks), which together made it 23.83 KiB, and raised the budget to 24 KiB. Issue 7's error guards and issue 9's names in filters (the client's hook; the name lookup itself is a lazy chunk, \`chunks/places-*.js\`, loaded only when a name is used, and the wording of errors only figures meet moved to the figures' chunk) left it at 23.97 KiB. Issue 11's fixed block sizes (the card's summary and its "Mostra tutti i dettagli" button, the frame's size in every state) added 0.5 KiB, paid for by moving what only the figures write (\`number\`, \`moneyCompact\`, \`moneyCents\` and their units) from \`format.ts\` to \`figure/amounts.ts\`, by an always-present button instead of a measured one, and by sizes under \`@media screen\` instead of print overrides. Issue 10's awardee, target and paid blocks (with the payments table, moved there from the first chunk) travel in a chunk the card requests in parallel with its data, \`${cardBlocks ?? '(not found)'}\` (${cardBlocks ? kib(gz(join(cdn, cardBlocks)), 2) : '–'} KiB): the first JavaScript of a card-only page is ${kib(budgets[0].bytes, 2)} KiB. The SDK's one-file browser build (\`@pnrr-toscana/sdk/browser\`) went from 7.07 to ${kib(gz(sdkBrowser), 2)} KiB.`,
+    `History: the card-only page was 18.92 KiB against a 20 KiB budget with the hand-written fetch transport; issue 6's hostile-string safety (bidi isolation, wrapping, CSV neutralisation) added 0.32 KiB, then issue 8 moved the SDK's transport to ky 1.x (retries, Retry-After, timeout, abort, and the \`http\` option's headers and hooks), which together made it 23.83 KiB, and raised the budget to 24 KiB. Issue 7's error guards and issue 9's names in filters (the client's hook; the name lookup itself is a lazy chunk, \`chunks/places-*.js\`, loaded only when a name is used, and the wording of errors only figures meet moved to the figures' chunk) left it at 23.97 KiB. Issue 11's fixed block sizes (the card's summary and its "Mostra tutti i dettagli" button, the frame's size in every state) added 0.5 KiB, paid for by moving what only the figures write (\`number\`, \`moneyCompact\`, \`moneyCents\` and their units) from \`format.ts\` to \`figure/amounts.ts\`, by an always-present button instead of a measured one, and by sizes under \`@media screen\` instead of print overrides. Issue 10's awardee, target and paid blocks (with the payments table, moved there from the first chunk) travel in a chunk the card requests in parallel with its data, \`${cardBlocks ?? '(not found)'}\` (${cardBlocks ? kib(gz(join(cdn, cardBlocks)), 2) : '–'} KiB): the first JavaScript of a card-only page is ${kib(budgets[0].bytes, 2)} KiB (23.62 before the SDK's \`provenance()\` and \`tenders()\`; the card's "show all tenders" button and its state live in the blocks chunk, and \`tenders()\`'s reading of the tenders file is a lazy chunk of the SDK). The SDK's one-file browser build (\`@pnrr-toscana/sdk/browser\`) went from 7.07 to ${kib(gz(sdkBrowser), 2)} KiB.`,
   );
   lines.push(
     '',
@@ -150,6 +149,15 @@ export function measureSizes() {
   lines.push(`| project list, largest comune | ${listFiles(largestList).map((f) => `\`${f}\``).join(', ')} | ${kib(listData(largestList))} |`);
   lines.push(`| project list, Prato | ${listFiles('100005.json').map((f) => `\`${f}\``).join(', ')} | ${kib(listData('100005.json'))} |`);
   lines.push(`| chart + map | ${chartMapFiles.map((f) => `\`${f}\``).join(', ')} | ${kib(chartMap)} |`);
+  // Issue 11: a chart by mission of the whole region reads the manifest and one view file.
+  const missionView = `views/mission/${manifest.region.code}.json`;
+  lines.push(`| chart by mission | \`manifest.json\`, \`${missionView}\` | ${kib(gz(dataFile('manifest.json')) + gz(dataFile(missionView)), 2)} |`);
+  // Issue 10: the tenders past a record's first two, read only by the card's "show all" button.
+  const tenderFiles = existsSync(join(data, 'tenders')) ? readdirSync(join(data, 'tenders')).flatMap((d) => readdirSync(join(data, 'tenders', d)).map((f) => `tenders/${d}/${f}`)) : [];
+  if (tenderFiles.length > 0) {
+    const largestTenders = tenderFiles.reduce((a, b) => (gz(dataFile(a)) >= gz(dataFile(b)) ? a : b));
+    lines.push(`| "show all tenders" of a card, largest (after the card's data) | \`${largestTenders}\` (one of ${tenderFiles.length}) | ${kib(gz(dataFile(largestTenders)), 2)} |`);
+  }
   lines.push('');
   return { budgets, report: lines.join('\n') };
 }

@@ -9,7 +9,7 @@ import { createClient } from '@pnrr-toscana/sdk';
 import '../src/card/define.js';
 import type { PnrrProjectCard } from '../src/card/project-card.js';
 import { anacCigUrl, monitorUrl } from '../src/card/monitor-blocks.js';
-import { DATA, HOSTILE, axeViolations, hostileProjects, normalise, settled, textOf } from './helpers/page.js';
+import { DATA, HOSTILE, axeViolations, hostileProjects, normalise, serverLog, settled, textOf, uniqueId, until } from './helpers/page.js';
 
 const TRAM = 'H91J12000770005';
 const MANY_TENDERS = 'H92E22000070008'; // 246 tenders in the 2025 awardee file
@@ -103,16 +103,63 @@ describe('<pnrr-project-card>: awardees, targets, payments and the monitoring li
     expect(new URL(anacCigUrl('A&B=1/?#x')).searchParams.get('cig')).to.equal('A&B=1/?#x');
   });
 
-  it('a project with 246 tenders shows five, the rest behind a disclosure opened by keyboard', async () => {
-    const expected = await sdk.project(MANY_TENDERS);
+  it('a project with 246 tenders shows two and a button; Enter loads and shows all 246, announced, focus on the third', async () => {
+    const expected = (await sdk.tenders(MANY_TENDERS))!;
+    expect(expected).to.have.length(246);
     const el = await card(html`<pnrr-project-card cup=${MANY_TENDERS} src=${DATA}></pnrr-project-card>`);
-    const details = $(el, '[part="awardees"] details') as HTMLDetailsElement;
-    expect(normalise(details.querySelector('summary')!.textContent!)).to.equal(`Altre ${expected.tenders!.length - 5} gare`);
-    expect(details.open).to.equal(false);
-    details.querySelector('summary')!.focus();
+    const items = () => $$(el, '[part="awardees"] .tenders > li');
+    expect(items()).to.have.length(2);
+    const button = $(el, '[part="more-tenders"]') as HTMLButtonElement;
+    expect(button.tagName).to.equal('BUTTON');
+    expect(normalise(button.textContent!)).to.equal('Mostra tutte le 246 gare');
+    const status = $(el, '[part="tenders-status"]')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(normalise(status.textContent!)).to.equal('');
+    button.focus();
     await sendKeys({ press: 'Enter' });
-    expect(details.open).to.equal(true);
-    expect(details.querySelectorAll('.tenders > li')).to.have.length(expected.tenders!.length - 5);
+    await until(() => items().length === 246, 'all 246 tenders shown');
+    expect(items().map((li) => li.querySelector('a')?.textContent ?? li.textContent)).to.have.length(246);
+    // In the order of client.tenders(), CIG by CIG.
+    const cigs = items().map((li) => normalise(li.querySelector('a, span')!.textContent!));
+    expect(cigs).to.deep.equal(expected.map((t) => (t.cig ? `CIG ${t.cig} su ANAC` : `Procedura senza CIG (codice ReGiS ${t.pda})`)));
+    expect($(el, '[part="more-tenders"]'), 'the button is gone').to.equal(null);
+    expect(normalise(status.textContent!)).to.equal('Mostrate tutte le 246 gare.');
+    expect(el.shadowRoot!.activeElement, 'focus on the first tender not shown before').to.equal(items()[2]);
+  });
+
+  it('a failing tenders file (500, then 404): an error state and the button again; a retry by mouse shows all 246', async () => {
+    for (const status of [500, 404]) {
+      const id = uniqueId();
+      const src = `/__test/tenders-${status}/${id}${DATA}`;
+      const el = await card(html`<pnrr-project-card cup=${MANY_TENDERS} src=${src} lang="en"></pnrr-project-card>`);
+      const items = () => $$(el, '[part="awardees"] .tenders > li');
+      const click = async (selector: string) => {
+        const target = $(el, selector)!;
+        target.scrollIntoView({ block: 'center' });
+        const r = target.getBoundingClientRect();
+        await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+      };
+      await click('[part="more"]'); // expand the card: its lower part is clipped until then
+      expect(normalise($(el, '[part="more-tenders"]')!.textContent!)).to.equal('Show all 246 tenders');
+      await click('[part="more-tenders"]');
+      const text = await until(() => (/could not be loaded/.test($(el, '[part="tenders-status"]')!.textContent!) ? normalise($(el, '[part="tenders-status"]')!.textContent!) : null), `the error state (${status})`, 20000);
+      expect(text).to.equal('The other tenders could not be loaded. Try again.');
+      expect(items()).to.have.length(2);
+      expect(normalise($(el, '[part="more-tenders"]')!.textContent!)).to.equal('Try again to show all 246 tenders');
+      expect(await axeViolations(el), 'the error state').to.deep.equal([]);
+      expect((await serverLog(id)).some((e) => e.outcome === 'failed' && e.path.includes('/tenders/'))).to.equal(true);
+      // The server recovers; the same button tries again.
+      await fetch(`/__test/flaky-up/${id}`);
+      await click('[part="more-tenders"]');
+      await until(() => items().length === 246, `all 246 tenders after the retry (${status})`);
+      expect(normalise($(el, '[part="tenders-status"]')!.textContent!)).to.equal('Showing all 246 tenders.');
+    }
+  });
+
+  it('a project with one tender has no button (the tram)', async () => {
+    const el = await card(html`<pnrr-project-card cup=${TRAM} src=${DATA}></pnrr-project-card>`);
+    expect($$(el, '[part="awardees"] .tenders > li')).to.have.length(1);
+    expect($(el, '[part="more-tenders"]')).to.equal(null);
   });
 
   for (const theme of ['light', 'dark'] as const) {

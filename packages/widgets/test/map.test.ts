@@ -58,9 +58,9 @@ describe('<pnrr-municipality-map>', () => {
     const buckets = rows.filter((r) => r.kind === 'province-wide' || r.kind === 'region-wide');
     expect(buckets.length).to.be.greaterThan(1);
     const total = buckets.reduce((s, r) => s + r.amount, 0);
-    const manifest = await sdk.manifest();
+    const { totals } = await sdk.provenance();
     // Reconciles with the package totals: province-wide + region-wide PNRR cents.
-    expect(Math.round(total * 100)).to.equal(manifest.totals.provinceWide.pnrrCents + manifest.totals.regionWide.pnrrCents);
+    expect(Math.round(total * 100)).to.equal(totals.provinceWide.pnrrCents + totals.regionWide.pnrrCents);
     const el = await map(html`<pnrr-municipality-map src=${DATA}></pnrr-municipality-map>`);
     const mln = (total / 1e6).toLocaleString('it-IT', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
     expect(textOf(el)).to.include(`Non attribuibili a un solo comune, quindi non sulla mappa: ${mln} milioni di euro`);

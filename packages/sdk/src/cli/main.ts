@@ -81,7 +81,7 @@ async function build(args: string[]): Promise<number> {
     (signal) => buildPackage({ ...options, signal, onPhase: (p) => print(`pnrr-toscana build: ${phaseText(p)}\n`) }),
     `interrupted; ${out} left unchanged, no temporary folder left`,
   );
-  const t = result.manifest.totals;
+  const t = result.provenance.totals;
   let bytes = 0;
   for (const f of result.files.values()) bytes += f.bytes;
   const lines = [

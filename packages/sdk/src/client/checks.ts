@@ -67,7 +67,8 @@ const population = 'object';
 
 /** Shapes of the files, by role. */
 export const SHAPES = {
-  manifest: { region: named, referenceDate: 'string', totals: { inside: { pnrrCents: 'number', totalCents: 'number' } }, files: 'object' },
+  // The totals moved to provenance.json (packages written before it still carry them here).
+  manifest: { region: named, referenceDate: 'string', files: 'object' },
   territories: {
     region: { ...named, population },
     provinces: [{ ...named, population }],

@@ -15,6 +15,7 @@ import { embeddedBaseUrl, resolveBaseUrl } from './base-url.js';
 import { SHAPES, type Spec } from './checks.js';
 import { kyOptions } from './http-options.js';
 import { createLoader } from './loader.js';
+import { tenderFilePath } from '../format/tenders.js';
 import { createTransport } from './transport.js';
 import { anySignal } from './signals.js';
 import type {
@@ -60,6 +61,16 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     structuredClone(await load<T>(path, spec, callSignal(call), versioned));
 
   const manifest = (call?: CallOptions) => copy<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, call);
+  const manifestFile = (signal: AbortSignal | undefined) => load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, signal);
+
+  // What the lazy methods (provenance.ts, tenders.ts) need of the client.
+  const deps = {
+    manifest: manifestFile,
+    load,
+    fail: (file: string, pointer: string, message: string): never => {
+      throw new DataFormatError(file, pointer, message);
+    },
+  };
 
   async function project(cup: string, call?: ProjectOptions): Promise<ProjectResult> {
     if (typeof cup !== 'string' || !isCup(cup)) fail('cup', cup, 'expected a CUP: 15 upper-case letters and digits');
@@ -76,7 +87,9 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     const found = localCode === undefined ? matches[0] : matches.find((p) => p.localCode === localCode);
     if (!found) throw new NotFoundError('localCode', localCode as string, `CUP "${cup}" has no local project "${String(localCode)}" (has: ${matches.map((p) => p.localCode).join(', ')})`);
     // Packages built before awardees and indicators existed lack the fields: null, as for a build without those files.
-    return { tenders: null, indicators: null, ...structuredClone(found), localCodes: matches.map((p) => p.localCode) };
+    const record = { tenders: null, indicators: null, ...structuredClone(found) };
+    // The record carries the first tenders; tenderCount (written only then) counts them all: see tenders().
+    return { ...record, tenderCount: found.tenderCount ?? record.tenders?.length ?? null, localCodes: matches.map((p) => p.localCode) };
   }
 
   async function projects(query?: ProjectsQuery): Promise<ProjectsPage> {
@@ -123,6 +136,16 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     project,
     projects,
     spending,
+    provenance: async (call) => (await import('./provenance.js')).readProvenance(callSignal(call), deps),
+    tenders: async (cup, call) => {
+      const p = await project(cup, call);
+      const signal = callSignal(call);
+      const path = async (c: string) => {
+        const m = await manifestFile(signal);
+        return m.files.tenders ? tenderFilePath(c, m.files.projectShards.count, m.files.tenders.pattern) : null;
+      };
+      return (await import('./tenders.js')).allTenders(p, signal, { ...deps, path });
+    },
     awardees: async (query) => {
       const q = await placeCodes(queryObject(query));
       const signal = callSignal(q);

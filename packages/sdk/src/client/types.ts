@@ -1,7 +1,7 @@
 /** Public types of the client: queries and answers. */
 import type { Hooks, Options as KyOptions, RetryOptions } from 'ky';
 import type { TerritoryKind } from '../format/keys.js';
-import type { Indicator, Manifest, Measures, Project, ProjectListItem, Quality, Tender, Territories } from '../schema/package.js';
+import type { Indicator, Manifest, Measures, Project, ProjectListItem, Provenance, Quality, Tender, Territories } from '../schema/package.js';
 import type { Place, PlacesQuery, ResolvePlaceOptions } from './place-types.js';
 import type { EmbeddedRegion } from './base-url.js';
 
@@ -72,11 +72,17 @@ export interface ProjectOptions extends CallOptions {
 }
 
 /** A project record (amounts in euro cents, as stored) plus the local codes sharing its CUP. */
-export interface ProjectResult extends Project {
+export interface ProjectResult extends Omit<Project, 'tenderCount'> {
   /** Codice Locale Progetto of every project in the package with this CUP, sorted. */
   localCodes: string[];
-  /** Tenders and their awardees (CIG, procedure, awardee names, roles); null when the package has no awardee data. */
+  /**
+   * The project's **first** tenders and their awardees (CIG, procedure, awardee names, roles): at most
+   * two when `tenderCount` is larger — `tenders(cup)` gives them all; null when the
+   * package has no awardee data.
+   */
   tenders: Tender[] | null;
+  /** How many tenders the project has in all (≥ `tenders.length`); null when the package has no awardee data. */
+  tenderCount: number | null;
   /** Target indicators (programmed and realised values); null when the package has no indicator data. */
   indicators: Indicator[] | null;
 }
@@ -250,14 +256,27 @@ export interface Topology {
 export interface PnrrClient {
   /** The package location every file is read from (absolute, ends with "/"). */
   readonly baseUrl: string;
-  /** Sources, reference date, licence, attribution and reconciliation totals of the package. */
+  /**
+   * Reference date, licence, attribution and file names of the package: what every widget reads first, so kept small.
+   * Its source files and reconciliation totals are in `provenance()` (packages written before it carry them here too).
+   */
   manifest(options?: CallOptions): Promise<Manifest>;
+  /** The source files of the package (role, file, dataset, layout, reference date, rows, sha256) and its reconciliation totals (reads provenance.json). */
+  provenance(options?: CallOptions): Promise<Provenance>;
   /**
    * One project by CUP (reads one small shard file); several local projects under a CUP: the first by local code, or `localCode`.
    * @param cup Codice Unico di Progetto, 15 characters.
    * @throws NotFoundError when the package has no project with this CUP (or local code).
    */
   project(cup: string, options?: ProjectOptions): Promise<ProjectResult>;
+  /**
+   * Every tender of a project, in order: the first ones of `project()` followed by the rest, read from the
+   * tenders file of the CUP only when `tenderCount` is larger than what the record carries. Null when the
+   * package has no awardee data.
+   * @param cup Codice Unico di Progetto, 15 characters.
+   * @throws NotFoundError as `project()`; NetworkError when the tenders file cannot be read.
+   */
+  tenders(cup: string, options?: ProjectOptions): Promise<Tender[] | null>;
   /** A page of projects of a territory (reads one list file), filtered and sorted. */
   projects(query?: ProjectsQuery): Promise<ProjectsPage>;
   /**

@@ -9,9 +9,11 @@ export const PACKAGE_FILES = {
   boundaries: 'boundaries.topo.json',
   quality: 'quality.json',
   checksums: 'checksums.json',
+  provenance: 'provenance.json',
   projectShardPattern: 'projects/{shard}.json',
   listPattern: 'lists/{key}.json',
   awardeeListPattern: 'awardees/{key}.json',
+  tenderPattern: 'tenders/{shard}/{cup}.json',
 } as const;
 
 export const fillPattern = (pattern: string, name: string, value: string): string => pattern.replace(`{${name}}`, value);

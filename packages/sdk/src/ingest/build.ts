@@ -9,7 +9,7 @@
  *   write/      `PackageContents` → files in a temporary folder     (`writePackage`)
  *   check/      the written folder against the schemas and sums     (`validatePackage`)
  */
-import type { Manifest, Quality } from '../schema/package.js';
+import type { Manifest, Provenance, Quality } from '../schema/package.js';
 import { InputError } from './errors.js';
 import { readInputs } from './read/read-inputs.js';
 import { aggregate } from './aggregate/aggregate.js';
@@ -73,6 +73,8 @@ export type BuildPhase =
 export interface BuildResult {
   /** The package's manifest.json. */
   manifest: Manifest;
+  /** The package's provenance.json: its source files and reconciliation totals. */
+  provenance: Provenance;
   /** The package's quality.json: rows read, kept, rejected and skipped, and why. */
   quality: Quality;
   /** Every written file (path relative to the package directory) with its size and sha256, as in checksums.json. */
@@ -104,7 +106,7 @@ async function readAggregateWrite(options: BuildOptions, staging: string): Promi
   onPhase({ phase: 'writing', files: fileCount(contents), staging });
   const files = await writePackage(contents, staging, signal);
   sources.collected.spill.remove();
-  return { manifest: contents.manifest, quality: contents.quality, files };
+  return { manifest: contents.manifest, provenance: contents.provenance, quality: contents.quality, files };
 }
 
 /**
@@ -125,7 +127,7 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
   // The temporary folder comes first: the read step spills its rows into it (memory stays bounded).
   const staging = await createStaging(options.out);
   try {
-    const { manifest, quality, files } = await readAggregateWrite(options, staging);
+    const { manifest, provenance, quality, files } = await readAggregateWrite(options, staging);
     onPhase({ phase: 'validating' });
     const check = await validatePackage(staging);
     if (!check.ok) {
@@ -140,7 +142,7 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
     if ((await checkOutDir(options.out, options.force ?? false)) !== outState) throw new InputError(`--out ${options.out} changed during the build; nothing was replaced`);
     onPhase({ phase: 'replacing' });
     await moveIntoPlace(staging, options.out, outState);
-    return { manifest, quality, files };
+    return { manifest, provenance, quality, files };
   } catch (error) {
     await removeStaging(staging);
     throw error;

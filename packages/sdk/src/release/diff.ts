@@ -10,7 +10,7 @@
  */
 import { createClient } from '../client/client.js';
 import type { PnrrClient, SpendingRow } from '../client/types.js';
-import type { ProjectListItem } from '../schema/package.js';
+import type { ProjectListItem, Reconciliation } from '../schema/package.js';
 import { InputError } from '../ingest/errors.js';
 
 /** A value in the old and the new package, and new − old. */
@@ -160,13 +160,13 @@ export async function diffPackages(oldLocation: string, newLocation: string, sig
   const byComune = groupDeltas(comuniA, comuniB)
     .filter(changedGroup)
     .sort((x, y) => Math.abs(y.pnrrCents.delta) - Math.abs(x.pnrrCents.delta) || (x.key < y.key ? -1 : 1));
-  const side = (location: string, m: typeof ma): DiffSide => ({ location, referenceDate: m!.referenceDate, generatedAt: m!.generatedAt, projects: m!.totals.projects });
-  const ta = ma!.totals;
-  const tb = mb!.totals;
+  // The totals are in provenance.json (or, in packages written before it, the manifest): client.provenance() reads either.
+  const [ta, tb] = (await Promise.all(clients.map((c) => c.provenance()))).map((p) => p.totals) as [Reconciliation, Reconciliation];
+  const side = (location: string, m: typeof ma, t: Reconciliation): DiffSide => ({ location, referenceDate: m!.referenceDate, generatedAt: m!.generatedAt, projects: t.projects });
   return {
     region: { ...mb!.region },
-    old: side(oldLocation, ma),
-    new: side(newLocation, mb),
+    old: side(oldLocation, ma, ta),
+    new: side(newLocation, mb, tb),
     projects: { added: added.sort(byKey), removed: removed.sort(byKey), changed: changed.sort(byKey) },
     totals: {
       projects: delta(ta.projects, tb.projects),

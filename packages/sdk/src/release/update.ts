@@ -283,13 +283,13 @@ async function readHistory(out: string, region: string): Promise<Releases | null
 /** The release entry, read back from the built package through the SDK client (manifest, spending by mission). */
 async function releaseEntry(dir: string, releaseDate: string, fetched: Fetched[], signal?: AbortSignal): Promise<Release> {
   const client = createClient({ baseUrl: dir, ...(signal ? { signal } : {}) });
-  const manifest = await client.manifest();
+  const [manifest, provenance] = await Promise.all([client.manifest(), client.provenance()]);
   const [pnrr, total] = await Promise.all([client.spending({ groupBy: 'mission', metric: 'pnrr' }), client.spending({ groupBy: 'mission', metric: 'total' })]);
   const totalOf = new Map(total.map((r) => [r.key, r.amount]));
   const byMission: MissionTotal[] = pnrr
     .map((r) => ({ mission: r.key, name: r.label, projects: r.count, pnrrCents: Math.round(r.amount * 100), totalCents: Math.round((totalOf.get(r.key) ?? 0) * 100) }))
     .sort((a, b) => (a.mission < b.mission ? -1 : a.mission > b.mission ? 1 : 0));
-  const sourceOf = new Map(manifest.sources.map((s) => [s.file, s]));
+  const sourceOf = new Map(provenance.sources.map((s) => [s.file, s]));
   const sources: ReleaseSource[] = fetched.map((f) => {
     const s = sourceOf.get(f.name);
     const read = roleKind(f.entry.role) !== 'pass-through';
@@ -305,7 +305,7 @@ async function releaseEntry(dir: string, releaseDate: string, fetched: Fetched[]
       read,
     };
   });
-  const t = manifest.totals;
+  const t = provenance.totals;
   return {
     releaseDate,
     referenceDate: manifest.referenceDate,

@@ -146,8 +146,10 @@ export const Manifest = Type.Object({
     boundaries: Nullable(Type.String()),
     population: Nullable(Type.String()),
   }),
-  sources: Type.Array(Source),
-  totals: Reconciliation,
+  // Since the manifest was slimmed (issue 11: a chart by mission reads it before anything else), the sources and the
+  // totals live in provenance.json (files.provenance); manifests written before it carry them here.
+  sources: Type.Optional(Type.Array(Source, { description: 'Packages written before provenance.json only: the source files (now in provenance.json)' })),
+  totals: Type.Optional(Reconciliation),
   files: Type.Object({
     territories: Type.String(),
     measures: Type.String(),
@@ -157,6 +159,7 @@ export const Manifest = Type.Object({
     boundaries: Nullable(Type.String()),
     quality: Type.String(),
     checksums: Type.String(),
+    provenance: Type.Optional(Type.String({ description: 'provenance.json: the source files and the reconciliation totals; absent in packages that carry them in the manifest' })),
     projectShards: Type.Object({
       pattern: Type.String({ description: 'Path with {shard}: the shard number in lower-case hex, at least two digits (as many as count − 1 needs)' }),
       count: Type.Optional(
@@ -166,7 +169,25 @@ export const Manifest = Type.Object({
     lists: Type.Object({ pattern: Type.String({ description: 'Path with {key}: a territory key' }) }),
     awardees: Type.Optional(Type.Object({ pattern: Type.String({ description: 'Path with {key}: a territory key' }) }, { description: 'Present when the package was built with awardee files' })),
     views: Type.Optional(ViewListing),
+    tenders: Type.Optional(
+      Type.Object(
+        { pattern: Type.String({ description: 'Path with {shard} (the project shard of the CUP) and {cup}' }) },
+        { description: 'Present when some project has more tenders than its shard record carries: the rest of them, per CUP' },
+      ),
+    ),
   }),
+});
+
+// ---------------------------------------------------------------- provenance.json
+/**
+ * Where the package's data come from and what they add up to: read by the CLI (`diff`, `update`,
+ * `validate`, the README) and by `client.provenance()`, never by a widget's first render.
+ * @hidden
+ */
+export const Provenance = Type.Object({
+  schemaVersion: SchemaVersion,
+  sources: Type.Array(Source, { description: 'Every source file of the build: role, file, dataset, layout, reference date, rows, sha256' }),
+  totals: Reconciliation,
 });
 
 // ---------------------------------------------------------------- territories.json
@@ -424,7 +445,16 @@ export const Project = Type.Object({
   preExisting: Nullable(Type.Boolean({ description: 'Flag progetti in essere' })),
   funding: Funding,
   payments: Nullable(Payments),
-  tenders: Type.Optional(Nullable(Type.Array(Tender, { description: 'Tenders and awardees; null when the package was built without an awardee file' }))),
+  tenders: Type.Optional(
+    Nullable(
+      Type.Array(Tender, {
+        description: 'Tenders and awardees, the first ones only when tenderCount is larger (the rest: manifest files.tenders); null when the package was built without an awardee file',
+      }),
+    ),
+  ),
+  tenderCount: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'Every tender of the project; present only when `tenders` holds the first ones and the rest are in the tenders file of the CUP' }),
+  ),
   indicators: Type.Optional(Nullable(Type.Array(Indicator, { description: 'Target indicators; null when the package was built without an indicator file' }))),
   localisations: Type.Array(Localisation),
   attributed: Type.Object({ inside: AmountTotals, outside: AmountTotals }),
@@ -437,6 +467,25 @@ export const ProjectShard = Type.Object({
   schemaVersion: SchemaVersion,
   shard: Type.String({ pattern: '^[0-9a-f]{2,6}$', description: 'Shard name: its number in lower-case hex (see manifest files.projectShards)' }),
   projects: Type.Array(Project),
+});
+
+// ---------------------------------------------------------------- tenders/{shard}/{cup}.json
+/**
+ * The tenders of a CUP's projects past those their shard records carry (a card shows the first
+ * ones; the rest are read when the reader asks for them).
+ * @hidden
+ */
+export const TenderFile = Type.Object({
+  schemaVersion: SchemaVersion,
+  cup: Cup,
+  projects: Type.Array(
+    Type.Object({
+      localCode: Type.String({ description: 'Codice Locale Progetto' }),
+      offset: Type.Integer({ minimum: 0, description: 'How many tenders the shard record carries: these continue from there' }),
+      tenders: Type.Array(Tender, { description: "The project's tenders after the first `offset`, in the record's order" }),
+    }),
+    { description: 'Only the local projects of the CUP with more tenders than their record carries, sorted by local code' },
+  ),
 });
 
 // ---------------------------------------------------------------- lists/{key}.json
@@ -537,7 +586,7 @@ export const Checksums = Type.Object({
   files: Type.Record(Type.String(), Type.Object({ bytes: Type.Integer(), sha256: Sha256 })),
 });
 
-/** `manifest.json`: sources, reference date, licence, attribution, file names and reconciliation totals of a package. Fields: see docs/data-schema.md, section "manifest.json". */
+/** `manifest.json`: reference date, licence, attribution and file names of a package (older packages: also its sources and totals, now in provenance.json). Fields: see docs/data-schema.md, section "manifest.json". */
 export type Manifest = Static<typeof Manifest>;
 /** One source file of a package, as listed in `Manifest.sources` (role, file, dataset, layout, rows, sha256). */
 export type Source = Static<typeof Source>;
@@ -589,6 +638,10 @@ export type Indicator = Static<typeof Indicator>;
 export type AwardeeItem = Static<typeof AwardeeItem>;
 /** `awardees/{key}.json`: the awardees of one territory, largest first. Fields: see docs/data-schema.md, section "awardees/{key}.json". */
 export type AwardeeList = Static<typeof AwardeeList>;
+/** `provenance.json`: the source files of the package and its reconciliation totals. Fields: see docs/data-schema.md, section "provenance.json". */
+export type Provenance = Static<typeof Provenance>;
+/** `tenders/{shard}/{cup}.json`: the tenders of a CUP's projects past the first ones their shard records carry. Fields: see docs/data-schema.md. */
+export type TenderFile = Static<typeof TenderFile>;
 /** `projects/{shard}.json`: the projects whose CUP hashes to the shard. */
 export type ProjectShard = Static<typeof ProjectShard>;
 /** A project as listed in `lists/{key}.json`: enough for a list row and every `projects()` filter. */
@@ -619,7 +672,9 @@ export const FILE_SCHEMAS = {
   facts: Facts,
   'facts-bodies': BodyFacts,
   'facts-paid': PaidFacts,
+  provenance: Provenance,
   'project-shard': ProjectShard,
+  'tender-file': TenderFile,
   'project-list': ProjectList,
   'awardee-list': AwardeeList,
   view: ViewFile,

@@ -47,7 +47,7 @@ describe('client in Node: the embedded package', () => {
 
   it('spending by mission: M1…M6, summing to the amount inside Tuscany, below the amount of projects touching it', async () => {
     const client = createClient();
-    const [rows, manifest] = await Promise.all([client.spending({ groupBy: 'mission', metric: 'pnrr' }), client.manifest()]);
+    const [rows, manifest] = await Promise.all([client.spending({ groupBy: 'mission', metric: 'pnrr' }), client.provenance()]);
     assert.deepEqual(rows.map((r) => r.key).sort(), ['M1', 'M2', 'M3', 'M4', 'M5', 'M6']);
     const total = rows.reduce((a, r) => a + r.value, 0);
     assert.equal(Math.round(total * 100), manifest.totals.inside.pnrrCents, 'to the cent');

@@ -9,13 +9,13 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Facts, Manifest, Measures, ProjectList, Territories } from '../../src/schema/package.js';
+import type { Facts, Measures, ProjectList, Territories } from '../../src/schema/package.js';
 import { provinceOf, REGION_WIDE_KEY, territoryKind } from '../../src/format/keys.js';
 import { flattenFacts } from '../../src/format/facts.js';
 import { encodeFacts, factsJson } from '../../src/format/facts-writer.js';
 import { DataFormatError } from '../../src/errors.js';
 import { validatePackage } from '../../src/ingest/check/validate.js';
-import { EMBEDDED, readJson, tempDir } from './ingest-helpers.js';
+import { EMBEDDED, readJson, tempDir, readManifest } from './ingest-helpers.js';
 
 /** "data for a chart plus a map, geometry included ≤ 60 KiB gzip" (DESIGN.md). */
 const BUDGET = 60 * 1024;
@@ -27,12 +27,12 @@ const isSorted = (values: readonly (string | number)[]) => values.every((v, i) =
 describe('facts.json (embedded Tuscan package)', () => {
   let text: string;
   let facts: Facts;
-  let manifest: Manifest;
+  let manifest: Awaited<ReturnType<typeof readManifest>>;
   let territories: Territories;
   before(async () => {
     text = await readFile(join(EMBEDDED, 'facts.json'), 'utf8');
     facts = JSON.parse(text) as Facts;
-    manifest = await readJson<Manifest>(EMBEDDED, 'manifest.json');
+    manifest = await readManifest(EMBEDDED);
     territories = await readJson<Territories>(EMBEDDED, 'territories.json');
   });
 

@@ -96,20 +96,21 @@ describe('pnrr-toscana CLI', () => {
   it('validate fails when the reconciliation is broken even with matching checksums', async () => {
     const dir = join(await tempDir('unbalanced'), 'pkg');
     await cp(EMBEDDED, dir, { recursive: true });
-    const manifestPath = join(dir, 'manifest.json');
-    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { totals: { outside: { pnrrCents: number } } };
-    manifest.totals.outside.pnrrCents += 1;
-    const text = `${JSON.stringify(manifest, null, 2)}\n`;
-    await writeFile(manifestPath, text);
-    // Re-sign the manifest so only the invariant fails.
+    // The totals are in provenance.json (since the manifest was slimmed).
+    const provenancePath = join(dir, 'provenance.json');
+    const provenance = JSON.parse(await readFile(provenancePath, 'utf8')) as { totals: { outside: { pnrrCents: number } } };
+    provenance.totals.outside.pnrrCents += 1;
+    const text = `${JSON.stringify(provenance, null, 2)}\n`;
+    await writeFile(provenancePath, text);
+    // Re-sign the file so only the invariant fails.
     const { createHash } = await import('node:crypto');
     const sumsPath = join(dir, 'checksums.json');
     const sums = JSON.parse(await readFile(sumsPath, 'utf8')) as { files: Record<string, { bytes: number; sha256: string }> };
-    sums.files['manifest.json'] = { bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') };
+    sums.files['provenance.json'] = { bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') };
     await writeFile(sumsPath, JSON.stringify(sums));
     const r = run(['validate', dir]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /manifest\.json \/totals: touching PNRR = inside \+ outside/);
+    assert.match(r.stderr, /provenance\.json \/totals: touching PNRR = inside \+ outside/);
   });
 
   it('summary prints the mission table and a comune', () => {

@@ -3,7 +3,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Manifest, Project, ProjectList, ProjectShard, Quality, Facts, Territories } from '../../src/schema/package.js';
+import type { Manifest, Project, ProjectList, ProjectShard, Provenance, Quality, Facts, TenderFile, Territories } from '../../src/schema/package.js';
+import { tenderFilePath } from '../../src/format/tenders.js';
 import { LEGACY_SHARD_COUNT, allShards } from '../../src/format/shard.js';
 export { listFiles } from '../../src/ingest/write/list-files.js';
 
@@ -35,7 +36,7 @@ export async function readJson<T>(dir: string, file: string): Promise<T> {
 }
 
 export interface LoadedPackage {
-  manifest: Manifest;
+  manifest: Manifest & Required<Pick<Manifest, 'sources' | 'totals'>>;
   quality: Quality;
   facts: Facts;
   territories: Territories;
@@ -43,12 +44,34 @@ export interface LoadedPackage {
   list(key: string): Promise<ProjectList>;
 }
 
+/** manifest.json with the `sources` and `totals` of provenance.json put back in (where packages before it kept them). */
+export async function readManifest(dir: string): Promise<Manifest & Required<Pick<Manifest, 'sources' | 'totals'>>> {
+  const read = await readJson<Manifest>(dir, 'manifest.json');
+  const provenance = read.files.provenance ? await readJson<Provenance>(dir, read.files.provenance) : undefined;
+  const sources = provenance?.sources ?? read.sources;
+  const totals = provenance?.totals ?? read.totals;
+  if (!sources || !totals) throw new Error(`${dir}: no provenance.json and no sources or totals in the manifest`);
+  return { ...read, sources, totals };
+}
+
+/**
+ * A package read whole, as the tests compare it with the sources: `manifest` with the `sources` and
+ * `totals` of provenance.json put back in (where packages before it kept them), and each project with
+ * every tender (its record's first ones followed by those of its CUP's tenders file).
+ */
 export async function loadPackage(dir: string): Promise<LoadedPackage> {
   const projects: Project[] = [];
-  const manifest = await readJson<Manifest>(dir, 'manifest.json');
-  for (const name of allShards(manifest.files.projectShards.count ?? LEGACY_SHARD_COUNT)) {
+  const manifest = await readManifest(dir);
+  const count = manifest.files.projectShards.count ?? LEGACY_SHARD_COUNT;
+  for (const name of allShards(count)) {
     const shard = await readJson<ProjectShard>(dir, `projects/${name}.json`);
-    projects.push(...shard.projects);
+    for (const p of shard.projects) {
+      if (p.tenderCount !== undefined && manifest.files.tenders) {
+        const file = await readJson<TenderFile>(dir, tenderFilePath(p.cup, count, manifest.files.tenders.pattern));
+        p.tenders = [...p.tenders!, ...file.projects.find((e) => e.localCode === p.localCode)!.tenders];
+      }
+      projects.push(p);
+    }
   }
   return {
     manifest,

@@ -16,8 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GEO, REPO, SDK_DIR, readJson, tempDir } from './ingest-helpers.js';
-import type { Manifest } from '../../src/schema/package.js';
+import { GEO, REPO, SDK_DIR, readManifest, tempDir } from './ingest-helpers.js';
 
 const BIN = join(SDK_DIR, 'dist', 'cli', 'main.js');
 /** Well below what the old build needed for this input (it failed at 64 MB), well above the streaming build's need. */
@@ -51,7 +50,7 @@ describe('build in bounded memory', () => {
     const out = join(work, 'toscana');
     const r = build('09', out);
     assert.equal(r.status, 0, `exit ${r.status}: ${String(r.stderr).slice(-2000)}`);
-    const manifest = await readJson<Manifest>(out, 'manifest.json');
+    const manifest = await readManifest(out);
     assert.ok(manifest.totals.projects > 20_000, `${manifest.totals.projects} projects`);
     // Every project row of the synthetic files is a project of Tuscany except the invalid keys copied once.
     assert.ok(manifest.totals.projects <= input.projects);
@@ -61,9 +60,9 @@ describe('build in bounded memory', () => {
     const out = join(work, 'italia');
     const r = build('all', out);
     assert.equal(r.status, 0, `exit ${r.status}: ${String(r.stderr).slice(-2000)}`);
-    const manifest = await readJson<Manifest>(out, 'manifest.json');
+    const manifest = await readManifest(out);
     assert.deepEqual(manifest.region, { code: '00', name: 'Italia' });
-    const toscana = await readJson<Manifest>(join(work, 'toscana'), 'manifest.json');
+    const toscana = await readManifest(join(work, 'toscana'));
     // Every project localised in Tuscany is localised in Italy; money in other regions now counts inside.
     assert.ok(manifest.totals.projects >= toscana.totals.projects);
     assert.ok(manifest.totals.inside.pnrrCents > toscana.totals.inside.pnrrCents);

@@ -11,8 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createClient, InvalidArgumentError, type SpendingRow } from '../../src/index.js';
-import type { Manifest, PaidFacts } from '../../src/schema/package.js';
-import { EMBEDDED, TOSCANA, V2023, readJson } from './ingest-helpers.js';
+import type { PaidFacts } from '../../src/schema/package.js';
+import { EMBEDDED, TOSCANA, V2023, readJson, readManifest } from './ingest-helpers.js';
 
 /** "1170551.93" → 117055193: the dot-decimal amounts of the 2023/2025 files, as integer cents without floats. */
 const cents = (text: string): number => {
@@ -29,7 +29,7 @@ describe('spending(): paid and paid-share (embedded Tuscan package)', () => {
   const client = createClient();
   /** Σ pagamenti_totali and Σ finanziamento_totale of the payment rows of the package's projects, and how many rows. */
   const expected = { paid: 0, financed: 0, projects: 0, date: '' };
-  let manifest: Manifest;
+  let manifest: Awaited<ReturnType<typeof readManifest>>;
 
   before(async () => {
     const projects = await readCsv(join(V2023, 'progetti_validati_toscana.csv'));
@@ -42,7 +42,7 @@ describe('spending(): paid and paid-share (embedded Tuscan package)', () => {
       expected.projects++;
       expected.date = row['data_di_estrazione']!;
     }
-    manifest = await readJson<Manifest>(EMBEDDED, 'manifest.json');
+    manifest = await readManifest(EMBEDDED);
   });
 
   it('the payments of the package are those of the CSV (1,585 projects with a payments row)', () => {

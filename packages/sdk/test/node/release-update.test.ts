@@ -13,9 +13,9 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GEO, REPO, SDK_DIR, SOURCES, TOSCANA, listFiles, readJson, tempDir } from './ingest-helpers.js';
+import { GEO, REPO, SDK_DIR, SOURCES, TOSCANA, listFiles, readJson, tempDir, readManifest } from './ingest-helpers.js';
 import { startSourceServer, type SourceServer } from './release-server.js';
-import type { Checksums, Manifest } from '../../src/schema/package.js';
+import type { Checksums } from '../../src/schema/package.js';
 import type { Releases } from '../../src/release/releases-file.js';
 import type { SourceEntry, SourcesConfig } from '../../src/release/config.js';
 
@@ -166,7 +166,7 @@ describe('pnrr-toscana update (local HTTP server serving data/sources)', () => {
       assert.equal(source.read, role !== 'reference-table');
     }
     // Totals by mission add up to the PNRR money attributed inside the region (the manifest's figure).
-    const manifest = await readJson<Manifest>(out, 'manifest.json');
+    const manifest = await readManifest(out);
     assert.equal(release.byMission.reduce((s, m) => s + m.pnrrCents, 0), manifest.totals.inside.pnrrCents);
     assert.equal(release.byMission.reduce((s, m) => s + m.totalCents, 0), manifest.totals.inside.totalCents);
     assert.equal(release.totals.projects, 2770);

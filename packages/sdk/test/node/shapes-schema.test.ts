@@ -6,22 +6,26 @@
 //  2. the real embedded package passes both;
 //  3. for every field a shape checks, the real file with that field given the wrong type is
 //     refused by the schema AND by the shape (so a shape's check is one the schema also makes).
+// provenance.json's shape lives in its lazy chunk (client/provenance.ts).
 // boundaries.topo.json has no JSON Schema (it is TopoJSON) and is left out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
-import { SHAPES, ShapeMismatch, checkShape, type Spec } from '../../src/client/checks.js';
-import { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Quality, Territories, ViewFile } from '../../src/schema/package.js';
+import { SHAPES as ENTRY_SHAPES, ShapeMismatch, checkShape, type Spec } from '../../src/client/checks.js';
+import { PROVENANCE_SHAPE } from '../../src/client/provenance.js';
+import { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Provenance, Quality, Territories, ViewFile } from '../../src/schema/package.js';
 import { PACKAGE_FILES, fillPattern } from '../../src/format/paths.js';
 
+const SHAPES = { ...ENTRY_SHAPES, provenance: PROVENANCE_SHAPE };
 const PACKAGE = new URL('../../data/toscana/', import.meta.url);
 const read = (file: string): unknown => JSON.parse(readFileSync(new URL(file, PACKAGE), 'utf8'));
 
 // A shard and a list with projects, so that every array a shape walks has a first item to break.
 const ROLES: Record<Exclude<keyof typeof SHAPES, 'boundaries'>, { schema: TSchema; file: string }> = {
   manifest: { schema: Manifest, file: PACKAGE_FILES.manifest },
+  provenance: { schema: Provenance, file: PACKAGE_FILES.provenance },
   territories: { schema: Territories, file: PACKAGE_FILES.territories },
   measures: { schema: Measures, file: PACKAGE_FILES.measures },
   facts: { schema: Facts, file: PACKAGE_FILES.facts },

@@ -72,11 +72,16 @@ export function clientSuite(api: TestApi, server: TestServer): void {
   };
 
   describe('client: package files', () => {
-    it('reads the manifest of the Tuscan package, whose totals reconcile', async () => {
+    it('reads the manifest of the Tuscan package, and its provenance, whose totals reconcile', async () => {
       const m = await client().manifest();
       assert.ok(m.schemaVersion.startsWith('1.'), `schemaVersion ${m.schemaVersion}`);
       assert.equal(m.region.code, '09');
-      const t = m.totals;
+      // The sources and totals are in provenance.json since the manifest was slimmed (issue 11): read only on request.
+      assert.equal(m.sources, undefined);
+      assert.equal(m.totals, undefined);
+      const p = await client().provenance();
+      assert.deepEqual(p.sources.map((s) => s.role), ['projects', 'localisations', 'localisations', 'payments', 'awardees', 'awardees', 'indicators', 'boundaries', 'population']);
+      const t = p.totals;
       assert.equal(t.inside.pnrrCents + t.outside.pnrrCents, t.touching.pnrrCents, 'inside + outside = touching');
       assert.equal(t.comuni.pnrrCents + t.provinceWide.pnrrCents + t.regionWide.pnrrCents, t.inside.pnrrCents, 'comuni + buckets = inside');
       assert.near(t.touching.pnrrCents / 100, README.touchingPnrr, README.tolerance, 'Σ Finanziamento PNRR of the validated projects');
@@ -105,7 +110,7 @@ export function clientSuite(api: TestApi, server: TestServer): void {
   describe('client: spending', () => {
     it('by mission: six missions whose PNRR euros add up to the amount attributed inside Tuscany, to the cent', async () => {
       const c = client();
-      const [rows, m, measures] = await Promise.all([c.spending({ groupBy: 'mission', metric: 'pnrr' }), c.manifest(), c.measures()]);
+      const [rows, m, measures] = await Promise.all([c.spending({ groupBy: 'mission', metric: 'pnrr' }), c.provenance(), c.measures()]);
       assert.deepEqual(keys(rows).sort(), ['M1', 'M2', 'M3', 'M4', 'M5', 'M6']);
       assert.equal(cents(sum(rows.map((r) => r.amount))), m.totals.inside.pnrrCents, 'Σ missions = inside');
       assert.ok(sum(rows.map((r) => r.value)) < README.touchingPnrr + README.tolerance, 'inside < projects touching Tuscany');
@@ -119,7 +124,7 @@ export function clientSuite(api: TestApi, server: TestServer): void {
 
     it('counts projects per mission as the README does, and totals match the manifest', async () => {
       const c = client();
-      const [counts, totals, m] = await Promise.all([c.spending({ groupBy: 'mission', metric: 'count' }), c.spending({ metric: 'total' }), c.manifest()]);
+      const [counts, totals, m] = await Promise.all([c.spending({ groupBy: 'mission', metric: 'count' }), c.spending({ metric: 'total' }), c.provenance()]);
       for (const row of counts) {
         assert.equal(row.value, README.missionProjects[row.key], `projects of ${row.key}`);
         assert.equal(row.count, row.value);
@@ -129,7 +134,7 @@ export function clientSuite(api: TestApi, server: TestServer): void {
 
     it('every grouping of the whole region adds up to the same euros and projects', async () => {
       const c = client();
-      const inside = (await c.manifest()).totals.inside.pnrrCents;
+      const inside = (await c.provenance()).totals.inside.pnrrCents;
       for (const groupBy of ['component', 'measure', 'submeasure', 'province', 'comune', 'implementing-body'] as const) {
         const rows = await c.spending({ groupBy });
         assert.equal(cents(sum(rows.map((r) => r.amount))), inside, `Σ by ${groupBy}`);

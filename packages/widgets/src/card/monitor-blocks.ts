@@ -7,14 +7,15 @@
  * - "Pagamenti": the financed-and-paid table, the paid-vs-financed bar and the
  *   *vintage note* (the project list and the payments file are two releases
  *   with two dates, so their totals may differ);
- * - "Chi realizza": the tenders (CIG linked to ANAC's public CIG page) and their awardees;
+ * - "Chi realizza": the tenders (CIG linked to ANAC's public CIG page) and their awardees: the first
+ *   ones (those the project's shard record carries), and a button that loads and shows them all;
  * - "Obiettivi": each target indicator, realised of programmed, in text with a decorative bar;
  * - "Monitora questo progetto": a link built from the `monitor-href` template.
  *
  * Each block is a small function of the project, so the card can place them as its layout needs.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { Indicator, ProjectResult, Tender } from '@pnrr-toscana/sdk';
+import type { Indicator, PnrrClient, ProjectResult, Tender } from '@pnrr-toscana/sdk';
 import { headingTemplate } from '../base/states.js';
 import type { Lang } from '../i18n/lang.js';
 import { monitorMessages } from '../i18n/card-monitor.js';
@@ -63,11 +64,14 @@ const styles = css`
   .monitor {
     margin: 0;
   }
-  /* On paper the tenders past the first five are printed too. */
-  @media print {
-    details::details-content {
-      content-visibility: visible;
-    }
+  .tenders-status:empty {
+    display: none;
+  }
+  .tenders-status.error {
+    color: var(--_danger);
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
   }
 `;
 
@@ -136,14 +140,70 @@ export function paymentsBlock(p: ProjectResult, lang: Lang, level: number): Temp
   </section>`;
 }
 
-/** How many tenders are shown before the rest is folded into a disclosure. */
-const SHOWN_TENDERS = 5;
+/**
+ * How many tenders the block shows before the "show all" button: the number a shard record carries
+ * (the SDK's INLINE_TENDERS), so the card's first render reads nothing but its shard.
+ */
+export const SHOWN_TENDERS = 2;
 
-function tenderItem(tender: Tender, lang: Lang): TemplateResult {
+/** The card's state of the "show all tenders" button: every tender once loaded, and what the load is doing. */
+export interface AllTenders {
+  /** Every tender of the project, once loaded. */
+  tenders: Tender[] | undefined;
+  state: 'idle' | 'loading' | 'error';
+  /** Starts loading them (the button's action). */
+  load: () => void;
+  /** Stops a load under way (the card was removed, or shows another project). */
+  abort: () => void;
+}
+
+/** What the button's state needs of the card: to render again, and its shadow root to move the focus. */
+export interface TendersHost {
+  requestUpdate(): void;
+  readonly updateComplete: Promise<unknown>;
+  readonly shadowRoot: ShadowRoot | null;
+}
+
+/**
+ * The state of the "show all tenders" button of project `p`: `load()` reads every tender
+ * (`client.tenders()`: the CUP's tenders file, once) and shows them, then moves the focus to the
+ * first tender not shown before (the button is gone); on failure the button stays, to try again,
+ * and the status line says so. Here rather than in the card, so a card-only page's first
+ * JavaScript does not carry it.
+ */
+export function allTenders(host: TendersHost, client: PnrrClient, p: ProjectResult): AllTenders {
+  let controller: AbortController | undefined;
+  const state: AllTenders = {
+    tenders: undefined,
+    state: 'idle',
+    abort: () => controller?.abort(),
+    load: async () => {
+      if (state.state === 'loading') return;
+      const { signal } = (controller = new AbortController());
+      state.state = 'loading';
+      host.requestUpdate();
+      try {
+        state.tenders = (await client.tenders(p.cup, { localCode: p.localCode, signal })) ?? [];
+        state.state = 'idle';
+        host.requestUpdate();
+        await host.updateComplete;
+        host.shadowRoot?.querySelector<HTMLElement>('[part="awardees"] .tenders > li[tabindex="-1"]')?.focus();
+      } catch {
+        // The card itself stays: the block says the tenders could not be read (an aborted load just stops).
+        state.state = signal.aborted ? 'idle' : 'error';
+        host.requestUpdate();
+      }
+    },
+  };
+  return state;
+}
+
+function tenderItem(tender: Tender, lang: Lang, index: number): TemplateResult {
   const t = monitorMessages[lang];
   const facts = [tender.contractType, tender.procedure].filter((x): x is string => !!x).map((x) => isolate(x, 80));
   if (tender.baseCents) facts.push(t.base(moneyFull(euros(tender.baseCents), lang)));
-  return html`<li>
+  // The first item past the ones shown at first takes the focus when they arrive (the button is gone by then).
+  return html`<li tabindex=${index === SHOWN_TENDERS ? '-1' : nothing} data-index=${index}>
     ${tender.cig
       ? html`<a href=${anacCigUrl(tender.cig)} rel="noopener">${t.cigLink(isolate(tender.cig, 40))}</a>`
       : html`<span>${t.noCig(isolate(tender.pda ?? '–', 40))}</span>`}
@@ -159,18 +219,34 @@ function tenderItem(tender: Tender, lang: Lang): TemplateResult {
   </li>`;
 }
 
-/** "Chi realizza": the tenders and their awardees; nothing when the package has no awardee data. */
-export function awardeesBlock(p: ProjectResult, lang: Lang, level: number): TemplateResult | typeof nothing {
-  const tenders = p.tenders;
-  if (!tenders) return nothing;
+/**
+ * "Chi realizza": the tenders and their awardees; nothing when the package has no awardee data.
+ * The first SHOWN_TENDERS, then a real button "Mostra tutte le N gare" that loads the rest
+ * (`client.tenders()`, one small file) and shows every one; a status line announces the loading,
+ * the result and an error (the button stays, to try again).
+ */
+export function awardeesBlock(p: ProjectResult, lang: Lang, level: number, all?: AllTenders): TemplateResult | typeof nothing {
+  const first = p.tenders;
+  if (!first) return nothing;
   const t = monitorMessages[lang];
+  const count = Math.max(p.tenderCount ?? first.length, first.length);
+  const tenders = all?.tenders ?? first.slice(0, SHOWN_TENDERS);
+  const more = all !== undefined && all.tenders === undefined && count > tenders.length;
   const dated = tenders.map((x) => x.referenceDate).filter((d): d is string => d !== null).sort().pop();
-  const list = (items: Tender[]) => html`<ul class="tenders">${items.map((x) => tenderItem(x, lang))}</ul>`;
+  const loading = all?.state === 'loading';
+  const status = loading ? t.loadingTenders : all?.state === 'error' ? t.tendersError : all?.tenders ? t.tendersShown(all.tenders.length) : '';
   return html`<section class="awarded" part="awardees" aria-label=${t.awardees}>
     ${headingTemplate(level, t.awardees, 'subtitle')}
-    ${tenders.length === 0 ? html`<p class="muted">${t.noTenders}</p>` : list(tenders.slice(0, SHOWN_TENDERS))}
-    ${tenders.length > SHOWN_TENDERS
-      ? html`<details><summary>${t.moreTenders(tenders.length - SHOWN_TENDERS)}</summary>${list(tenders.slice(SHOWN_TENDERS))}</details>`
+    ${tenders.length === 0 ? html`<p class="muted">${t.noTenders}</p>` : html`<ul class="tenders">${tenders.map((x, i) => tenderItem(x, lang, i))}</ul>`}
+    ${more
+      ? html`<p class="more-tenders">
+          <button type="button" part="more-tenders" aria-disabled=${loading ? 'true' : 'false'} @click=${() => loading || all.load()}>
+            ${all.state === 'error' ? t.retryTenders(count) : t.showAllTenders(count)}
+          </button>
+        </p>`
+      : nothing}
+    ${all && count > SHOWN_TENDERS
+      ? html`<p class=${all.state === 'error' ? 'tenders-status error' : 'tenders-status muted'} part="tenders-status" role="status">${status}</p>`
       : nothing}
     ${dated ? html`<p class="note muted">${t.awardeesAsOf(date(dated, lang))}</p>` : nothing}
   </section>`;

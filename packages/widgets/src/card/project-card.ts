@@ -72,6 +72,8 @@ function places(project: ProjectResult, t: (typeof cardMessages)[Lang]): Place[]
  * @csspart paid - Paid of financed, in text with a decorative bar.
  * @csspart vintage - The note on why the project list's total and the payments file's financed total differ.
  * @csspart awardees - The "Chi realizza" block: tenders (CIG linked to ANAC) and awardees.
+ * @csspart more-tenders - The "Mostra tutte le N gare" button, when the project has more tenders than the card shows at first.
+ * @csspart tenders-status - The status line of that button (loading, all shown, error).
  * @csspart targets - The "Obiettivi" block: target indicators, realised of programmed.
  * @csspart monitor - The "Monitora questo progetto" paragraph (only with `monitor-href`).
  *
@@ -108,6 +110,8 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
 
   // The monitoring blocks (awardees, targets, paid bar, vintage note): a lazy chunk, loaded with the data.
   private blocks: typeof MonitorBlocks | undefined;
+  // The "Mostra tutte le N gare" button's state (in the blocks' chunk): every tender once loaded, the load's state.
+  private tenders: MonitorBlocks.AllTenders | undefined;
 
   constructor() {
     super();
@@ -132,7 +136,15 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     const [project, blocks] = await Promise.all([client.project(cup, { signal, ...(localCode ? { localCode } : {}) }), import('./monitor-blocks.js')]);
     blocks.adoptStyles(this.shadowRoot);
     this.blocks = blocks;
+    // A new project: its tenders start folded again.
+    this.tenders?.abort();
+    this.tenders = blocks.allTenders(this, client, project);
     return project;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.tenders?.abort();
   }
 
   protected override renderData(p: ProjectResult): TemplateResult {
@@ -203,7 +215,7 @@ export class PnrrProjectCard extends PnrrElement<ProjectResult> {
     if (!b) return nothing;
     return this.compact
       ? b.monitorLink(p, lang, this.monitorHref)
-      : [b.paymentsBlock(p, lang, level), b.awardeesBlock(p, lang, level), b.targetsBlock(p, lang, level), b.monitorLink(p, lang, this.monitorHref)];
+      : [b.paymentsBlock(p, lang, level), b.awardeesBlock(p, lang, level, this.tenders), b.targetsBlock(p, lang, level), b.monitorLink(p, lang, this.monitorHref)];
   }
 
   private renderFunding(p: ProjectResult, lang: Lang, level: number): TemplateResult {

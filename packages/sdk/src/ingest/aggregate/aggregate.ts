@@ -15,8 +15,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type {
-  AwardeeList, BodyFacts, Facts, Manifest, Measures, PaidFacts, Quality, Reconciliation, Source, Territories, ViewFile,
+  AwardeeList, BodyFacts, Facts, Manifest, Measures, PaidFacts, Provenance, Quality, Reconciliation, Source, Territories, ViewFile,
 } from '../../schema/package.js';
+import { splitTenders } from '../../format/tenders.js';
 import { VIEW_LISTING } from '../../format/views.js';
 import { viewFiles } from './views.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
@@ -38,7 +39,7 @@ import { attributeProject } from './place.js';
 import type { MergedComune } from '../../format/merged-comuni.js';
 import { projectRecord, requiredAmount } from './project-record.js';
 import { PackageTallies } from './tallies.js';
-import { listGroup, listTexts, shardTexts, type ListText, type ShardText } from './spilled-files.js';
+import { listGroup, listTexts, shardTexts, tenderTexts, type ListText, type ShardText, type TenderText } from './spilled-files.js';
 import { AwardeeTallies } from './awardee-lists.js';
 import {
   BOUNDARIES_ATTRIBUTION, BOUNDARIES_DATASET, LICENCE, POPULATION_ATTRIBUTION, POPULATION_DATASET, POPULATION_YEARS, dataAttribution,
@@ -64,6 +65,8 @@ export interface Sources {
 /** The contents of every file of a data package, as written (README.md and checksums.json are derived by the writer). */
 export interface PackageContents {
   manifest: Manifest;
+  /** provenance.json: the source files and the reconciliation totals (kept out of the manifest every widget reads). */
+  provenance: Provenance;
   territories: Territories;
   measures: Measures;
   facts: Facts;
@@ -77,6 +80,8 @@ export interface PackageContents {
    * its file's text (a `ProjectShard`), assembled when asked for, in the order that reads each spill partition once.
    */
   shards: ShardText[];
+  /** The tenders past the first ones of the shard records, one file per CUP that has any (see splitTenders), made on demand. */
+  tenderFiles: TenderText[];
   /** One project list per territory key: its key and its file's text (a `ProjectList`), assembled when asked for, a province's lists together. */
   lists: ListText[];
   /** One awardee list per territory key, sorted by key; null when the build had no awardee file. */
@@ -86,7 +91,7 @@ export interface PackageContents {
   quality: Quality;
 }
 
-export type { ListText, ShardText } from './spilled-files.js';
+export type { ListText, ShardText, TenderText } from './spilled-files.js';
 
 const GENERATOR = (() => {
   try {
@@ -117,6 +122,8 @@ export function aggregate(sources: Sources): PackageContents {
   const withIndicators = collected.sources.some((s) => s.role === 'indicators');
   // The shard count grows with the package, so that one card's file stays small.
   const shardTotal = shardCount(collected.projectCount);
+  /** The CUPs that have a tenders file, with the spill partition of their entries, in writing order. */
+  const tenderFiles: Array<{ cup: string; part: number }> = [];
   for (let part = 0; part < SPILL_PARTITIONS; part++) {
     // Every row of a CUP is in the same partition (spill.ts), so sameCup is counted within it.
     const drafts = spill.lines('project', part).map((line) => decodeProject(line, collected.sources)).filter((d) => !dropped.has(d.key));
@@ -148,11 +155,19 @@ export function aggregate(sources: Sources): PackageContents {
       const total = requiredAmount(draft, 'total', quality);
       const attributed = attributeProject(draft, rows.get(draft.key)!, pnrr, total, territories, quality, remapped);
       const record = projectRecord(draft, pnrr, total, attributed, cupCount.get(draft.cup) ?? 1);
-      // The shard, its sort key (CUP, then local code), then the record's JSON.
-      spill.append('record', part, `${projectShard(record.cup, shardTotal)}\t${JSON.stringify(draft.key)}\t${JSON.stringify(record)}`);
       tallies.add(record, draft.key);
       awardees.add(record, draft.key);
       if (attributed.payments) tallies.addPayments(record, draft.key, attributed.payments);
+      // After the tallies (they count every tender): the record keeps the first ones, the rest go to
+      // the CUP's tenders file, spilled as "CUP\tentry JSON" (drafts are sorted, so a CUP's entries are
+      // consecutive and in local-code order).
+      const rest = splitTenders(record);
+      if (rest) {
+        if (tenderFiles.at(-1)?.cup !== record.cup) tenderFiles.push({ cup: record.cup, part });
+        spill.append('tender-rest', part, `${record.cup}\t${JSON.stringify(rest)}`);
+      }
+      // The shard, its sort key (CUP, then local code), then the record's JSON.
+      spill.append('record', part, `${projectShard(record.cup, shardTotal)}\t${JSON.stringify(draft.key)}\t${JSON.stringify(record)}`);
     }
   }
   spill.flush();
@@ -173,8 +188,10 @@ export function aggregate(sources: Sources): PackageContents {
   const measures = tallies.measuresFile();
   const facts = tallies.factsFile();
   const bodyFacts = tallies.bodyFactsFile();
+  const totals = payments ? { ...tallies.totals, payments } : tallies.totals;
   return {
-    manifest: packageManifest(sources, dates, payments ? { ...tallies.totals, payments } : tallies.totals, withAwardees, shardTotal),
+    manifest: packageManifest(sources, dates, totals, withAwardees, shardTotal, tenderFiles.length > 0),
+    provenance: { schemaVersion: SCHEMA_VERSION, sources: sourceList(sources), totals },
     territories: territoriesData,
     measures,
     facts,
@@ -182,6 +199,7 @@ export function aggregate(sources: Sources): PackageContents {
     paidFacts: payments ? tallies.paidFactsFile({ projects: dates.referenceDate, payments: paymentsDate }) : null,
     boundaries: territories.boundaries,
     shards: shardTexts(spill, shardTotal),
+    tenderFiles: tenderTexts(spill, tenderFiles),
     lists: listTexts(spill, tallies.listKeys(territoryKeys)),
     awardeeLists: withAwardees ? awardees.listFiles(territoryKeys) : null,
     views: viewFiles({ facts, bodyFacts, measures, territories: territoriesData }),
@@ -220,9 +238,8 @@ function territoriesFile(sources: Sources, remapped: ReadonlyMap<string, MergedC
   };
 }
 
-function packageManifest(
-  sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation, withAwardees: boolean, shards: number,
-): Manifest {
+/** Every source file of the build, as provenance.json lists them. */
+function sourceList(sources: Sources): Source[] {
   const t = sources.territories;
   const list: Source[] = sources.collected.sources.map((s) => ({
     role: s.role, file: s.file, dataset: s.layout.dataset, layout: s.layout.id, referenceDate: s.referenceDate, rows: s.rows, sha256: s.sha256,
@@ -235,6 +252,17 @@ function packageManifest(
     role: 'population', file: sources.populationFile, dataset: POPULATION_DATASET, layout: 'pro_com_t-population',
     referenceDate: null, rows: t.populationRows, sha256: t.populationSha256,
   });
+  return list;
+}
+
+/**
+ * manifest.json: what every widget reads first, so only what a first render needs (names, dates, licence,
+ * attribution, file names). The sources and totals are in provenance.json.
+ */
+function packageManifest(
+  sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation, withAwardees: boolean, shards: number, withTenderFiles: boolean,
+): Manifest {
+  const t = sources.territories;
   return {
     schemaVersion: SCHEMA_VERSION,
     generator: GENERATOR,
@@ -243,8 +271,6 @@ function packageManifest(
     referenceDate: dates.referenceDate,
     licence: { id: LICENCE.id, name: LICENCE.name, url: LICENCE.url },
     attribution: { data: dataAttribution(t.regionName), boundaries: BOUNDARIES_ATTRIBUTION, population: POPULATION_ATTRIBUTION },
-    sources: list,
-    totals,
     files: {
       territories: PACKAGE_FILES.territories,
       measures: PACKAGE_FILES.measures,
@@ -254,10 +280,12 @@ function packageManifest(
       boundaries: PACKAGE_FILES.boundaries,
       quality: PACKAGE_FILES.quality,
       checksums: PACKAGE_FILES.checksums,
+      provenance: PACKAGE_FILES.provenance,
       projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: shards },
       lists: { pattern: PACKAGE_FILES.listPattern },
       ...(withAwardees ? { awardees: { pattern: PACKAGE_FILES.awardeeListPattern } } : {}),
       views: VIEW_LISTING,
+      ...(withTenderFiles ? { tenders: { pattern: PACKAGE_FILES.tenderPattern } } : {}),
     },
   };
 }

@@ -97,6 +97,25 @@ export function shardTexts(spill: Spill, count: number): ShardText[] {
   });
 }
 
+/** A tenders file (the tenders past a project's first ones), made on demand from the entries spilled for its CUP. */
+export interface TenderText {
+  cup: string;
+  /** The file's text, exactly `compactJson(tenderFile)`; call once. */
+  text(): string;
+}
+
+/**
+ * The tenders file of each CUP of `files` (in the order given: partition by partition), from the
+ * entries spilled (kind `tender-rest`) as "CUP\tentry JSON", in the drafts' order (CUP, local code).
+ */
+export function tenderTexts(spill: Spill, files: ReadonlyArray<{ cup: string; part: number }>): TenderText[] {
+  const entries = new GroupedPartitions(spill, 'tender-rest');
+  return files.map(({ cup, part }) => ({
+    cup,
+    text: () => `{"schemaVersion":${JSON.stringify(SCHEMA_VERSION)},"cup":${JSON.stringify(cup)},"projects":[${entries.take(part, cup).join(',')}]}\n`,
+  }));
+}
+
 /** The spill partition of a territory key's list items: its province (first 3 digits), the region key alone. */
 export const listGroup = (key: string): string => key.slice(0, 3);
 

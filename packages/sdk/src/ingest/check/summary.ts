@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Facts, Manifest, Measures, ProjectList, Territories } from '../../schema/package.js';
+import type { Facts, Manifest, Measures, ProjectList, Provenance, Territories } from '../../schema/package.js';
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
 import { isComuneCode } from '../../format/keys.js';
 import { flattenFacts } from '../../format/facts.js';
@@ -84,7 +84,9 @@ export async function summarise(options: SummaryOptions = {}): Promise<string> {
     return `${out.join('\n')}\n`;
   }
 
-  const t = manifest.totals;
+  // The totals: provenance.json, or the manifest of a package written before it.
+  const t = manifest.files.provenance ? (await readJson<Provenance>(dir, manifest.files.provenance)).totals : manifest.totals;
+  if (!t) throw new InputError(`${dir}: the package has no provenance.json and no totals in its manifest`);
   out.push(`Projects with at least one localisation in the region: ${t.projects}`, '');
   out.push(
     table(

@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import {
-  AwardeeList, BodyFacts, Checksums, Facts, Manifest, Measures, PaidFacts, ProjectList, ProjectListItem, ProjectShard, Quality, Territories,
-  type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type PaidFacts as PaidFactsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
+  AwardeeList, BodyFacts, Checksums, Facts, Manifest, Measures, PaidFacts, ProjectList, ProjectListItem, ProjectShard, Provenance, Quality, TenderFile, Territories,
+  type Provenance as ProvenanceT, type TenderFile as TenderFileT, type Reconciliation, type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type PaidFacts as PaidFactsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
   type ProjectShard as ProjectShardT, type Quality as QualityT, type Territories as TerritoriesT,
 } from '../../schema/package.js';
 import { SCHEMA_MAJOR, isReadableVersion } from '../../format/version.js';
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
+import { tenderFilePath } from '../../format/tenders.js';
 import { LEGACY_SHARD_COUNT, allShards, isShardCount, projectShard } from '../../format/shard.js';
 import { packageTerritoryKeys, provinceOf, territoryKind } from '../../format/keys.js';
 import { flattenFacts, type FlatFactRow } from '../../format/facts.js';
@@ -43,6 +44,9 @@ export interface ValidationResult {
 }
 
 const MAX_ERRORS_PER_FILE = 20;
+
+/** The manifest with the totals the checks compare against, and the file they are in (provenance.json, or the manifest of older packages). */
+type Checked = ManifestT & { totals: Reconciliation; totalsFile: string };
 
 type Issue = (file: string, path: string, message: string) => void;
 
@@ -199,9 +203,11 @@ function compactItems(bytes: Buffer): { head: number; bounds: number[] } | null 
 export async function validatePackage(dir: string): Promise<ValidationResult> {
   const reader = new PackageReader(dir);
   const result = (): ValidationResult => ({ ok: reader.issues.length === 0, issues: reader.issues, filesChecked: reader.filesChecked });
-  const manifest = await reader.load<ManifestT>(PACKAGE_FILES.manifest, Manifest);
+  const read = await reader.load<ManifestT>(PACKAGE_FILES.manifest, Manifest);
+  if (!read) return result();
+  await checkChecksums(reader, read);
+  const manifest = await withTotals(reader, read);
   if (!manifest) return result();
-  await checkChecksums(reader, manifest);
   // releases.json is optional (written by `update`): checked against its schema when present.
   if ((await listFiles(dir)).includes(RELEASES_FILE)) await reader.load(RELEASES_FILE, Releases);
 
@@ -219,7 +225,7 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
   }
 
   const t = manifest.totals;
-  const eq = reader.eq.bind(reader, PACKAGE_FILES.manifest, '/totals');
+  const eq = reader.eq.bind(reader, manifest.totalsFile, '/totals');
   eq('touching PNRR = inside + outside', t.touching.pnrrCents, t.inside.pnrrCents + t.outside.pnrrCents);
   eq('touching total = inside + outside', t.touching.totalCents, t.inside.totalCents + t.outside.totalCents);
   eq('inside PNRR = comuni + province-wide + region-wide', t.inside.pnrrCents, t.comuni.pnrrCents + t.provinceWide.pnrrCents + t.regionWide.pnrrCents);
@@ -228,13 +234,27 @@ export async function validatePackage(dir: string): Promise<ValidationResult> {
   await checkShards(reader, manifest);
   if (facts) checkFacts(manifest, facts, reader.issue);
   if (paidFacts) checkPaidFacts(manifest, paidFacts, reader.issue);
-  else if (t.payments) reader.issue(PACKAGE_FILES.manifest, '/files', 'totals.payments without a paidFacts file');
+  else if (t.payments) reader.issue(manifest.totalsFile, '/totals', 'totals.payments without a paidFacts file in the manifest');
   if (territories) await checkLists(reader, manifest, territories);
   if (territories && manifest.files.awardees) await checkAwardeeLists(reader, manifest, territories, manifest.files.awardees.pattern);
   if (quality) {
     quality.files.forEach((f, i) => reader.eq(manifest.files.quality, `/files/${i}`, `${f.file}: read = kept + rejected + skipped`, f.read, f.kept + f.rejected + f.skipped));
   }
   return result();
+}
+
+/**
+ * The manifest with its totals: from provenance.json when the manifest names it, else from the manifest
+ * itself (packages written before provenance.json); null, with an issue, when neither has them.
+ */
+async function withTotals(reader: PackageReader, manifest: ManifestT): Promise<Checked | null> {
+  if (manifest.files.provenance) {
+    const provenance = await reader.load<ProvenanceT>(manifest.files.provenance, Provenance);
+    return provenance && { ...manifest, totals: provenance.totals, totalsFile: manifest.files.provenance };
+  }
+  if (manifest.totals && manifest.sources) return { ...manifest, totals: manifest.totals, totalsFile: PACKAGE_FILES.manifest };
+  reader.issue(PACKAGE_FILES.manifest, '/files/provenance', 'no provenance file and no sources and totals in the manifest');
+  return null;
 }
 
 /** checksums.json: every listed file present with its size and SHA-256, every present file listed. */
@@ -260,11 +280,12 @@ async function checkChecksums(reader: PackageReader, manifest: ManifestT): Promi
 }
 
 /** Every project shard: projects in their shard, each project's amounts reconciled, the sums equal to the manifest's totals. */
-async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<void> {
+async function checkShards(reader: PackageReader, manifest: Checked): Promise<void> {
   const t = manifest.totals;
   let projects = 0;
   const sum = { pnrr: 0, total: 0, insidePnrr: 0, insideTotal: 0, paid: 0, financed: 0, withPayments: 0 };
   const count = manifest.files.projectShards.count ?? LEGACY_SHARD_COUNT;
+  const tenderFiles = new Map<string, TenderFileT | null>();
   if (!isShardCount(count)) {
     reader.issue(PACKAGE_FILES.manifest, '/files/projectShards/count', `${String(count)} is not a shard count (a power of two from 1 to 2^24)`);
     return;
@@ -274,10 +295,11 @@ async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<
     const data = await reader.load<ProjectShardT>(file, ProjectShard);
     if (!data) continue;
     if (data.shard !== shard) reader.issue(file, '/shard', `shard "${data.shard}" in file ${shard}`);
-    data.projects.forEach((p, index) => {
+    for (const [index, p] of data.projects.entries()) {
       const path = `/projects/${index}`;
       const eq = reader.eq.bind(reader, file, path);
       if (projectShard(p.cup, count) !== shard) reader.issue(file, `${path}/cup`, `CUP ${p.cup} belongs to shard ${projectShard(p.cup, count)}`);
+      if (p.tenderCount !== undefined) await checkTenderRest(reader, manifest, p, `${file} ${path}`, tenderFiles);
       const parts = p.localisations.reduce((acc, l) => ({ pnrr: acc.pnrr + l.pnrrCents, total: acc.total + l.totalCents }), { pnrr: 0, total: 0 });
       eq(`${p.cup}/${p.localCode} inside + outside PNRR = Finanziamento PNRR`, p.attributed.inside.pnrrCents + p.attributed.outside.pnrrCents, p.funding.pnrrCents);
       eq(`${p.cup}/${p.localCode} inside + outside total = Finanziamento Totale`, p.attributed.inside.totalCents + p.attributed.outside.totalCents, p.funding.totalCents);
@@ -293,9 +315,9 @@ async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<
         sum.financed += p.payments.financedTotalCents ?? 0;
         sum.withPayments++;
       }
-    });
+    }
   }
-  const file = PACKAGE_FILES.manifest;
+  const file = manifest.totalsFile;
   reader.eq(file, '/totals/projects', 'projects in shards', projects, t.projects);
   reader.eq(file, '/totals/touching/pnrrCents', 'Σ project PNRR', sum.pnrr, t.touching.pnrrCents);
   reader.eq(file, '/totals/touching/totalCents', 'Σ project total', sum.total, t.touching.totalCents);
@@ -308,12 +330,44 @@ async function checkShards(reader: PackageReader, manifest: ManifestT): Promise<
   }
 }
 
+/**
+ * A record that carries only its first tenders (`tenderCount` set): the CUP's tenders file has the rest, continuing
+ * where the record stops, and together they are `tenderCount`. Each tenders file is read once (`files`).
+ */
+async function checkTenderRest(
+  reader: PackageReader, manifest: Checked, p: ProjectShardT['projects'][number], where: string, files: Map<string, TenderFileT | null>,
+): Promise<void> {
+  const inline = p.tenders?.length ?? 0;
+  if (p.tenders == null || p.tenderCount! <= inline) {
+    reader.issue(where, '/tenderCount', `tenderCount ${p.tenderCount} with ${inline} tenders in the record: set only when the record carries the first ones`);
+    return;
+  }
+  const pattern = manifest.files.tenders?.pattern;
+  if (!pattern) {
+    reader.issue(PACKAGE_FILES.manifest, '/files/tenders', `${p.cup} has tenders past its record but the manifest names no tenders files`);
+    return;
+  }
+  const path = tenderFilePath(p.cup, manifest.files.projectShards.count, pattern);
+  if (!files.has(path)) {
+    const file = await reader.load<TenderFileT>(path, TenderFile);
+    if (file && file.cup !== p.cup) reader.issue(path, '/cup', `CUP ${file.cup} in the tenders file of ${p.cup}`);
+    files.set(path, file);
+  }
+  const file = files.get(path);
+  if (!file) return;
+  const entry = file.projects.find((e) => e.localCode === p.localCode);
+  if (!entry) reader.issue(path, '/projects', `no entry for ${p.cup}/${p.localCode}`);
+  else if (entry.offset !== inline || inline + entry.tenders.length !== p.tenderCount) {
+    reader.issue(path, '/projects', `${p.cup}/${p.localCode}: offset ${entry.offset} + ${entry.tenders.length} tenders ≠ the record's ${inline} of ${p.tenderCount}`);
+  }
+}
+
 /** facts-paid.json: its sums by scope against manifest.totals.payments to the cent, and touching = inside + outside. */
-function checkPaidFacts(manifest: ManifestT, paid: PaidFactsT, issue: Issue): void {
+function checkPaidFacts(manifest: Checked, paid: PaidFactsT, issue: Issue): void {
   const file = manifest.files.paidFacts ?? PACKAGE_FILES.paidFacts;
   const t = manifest.totals.payments;
   if (!t) {
-    issue(PACKAGE_FILES.manifest, '/totals', `${file} without totals.payments`);
+    issue(manifest.totalsFile, '/totals', `${file} without totals.payments`);
     return;
   }
   let rows: FlatFactRow[];
@@ -348,7 +402,7 @@ function checkPaidFacts(manifest: ManifestT, paid: PaidFactsT, issue: Issue): vo
 }
 
 /** A project list for every territory key of the package, naming its key; the region's lists every project. */
-async function checkLists(reader: PackageReader, manifest: ManifestT, territories: TerritoriesT): Promise<void> {
+async function checkLists(reader: PackageReader, manifest: Checked, territories: TerritoriesT): Promise<void> {
   for (const key of packageTerritoryKeys(manifest.region.code, territories.provinces, territories.comuni)) {
     const file = fillPattern(manifest.files.lists.pattern, 'key', key);
     const list = await reader.loadListItems(file);
@@ -373,7 +427,7 @@ async function checkAwardeeLists(reader: PackageReader, manifest: ManifestT, ter
 
 /** The layout's order and completeness, and its amounts against the manifest totals to the cent. */
 function checkFacts(
-  manifest: ManifestT,
+  manifest: Checked,
   facts: FactsT,
   issue: Issue,
 ): void {

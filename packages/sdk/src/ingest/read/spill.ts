@@ -16,7 +16,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'nod
 import { join } from 'node:path';
 
 /** What a spill file holds: project drafts, localisation, payment, tender and indicator rows, finished project records, list items. */
-export type SpillKind = 'project' | 'localisation' | 'payment' | 'tender' | 'indicator' | 'record' | 'list';
+export type SpillKind = 'project' | 'localisation' | 'payment' | 'tender' | 'indicator' | 'record' | 'tender-rest' | 'list';
 
 /** Partitions of the read step: enough that one partition of a national input is a few MB. */
 export const SPILL_PARTITIONS = 64;

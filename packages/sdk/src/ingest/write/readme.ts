@@ -1,12 +1,12 @@
 /**
  * README.md written into every package: what it is, the licence and the
- * attribution to show. Built only from the manifest, so it is deterministic.
+ * attribution to show. Built only from the manifest and provenance.json, so it is deterministic.
  */
-import type { Manifest, Quality } from '../../schema/package.js';
+import type { Manifest, Provenance, Quality } from '../../schema/package.js';
 import { formatEuro } from '../read/numbers.js';
 
-export function packageReadme(manifest: Manifest, quality: Quality): string {
-  const t = manifest.totals;
+export function packageReadme(manifest: Manifest, provenance: Provenance, quality: Quality): string {
+  const t = provenance.totals;
   const lines = [
     `# PNRR data package – Regione ${manifest.region.name} (${manifest.region.code})`,
     '',
@@ -30,7 +30,7 @@ export function packageReadme(manifest: Manifest, quality: Quality): string {
     '',
     '| role | file | layout | reference date | rows | sha256 |',
     '|---|---|---|---|---|---|',
-    ...manifest.sources.map((s) => `| ${s.role} | ${s.file} | ${s.layout} | ${s.referenceDate ?? '–'} | ${s.rows} | \`${s.sha256.slice(0, 16)}…\` |`),
+    ...provenance.sources.map((s) => `| ${s.role} | ${s.file} | ${s.layout} | ${s.referenceDate ?? '–'} | ${s.rows} | \`${s.sha256.slice(0, 16)}…\` |`),
     '',
     '## Reconciliation (euro)',
     '',

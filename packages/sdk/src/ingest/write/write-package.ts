@@ -3,6 +3,7 @@
  * README.md and, last, checksums.json (size and SHA-256 of every other file).
  */
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
+import { tenderFilePath } from '../../format/tenders.js';
 import { factsJson } from '../../format/facts-writer.js';
 import { VIEW_LISTING, viewPath } from '../../format/views.js';
 import { byString } from '../../format/compare.js';
@@ -14,7 +15,7 @@ import { packageReadme } from './readme.js';
 
 /** How many files `writePackage(contents, …)` writes. */
 export const fileCount = (contents: PackageContents): number =>
-  9 + (contents.paidFacts ? 1 : 0) + contents.shards.length + contents.lists.length + (contents.awardeeLists?.length ?? 0) + contents.views.length;
+  10 + (contents.paidFacts ? 1 : 0) + contents.shards.length + contents.tenderFiles.length + contents.lists.length + (contents.awardeeLists?.length ?? 0) + contents.views.length;
 
 /**
  * Writes `contents` into `dir` (created if needed; the build passes its
@@ -30,14 +31,17 @@ export async function writePackage(contents: PackageContents, dir: string, signa
   if (contents.paidFacts) await writer.write(PACKAGE_FILES.paidFacts, factsJson(contents.paidFacts));
   await writer.write(PACKAGE_FILES.boundaries, contents.boundaries);
   for (const file of contents.shards) await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', file.shard), file.text());
+  const { count } = contents.manifest.files.projectShards;
+  for (const file of contents.tenderFiles) await writer.write(tenderFilePath(file.cup, count), file.text());
   for (const file of contents.lists) await writer.writeChunks(fillPattern(PACKAGE_FILES.listPattern, 'key', file.territory), file.chunks());
   for (const file of contents.awardeeLists ?? []) await writer.write(fillPattern(PACKAGE_FILES.awardeeListPattern, 'key', file.territory), compactJson(file));
   for (const file of contents.views) await writer.write(viewPath(contents.manifest.files.views ?? VIEW_LISTING, file.groupBy, file.filter), compactJson(file));
   await writer.write(PACKAGE_FILES.quality, compactJson(contents.quality));
+  await writer.write(PACKAGE_FILES.provenance, compactJson(contents.provenance));
   // Compact like every other file: every chart and card reads the manifest, and its indentation
   // was 4% of what a chart by mission fetches (budget: 2 KiB with its view file).
   await writer.write(PACKAGE_FILES.manifest, compactJson(contents.manifest));
-  await writer.write('README.md', packageReadme(contents.manifest, contents.quality));
+  await writer.write('README.md', packageReadme(contents.manifest, contents.provenance, contents.quality));
 
   const checksums: Checksums = { schemaVersion: SCHEMA_VERSION, files: {} };
   for (const name of [...writer.written.keys()].sort(byString)) checksums.files[name] = writer.written.get(name)!;
