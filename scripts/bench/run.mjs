@@ -264,10 +264,11 @@ const ordered = [...SECTIONS].sort((a, b) => DOCUMENT_ORDER.indexOf(a.key) - DOC
 const doc = [head(context), ...ordered.filter((s) => measured[s.key]).map((s) => s.render(measured[s.key], context))].join('\n');
 
 const file = join(ROOT, 'docs', 'benchmarks.md');
-// With --render the page-render section already in the document is kept as it is.
+// Sections measured apart are kept as they are: the national payloads (written from one run of
+// views.mjs on packages built from the synthetic input) and, with --render, the page-render section.
 const previous = await readFile(file, 'utf8').catch(() => '');
-const [start, end] = MARKERS;
-const kept = previous.includes(start) ? previous.slice(previous.indexOf(start), previous.indexOf(end) + end.length) : '';
-await writeFile(file, kept ? `${doc}\n${kept}\n` : doc);
+const keptSection = ([start, end]) => (previous.includes(start) ? previous.slice(previous.indexOf(start), previous.indexOf(end) + end.length) : '');
+const kept = [keptSection(['<!-- bench:national -->', '<!-- /bench:national -->']), keptSection(MARKERS)].filter(Boolean);
+await writeFile(file, [doc, ...kept].join('\n') + (kept.length ? '\n' : ''));
 if (!renderFrom) await writeRenderSection(await renderSection(argv), file);
 process.stderr.write('[bench] wrote docs/benchmarks.md\n');
