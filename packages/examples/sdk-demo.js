@@ -8,7 +8,8 @@ const status = document.getElementById('sdk-status');
 try {
   const client = createClient();
   // The sources and totals of the package: provenance.json (the manifest every widget reads stays small).
-  const [{ totals }, rows, measures] = await Promise.all([
+  const [manifest, { totals }, rows, measures] = await Promise.all([
+    client.manifest(),
     client.provenance(),
     client.spending({ groupBy: 'mission', metric: 'pnrr' }),
     client.measures(),
