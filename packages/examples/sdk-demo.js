@@ -7,8 +7,10 @@ const status = document.getElementById('sdk-status');
 
 try {
   const client = createClient();
-  const [manifest, rows, measures] = await Promise.all([
+  // The sources and totals of the package: provenance.json (the manifest every widget reads stays small).
+  const [manifest, { totals }, rows, measures] = await Promise.all([
     client.manifest(),
+    client.provenance(),
     client.spending({ groupBy: 'mission', metric: 'pnrr' }),
     client.measures(),
   ]);
@@ -27,9 +29,9 @@ try {
   const inside = rows.reduce((sum, row) => sum + row.value, 0);
   const foot = table.tFoot.rows[0].cells;
   foot[1].textContent = euro.format(inside);
-  foot[2].textContent = integer.format(manifest.totals.projects);
+  foot[2].textContent = integer.format(totals.projects);
   table.hidden = false;
-  const t = manifest.totals;
+  const t = totals;
   document.getElementById('reconciliation').textContent =
     `${integer.format(t.projects)} progetti toccano la Toscana per ${euro.format(t.touching.pnrrCents / 100)} di finanziamento PNRR; ` +
     `${euro.format(t.outside.pnrrCents / 100)} sono attribuiti ad altre regioni (quota delle localizzazioni fuori Toscana), ` +
