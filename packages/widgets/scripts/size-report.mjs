@@ -135,7 +135,7 @@ export function measureSizes() {
   );
   lines.push(
     '',
-    `Issue 9's print styles of the card (the whole card on paper: no fixed block size, no buttons, tables and long texts uncut, links followed by their address; the light palette under \`@media print\` moved from the figures' chunk to the base styles, so every element prints light; the rule that prints every tender is in the blocks chunk) took the card-only page from 23.62 KiB (24,189 bytes) to ${kib(budgets[0].bytes, 2)} KiB (${budgets[0].bytes.toLocaleString('en')} bytes).`,
+    `Issue 9's print styles of the card (the whole card on paper: no fixed block size, no buttons, tables and long texts uncut, links followed by their address; the light palette under \`@media print\` moved from the figures' chunk to the base styles, so every element prints light) took the card-only page from 23.62 KiB (24,189 bytes) to ${kib(budgets[0].bytes, 2)} KiB (${budgets[0].bytes.toLocaleString('en')} bytes).`,
   );
   lines.push('', `Vega is only a lazy chunk: ${vegaChunks.map((c) => `\`${c}\``).join(', ') || '(none found)'}, ${kib(vegaBytes)} KiB, requested when a chart or map is about to draw.`, '');
   lines.push('## JavaScript per page (CDN build, before vega)', '', '| page | files | KiB |', '|---|---|---:|');

@@ -63,7 +63,7 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
   const manifest = (call?: CallOptions) => copy<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, call);
   const manifestFile = (signal: AbortSignal | undefined) => load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, signal);
 
-  // What the lazy methods (provenance.ts, tenders.ts) need of the client.
+  // What the lazy methods (awardees.ts, provenance.ts, tenders.ts) need of the client.
   const deps = {
     manifest: manifestFile,
     load,
@@ -78,7 +78,7 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     if (localCode !== undefined && (typeof localCode !== 'string' || localCode === '')) fail('localCode', localCode, 'expected a non-empty string');
     const signal = callSignal(call);
     // The shard count grows with the package (manifest files.projectShards.count); older manifests without it have 256.
-    const count = (await load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, signal)).files.projectShards?.count ?? LEGACY_SHARD_COUNT;
+    const count = (await manifestFile(signal)).files.projectShards?.count ?? LEGACY_SHARD_COUNT;
     if (!isShardCount(count)) throw new DataFormatError(PACKAGE_FILES.manifest, '/files/projectShards/count', `${String(count)} is not a shard count (a power of two from 1 to 2^24)`);
     const path = fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', projectShard(cup, count));
     const shard = await load<ProjectShard>(path, SHAPES.shard, signal);
@@ -105,7 +105,7 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
 
     // The narrowest territory decides the one list file to read.
     const territory = f.comune !== undefined ? ['comune', f.comune] : f.province !== undefined ? ['province', f.province] : undefined;
-    const key = territory?.[1] ?? (await load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, signal)).region.code;
+    const key = territory?.[1] ?? (await manifestFile(signal)).region.code;
     let list: ProjectList;
     try {
       list = await load<ProjectList>(fillPattern(PACKAGE_FILES.listPattern, 'key', key), SHAPES.list, signal);
@@ -149,7 +149,6 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     awardees: async (query) => {
       const q = await placeCodes(queryObject(query));
       const signal = callSignal(q);
-      const deps = { manifest: (s: AbortSignal | undefined) => load<Manifest>(PACKAGE_FILES.manifest, SHAPES.manifest, s), load };
       return (await import('./awardees.js')).awardeesMethod(q, signal, deps);
     },
     places: async (query) => (await placesModule()).placesMethod(query, territoriesFile),
