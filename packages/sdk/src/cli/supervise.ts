@@ -114,6 +114,39 @@ async function cleanUp(out: string, before: Set<string>, created: string | undef
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 
 /**
+ * Passes the child's stderr on, except the dump V8 prints when it aborts the process (the last
+ * garbage collections and native stack frames: noise to the data team, who get one line saying what
+ * happened instead), and notes whether the abort was for memory.
+ */
+class CrashFilter {
+  /** The first line of V8's fatal error, once seen (e.g. "Reached heap limit Allocation failed - JavaScript heap out of memory"). */
+  crashed = '';
+  private dumping = false;
+  private tail = '';
+
+  get outOfMemory(): boolean {
+    return /heap out of memory|Reached heap limit/.test(this.crashed);
+  }
+
+  write(chunk: Buffer): void {
+    if (this.dumping) return this.note(chunk.toString());
+    const text = chunk.toString();
+    const start = text.search(/<--- Last few GCs --->|FATAL ERROR:/);
+    if (start < 0) return void process.stderr.write(chunk);
+    process.stderr.write(text.slice(0, start));
+    this.dumping = true;
+    this.note(text.slice(start));
+  }
+
+  private note(text: string): void {
+    if (this.crashed) return;
+    this.tail = (this.tail + text).slice(-4096);
+    const fatal = /FATAL ERROR: ([^\n]*)\n/.exec(this.tail);
+    if (fatal) this.crashed = fatal[1]!.trim();
+  }
+}
+
+/**
  * Runs `script argv…` in a child process with the heap limit, forwards SIGINT and SIGTERM to it, and
  * returns its exit code. When the child dies without exiting (out of memory, killed), removes the
  * temporary folders it left next to `--out` (only those that appeared while it ran; never a
@@ -128,9 +161,11 @@ export async function supervise(script: string, argv: readonly string[], printEr
   const created = out ? await outermostMissing(dirname(out)) : undefined;
 
   const child = spawn(process.execPath, [...(userLimit ? [] : [`--max-old-space-size=${HEAP_LIMIT_MB}`]), ...process.execArgv, script, ...argv], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'pipe'],
     env: { ...process.env, [SUPERVISED]: '1' },
   });
+  const stderr = new CrashFilter();
+  child.stderr.on('data', (chunk: Buffer) => stderr.write(chunk));
   // Ctrl-C in a terminal reaches both processes; a signal sent to this one alone is passed on, and the
   // child decides (it stops cleanly, exit 130/143). This process waits for it either way.
   const forward = (signal: NodeJS.Signals): void => void child.kill(signal);
@@ -148,13 +183,14 @@ export async function supervise(script: string, argv: readonly string[], printEr
 
   const command = argv[0]!;
   const where = out ? await cleanUp(out, before, created) : 'nothing was written';
-  if (signal === 'SIGABRT') {
+  if (stderr.outOfMemory) {
     printError(
       `pnrr-toscana: ${command} ran out of memory (JavaScript heap limit ${limit} MB); ${where}. ` +
         `To allow more: NODE_OPTIONS=--max-old-space-size=${limit * 4} pnrr-toscana ${command} …\n`,
     );
     return 1;
   }
-  printError(`pnrr-toscana: ${command} was stopped by ${signal ?? 'an unknown signal'}${signal === 'SIGKILL' ? ' (possibly by the system, out of memory)' : ''}; ${where}\n`);
+  const cause = signal === 'SIGKILL' ? ' (possibly by the system, out of memory)' : stderr.crashed ? ` (${stderr.crashed})` : '';
+  printError(`pnrr-toscana: ${command} was stopped by ${signal ?? 'an unknown signal'}${cause}; ${where}\n`);
   return 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
 }
