@@ -91,7 +91,8 @@ try {
     packages.push({
       dir,
       region: manifest.region,
-      projects: manifest.totals?.projects,
+      // The totals moved from the manifest to provenance.json; older packages have them in the manifest.
+      projects: manifest.totals?.projects ?? json(join(dir, 'provenance.json')).totals?.projects,
       shards: manifest.files.projectShards?.count,
       worst: { cup: worst.cup, shard: worst.shard, comune: worst.comune, province: worst.province },
       rows,

@@ -20,8 +20,9 @@ export const LEGACY_SHARD_COUNT = 256;
  * indicators in the records (docs/benchmarks.md, national section): the all-Italy synthetic
  * package (301,930 projects) at 16 per shard (32,768 shards, 9.2 each) had a largest shard
  * of 9.61 KiB gzip, 10.37 KiB with the manifest, over a card's 10 KiB; at 8 (65,536 shards,
- * 4.6 each) every card is within it with a margin. Tuscany (2,770 projects) goes from 256 to
- * 512 shards (largest 8.9 KiB → 6.4 KiB). 8 is the largest power of two that fits both.
+ * 4.6 each) the largest is 7.40 KiB, 8.17 KiB with the manifest. Any average below 9.2 gives
+ * that national count; 8 also takes Tuscany (2,770 projects) from 256 to 512 shards (largest
+ * 8.9 → 6.7 KiB gzip).
  */
 export const PROJECTS_PER_SHARD = 8;
 
