@@ -83,7 +83,7 @@ describe('pnrr-toscana CLI', () => {
     const text = await readFile(listPath, 'utf8');
     await writeFile(listPath, text.replace(/"pnrrCents":(\d)/, '"pnrrCents":9$1'));
     // Break the schema of a shard: a CUP that is not a CUP.
-    const shard0 = shardName(0, (JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest).files.projectShards.count);
+    const shard0 = shardName(0, (JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest).files.projectShards.count!);
     const shardPath = join(dir, 'projects', `${shard0}.json`);
     const shard = JSON.parse(await readFile(shardPath, 'utf8')) as { projects: Array<{ cup: string }> };
     assert.ok(shard.projects.length > 0);

@@ -32,7 +32,7 @@ const ROLES: Record<Exclude<keyof typeof SHAPES, 'boundaries'>, { schema: TSchem
   facts: { schema: Facts, file: PACKAGE_FILES.facts },
   bodyFacts: { schema: BodyFacts, file: PACKAGE_FILES.bodyFacts },
   // The first shard, named as the package's shard count says (512 shards: "000").
-  shard: { schema: ProjectShard, file: fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', shardName(0, (read(PACKAGE_FILES.manifest) as Manifest).files.projectShards.count)) },
+  shard: { schema: ProjectShard, file: fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', shardName(0, (read(PACKAGE_FILES.manifest) as Manifest).files.projectShards.count!)) },
   list: { schema: ProjectList, file: fillPattern(PACKAGE_FILES.listPattern, 'key', '048017') },
   view: { schema: ViewFile, file: 'views/mission/09.json' },
   quality: { schema: Quality, file: PACKAGE_FILES.quality },

@@ -117,7 +117,7 @@ describe('tenders past the first ones (H92E22000070008, 246 tenders)', () => {
   it('every record with more than two tenders has tenderCount and a tenders file; the others neither', async () => {
     const manifest = await readJson<Manifest>(EMBEDDED, 'manifest.json');
     let cut = 0;
-    for (const name of allShards(manifest.files.projectShards.count)) {
+    for (const name of allShards(manifest.files.projectShards.count!)) {
       const shard = await readJson<ProjectShard>(EMBEDDED, `projects/${name}.json`);
       for (const p of shard.projects) {
         if (p.tenderCount === undefined) assert.ok((p.tenders?.length ?? 0) <= 2, `${p.cup}: ${p.tenders?.length} tenders inline`);
