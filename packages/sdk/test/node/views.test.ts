@@ -188,6 +188,25 @@ describe('enclosing(): the name of a territory and the money of the buckets encl
     assert.ok(byView >= 8 * 4 * 3, `${byView} answered from a view alone`);
   });
 
+  it('after spending() of a territory, reads no other file: the view it read carries the answer', async () => {
+    for (const place of [{ comune: '048017' }, { province: '048' }]) {
+      const read: string[] = [];
+      const client = createClient({
+        baseUrl: 'http://package.test/',
+        fetch: async (input: RequestInfo | URL) => {
+          const url = new URL(input instanceof Request ? input.url : String(input));
+          read.push(url.pathname.slice(1));
+          return new Response(await readFile(join(EMBEDDED, url.pathname.slice(1))), { headers: { 'content-type': 'application/json' } });
+        },
+      });
+      const rows = await client.spending({ groupBy: 'mission', ...place });
+      const around = await client.enclosing({ groupBy: 'mission', ...place });
+      const key = place.comune ?? place.province;
+      assert.deepEqual(read, ['manifest.json', `views/mission/${key}.json`]);
+      assert.ok(rows.length > 0 && around.rows.length > 0);
+    }
+  });
+
   it('names the territory and its enclosing buckets (real figures of 1 March 2023)', async () => {
     const florence = await views.enclosing({ comune: '048017' });
     assert.equal(florence.name, 'Firenze');
