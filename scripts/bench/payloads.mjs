@@ -92,7 +92,8 @@ async function payloads(pkg) {
     listComune: m + list.median,
     listRegion: m + (await gzip(pkg, `lists/${region}.json`)),
     chartMission: m + (await gzip(pkg, `views/mission/${region}.json`)),
-    chartMissionComune: m + territories + comuneView + (await gzip(pkg, 'views/mission/048017.json')),
+    // The comune's view carries its name and the money of its enclosing buckets: the chart reads nothing else.
+    chartMissionComune: m + (await gzip(pkg, 'views/mission/048017.json')),
     // The map of the region and of one province read the same files (the province's rows are the view's keys it keeps).
     mapRegion: m + territories + boundaries + comuneView,
     chartMapProvince: m + territories + boundaries + comuneView + (await gzip(pkg, 'views/mission/048.json')),
@@ -140,10 +141,11 @@ try {
   line('before views: a chart by mission read facts.json + measures.json + territories.json + manifest', '', (p) => k(p.factTable));
   lines.push(
     '',
-    'Notes. Shard counts grow with the package (at most 16 projects per shard on average), so a typical card',
+    'Notes. Shard counts grow with the package (at most 8 projects per shard on average), so a typical card',
     'stays the same size at any scale; the fullest shard grows slowly with the shard count (a hash spreads the',
     'projects, it does not even them out: see docs/data-schema.md, projects/{shard}.json). The synthetic copies',
-    'carry no awardee or indicator data. A project\'s tenders past its first two are in their own file, read only',
+    'carry no awardee or indicator data (scripts/bench/synth.mjs writes them, docs/benchmarks.md measures them at',
+    'national scale). A project\'s tenders past its first two are in their own file, read only',
     'when the card\'s "show all" button is pressed. Charts and maps read view files whose size depends on the territories and',
     'groups shown, not on the number of projects. Project lists (`lists/{key}.json`) hold every project of a',
     'territory, so the region\'s list grows with the package: paging it in files is not done yet.',

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
@@ -15,7 +15,8 @@ import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { CHROME_FLAGS, findChrome } from '../../../scripts/find-chrome.mjs';
-import { CDN_DIR, STRICT_CSP } from './reliability-server.mjs';
+import { createClient } from '@pnrr-toscana/sdk';
+import { CDN_DIR, DATA_DIR, STRICT_CSP } from './reliability-server.mjs';
 
 const TRAM = 'H91J12000770005'; // Firenze tramway (data README)
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8' };
@@ -70,7 +71,10 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-/** Loads a page holding `body` in a fresh context, waits until every element is ready and drawn; returns the data files sent. */
+/**
+ * Loads a page holding `body` in a fresh context, waits until every element is ready and drawn; returns the data files sent
+ * and, for each chart, what its data table shows: the value of each row and the amount of each foot row (money left out), by key.
+ */
 async function fetched(name, body) {
   pages.set(name, `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>${name}</title><script type="module" src="/cdn/pnrr-widgets.js"></script></head><body>${body}</body></html>`);
   sent = new Map();
@@ -88,16 +92,61 @@ async function fetched(name, body) {
           el.scrollIntoView();
           await el.chartRendered();
         }
-        return state;
+        const cells = (part) => Object.fromEntries([...el.shadowRoot.querySelectorAll(`table ${part} tr[data-key]`)].map((tr) => [tr.dataset.key, Number(tr.querySelector('td[data-value]')?.dataset.value)]));
+        const table = el.localName === 'pnrr-spending-chart' ? { rows: cells('tbody'), foot: cells('tfoot'), title: el.shadowRoot.querySelector('[part~="title"]')?.textContent.trim() } : undefined;
+        return { state, table };
       }),
     ),
   );
-  assert.ok(states.length > 0 && states.every((s) => s === 'ready'), `states: ${states}`);
+  const tables = states.map((s) => s.table).filter(Boolean);
+  assert.ok(states.length > 0 && states.every((s) => s.state === 'ready'), `states: ${JSON.stringify(states)}`);
   await context.close();
   const files = Object.fromEntries([...sent].sort(([a], [b]) => (a < b ? -1 : 1)));
   const total = [...sent.values()].reduce((a, b) => a + b, 0);
   figures[name] = { total, files };
-  return { files, total };
+  return { files, total, tables };
+}
+
+/**
+ * A client of a copy of the served package without its view files (nor their listing in the manifest):
+ * every spending() answer comes from the full fact table, the reference the charts' figures must equal.
+ */
+let factsOnly;
+async function factsClient() {
+  if (factsOnly) return factsOnly.client;
+  const dir = mkdtempSync(join(tmpdir(), 'pnrr-payload-facts-'));
+  await cp(DATA_DIR, dir, { recursive: true });
+  await rm(join(dir, 'views'), { recursive: true });
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  delete manifest.files.views;
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  factsOnly = { dir, client: createClient({ baseUrl: dir }) };
+  return factsOnly.client;
+}
+after(() => factsOnly && rm(factsOnly.dir, { recursive: true, force: true }));
+
+/**
+ * A chart by mission of one territory: the manifest and the territory's view file, ≤ 2 KiB in all; its bars
+ * equal spending() from the fact table, and its foot the money of the enclosing buckets it leaves out.
+ */
+async function territoryChart(name, attribute, key, place) {
+  const { files, total, tables } = await fetched(name, `<pnrr-spending-chart group-by="mission" ${attribute}="${key}"></pnrr-spending-chart>`);
+  assert.deepEqual(Object.keys(files), ['manifest.json', `views/mission/${key}.json`]);
+  assert.ok(total <= 2 * KiB, `${total} bytes: ${JSON.stringify(files)}`);
+  const sdk = await factsClient();
+  const [expected, byComune, territories] = await Promise.all([sdk.spending({ groupBy: 'mission', [attribute]: key }), sdk.spending({ groupBy: 'comune' }), sdk.territories()]);
+  const [table] = tables;
+  assert.ok(expected.length > 0);
+  assert.deepEqual(table.rows, Object.fromEntries(expected.map((r) => [r.key, r.value])));
+  const buckets = attribute === 'comune' ? [`${key.slice(0, 3)}000`, '000000'] : ['000000'];
+  const left = byComune.filter((r) => buckets.includes(r.key) && r.amount > 0);
+  assert.ok(left.length > 0, 'some money is localised to an enclosing area');
+  assert.deepEqual(table.foot, Object.fromEntries(left.map((r) => [r.key, r.amount])));
+  // The territory's name, without territories.json.
+  const named = (attribute === 'comune' ? territories.comuni : territories.provinces).find((t) => t.code === key).name;
+  assert.equal(named, place);
+  assert.ok(table.title.includes(place), table.title);
+  return total;
 }
 
 describe('bytes of data each view fetches (gzip, from a real local server)', () => {
@@ -109,11 +158,13 @@ describe('bytes of data each view fetches (gzip, from a real local server)', () 
     assert.ok(total <= 2 * KiB, `${total} bytes: ${JSON.stringify(files)}`);
   });
 
-  test('a chart by mission of one comune reads its own view, not the fact table', async () => {
-    const { files } = await fetched('chart-comune', '<pnrr-spending-chart group-by="mission" comune="048017"></pnrr-spending-chart>');
-    assert.ok(files['views/mission/048017.json'] > 0, JSON.stringify(files));
-    assert.equal(files['facts.json'], undefined);
-    assert.equal(files['measures.json'], undefined);
+  test('a chart by mission of one comune: the manifest and its view file, ≤ 2 KiB, the figures of the fact table', async () => {
+    await territoryChart('chart-comune', 'comune', '048017', 'Firenze');
+  });
+
+  test('a chart by mission of one province: the manifest and its view file, ≤ 2 KiB, the figures of the fact table', async () => {
+    await territoryChart('chart-province', 'province', '048', 'Firenze');
+    await territoryChart('chart-province-prato', 'province', '100', 'Prato');
   });
 
   test('chart and map of one province, geometry included: ≤ 60 KiB', async () => {

@@ -89,10 +89,12 @@ export function measureSizes() {
 
   // ---- data
   const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
+  // The package's shard count (manifest), else the legacy 256; names as wide as the count needs.
+  const shardCount = manifest.files.projectShards?.count ?? 256;
   const shardOf = (cup) => {
     let hash = 0x811c9dc5; // FNV-1a, as @pnrr-toscana/sdk's projectShard()
     for (let i = 0; i < cup.length; i++) hash = Math.imul(hash ^ cup.charCodeAt(i), 0x01000193) >>> 0;
-    return (hash % 256).toString(16).padStart(2, '0');
+    return (hash % shardCount).toString(16).padStart(Math.max(2, (shardCount - 1).toString(16).length), '0');
   };
   const dataFile = (rel) => join(data, rel);
   const shardFiles = readdirSync(join(data, 'projects')).map((f) => `projects/${f}`);

@@ -46,7 +46,13 @@ describe('CDN build: dist/cdn/pnrr-widgets.js', () => {
     const chunk = (name: string) => js.slice(1).filter((p) => new RegExp(`^chunks/${name}-[\\w-]+\\.js$`).test(p));
     expect(chunk('monitor-blocks')).to.have.length(1);
     expect(chunk('amounts')).to.have.length(1);
-    expect(cdn.filter((p) => p.endsWith('.json')).sort()).to.deep.equal(['data/toscana/manifest.json', 'data/toscana/projects/07.json']);
+    // The manifest and one shard (its name depends on the package's shard count): the one holding the CUP.
+    const json = cdn.filter((p) => p.endsWith('.json')).sort();
+    expect(json).to.have.length(2);
+    expect(json[0]).to.equal('data/toscana/manifest.json');
+    expect(json[1]).to.match(/^data\/toscana\/projects\/[0-9a-f]{2,}\.json$/);
+    const shard = (await (await fetch(`${CDN}${json[1]}`)).json()) as { projects: Array<{ cup: string }> };
+    expect(shard.projects.map((p) => p.cup)).to.include('H91J12000770005');
     expect(customElements.get('pnrr-spending-chart'), 'the chart is not loaded on a card-only page').to.equal(undefined);
     el.remove();
   });

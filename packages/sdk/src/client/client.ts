@@ -21,6 +21,8 @@ import { anySignal } from './signals.js';
 import type {
   CallOptions,
   ClientOptions,
+  EnclosingAnswer,
+  EnclosingQuery,
   Filters,
   PnrrClient,
   ProjectOptions,
@@ -129,6 +131,10 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     const q = await placeCodes(queryObject(query));
     return (await import('./spending-method.js')).spendingMethod(q, { load, signal: callSignal(q) });
   };
+  const enclosing = async (query: EnclosingQuery): Promise<EnclosingAnswer> => {
+    const q = await placeCodes(queryObject(query));
+    return (await import('./spending-method.js')).enclosingMethod(q, { load, signal: callSignal(q) });
+  };
 
   return {
     baseUrl: base.href,
@@ -136,6 +142,7 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     project,
     projects,
     spending,
+    enclosing,
     provenance: async (call) => (await import('./provenance.js')).readProvenance(callSignal(call), deps),
     tenders: async (cup, call) => {
       const p = await project(cup, call);

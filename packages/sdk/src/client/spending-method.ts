@@ -6,11 +6,12 @@ import { NetworkError, NotFoundError } from '../errors.js';
 import { PACKAGE_FILES } from '../format/paths.js';
 import type { FlatFactRow } from '../format/facts.js';
 import { VIEW_LISTING, viewFilter, viewPath } from '../format/views.js';
+import { enclosingBuckets } from '../format/keys.js';
 import type { BodyFacts, Facts, Manifest, Measures, PaidFacts, Territories, ViewFile } from '../schema/package.js';
 import { fail, filters, oneOf } from './args.js';
 import { SHAPES, type Spec } from './checks.js';
 import type { SpendingInput } from './spending.js';
-import type { CallOptions, Filters, GroupBy, Metric, PopulationYear, SpendingQuery, SpendingRow } from './types.js';
+import type { CallOptions, EnclosingAnswer, EnclosingQuery, Filters, GroupBy, Metric, PopulationYear, SpendingQuery, SpendingRow } from './types.js';
 
 type Load = <T>(path: string, spec: Spec, signal: AbortSignal | undefined) => Promise<T>;
 
@@ -90,6 +91,40 @@ export async function spendingMethod(q: SpendingQuery & CallOptions, deps: Spend
     ...(territories ? { territories } : {}),
     ...(paid ? { referenceDates: (facts as PaidFacts).referenceDates } : {}),
   });
+}
+
+/**
+ * `enclosing(q)` of a client whose `placeCodes` already turned names into codes: the territory's name
+ * and the rows of its enclosing buckets, from the territory's view file of `q.groupBy` (which its chart
+ * has just read) when it carries them, else from territories.json and `spending({ groupBy: 'comune' })`
+ * — the fact path, with the same rows (the view's sums are that grouping's, see ingest/aggregate/views.ts).
+ */
+export async function enclosingMethod(q: EnclosingQuery, deps: SpendingDeps): Promise<EnclosingAnswer> {
+  const { load, signal } = deps;
+  const f = filters(q);
+  const groupBy = oneOf('groupBy', q.groupBy, GROUPS, 'mission');
+  const metric = oneOf('metric', q.metric, METRICS, 'pnrr');
+  const key = f.comune ?? f.province;
+  if (key === undefined) return fail('comune', q.comune, 'give a comune or a province');
+  const place: Filters = f.comune !== undefined ? { comune: key } : { province: key };
+  const buckets = enclosingBuckets(key);
+  const { spendingRows, isTerritorial } = await import('./spending.js');
+  // The paid metrics and a mission filter are not in the view's sums; territorial views have none.
+  const found = metric === 'paid' || metric === 'paid-share' || f.mission !== undefined || isTerritorial(groupBy) ? undefined : await viewFor(groupBy, place, load, signal);
+  const names = found?.view.names;
+  if (found && names && found.view.enclosing) {
+    const { viewSums } = await import('../format/facts.js');
+    const sums = viewSums({ columns: found.view.columns, rows: found.view.enclosing }, found.path);
+    const rows = spendingRows({ groupBy: 'comune', metric, perCapita: undefined, filters: {}, file: found.path }, sums);
+    return { key, name: names[key] ?? key, rows: rows.map((r) => ({ ...r, label: names[r.key] ?? r.label })) };
+  }
+  const [territories, all] = await Promise.all([
+    load<Territories>(PACKAGE_FILES.territories, SHAPES.territories, signal),
+    spendingMethod({ groupBy: 'comune', metric, ...(f.mission !== undefined ? { mission: f.mission } : {}) }, deps),
+  ]);
+  const territory = f.comune !== undefined ? territories.comuni.find((c) => c.code === key) : territories.provinces.find((p) => p.code === key);
+  if (!territory) throw new NotFoundError(f.comune !== undefined ? 'comune' : 'province', key);
+  return { key, name: territory.name, rows: all.filter((r) => buckets.includes(r.key)) };
 }
 
 /**

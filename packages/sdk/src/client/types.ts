@@ -169,6 +169,28 @@ export interface SpendingQuery extends Filters, CallOptions {
   perCapita?: boolean | PopulationYear;
 }
 
+/** Query of `enclosing()`: one comune or province (code or name; the comune when both), and the metric, grouping and mission of the chart it goes with. */
+export interface EnclosingQuery extends CallOptions, Pick<Filters, 'comune' | 'province' | 'mission'> {
+  /** The chart's grouping (default "mission"): its view file, already read, answers. */
+  groupBy?: GroupBy;
+  /** Default "pnrr", as `spending()`. */
+  metric?: Metric;
+}
+
+/** What `enclosing()` answers: the territory's name and the money a filter on it leaves out. */
+export interface EnclosingAnswer {
+  /** The territory's code (a name given is resolved). */
+  key: string;
+  /** The territory's name. */
+  name: string;
+  /**
+   * The rows of `spending({ groupBy: 'comune', metric, mission })` for the buckets enclosing the territory
+   * (a comune's province-wide bucket "PPP000" and the region-wide "000000"; a province's region-wide one)
+   * that have projects: money localised to an area containing the territory, not to the territory itself.
+   */
+  rows: SpendingRow[];
+}
+
 /**
  * One group of a `spending()` answer. Only groups with at least one project are
  * listed; rows come sorted by value (largest first), then key.
@@ -288,6 +310,13 @@ export interface PnrrClient {
   awardees(query?: AwardeesQuery): Promise<AwardeeRow[]>;
   /** Aggregated spending from the fact table (never from project rows). */
   spending(query?: SpendingQuery): Promise<SpendingRow[]>;
+  /**
+   * What a chart of one comune or province says beside its `spending()` rows: the territory's name and the
+   * money of the buckets enclosing it (see `EnclosingAnswer`). Reads the territory's view file (the one its
+   * chart already read), else territories.json and the spending by comune.
+   * @throws NotFoundError for a comune or province the package does not have.
+   */
+  enclosing(query: EnclosingQuery): Promise<EnclosingAnswer>;
   /** Comuni and provinces whose name is like `query.q` (case- and accent-insensitive), best first; see `PlacesQuery`. */
   places(query?: PlacesQuery): Promise<Place[]>;
   /**

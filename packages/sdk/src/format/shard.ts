@@ -14,12 +14,17 @@
 export const LEGACY_SHARD_COUNT = 256;
 
 /**
- * The most projects a shard holds on average. Measured on the Tuscan package
- * (~300 B gzip per project record): 256 shards (10.8 projects each on average)
- * give a largest shard of 7.3 KiB gzip, 128 shards (21.6) one of 11.1 KiB, over
- * the 10 KiB budget of a card; so at most 16 on average (between 8 and 16).
+ * The most projects a shard holds on average. A hash spreads the CUPs, it does not even
+ * them out, and the more shards a package has the further its fullest one is from the
+ * average; so the average must shrink as packages grow. Measured with the awardees and
+ * indicators in the records (docs/benchmarks.md, national section): the all-Italy synthetic
+ * package (301,930 projects) at 16 per shard (32,768 shards, 9.2 each) had a largest shard
+ * of 9.61 KiB gzip, 10.37 KiB with the manifest, over a card's 10 KiB; at 8 (65,536 shards,
+ * 4.6 each) the largest is 7.40 KiB, 8.17 KiB with the manifest. Any average below 9.2 gives
+ * that national count; 8 also takes Tuscany (2,770 projects) from 256 to 512 shards (largest
+ * 8.9 → 6.7 KiB gzip).
  */
-export const PROJECTS_PER_SHARD = 16;
+export const PROJECTS_PER_SHARD = 8;
 
 /** The shard count of a package with `projects` project records: the smallest power of two giving at most PROJECTS_PER_SHARD each on average. */
 export function shardCount(projects: number): number {

@@ -550,6 +550,12 @@ export const ViewFile = Type.Object({
   filter: Type.String({ description: 'The region code (no filter), a territory key, or a mission code' }),
   columns: Type.Array(Type.String(), { description: 'Names of the summed fact-table columns of each row, after its key (pnrrCents, totalCents, projects, …)' }),
   labels: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Non-territorial groupings: the name of each group key' })),
+  names: Type.Optional(Type.Record(Type.String(), Type.String(), {
+    description: 'Views of one province or comune: the name of that territory and of each bucket enclosing it (the area it covers), by key',
+  })),
+  enclosing: Type.Optional(Type.Array(ViewRow, {
+    description: 'Views of one province or comune: the sums of the buckets enclosing it (its province-wide bucket, the region-wide one) over every sub-measure, same columns; buckets without data left out',
+  })),
   rows: Type.Array(ViewRow, { description: 'Every group with data, sorted by key' }),
 });
 

@@ -9,6 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EMBEDDED, GEO, SDK_DIR, TOSCANA, V2023, listFiles, tempDir } from './ingest-helpers.js';
+import { shardName } from '../../src/format/shard.js';
+import type { Manifest } from '../../src/schema/package.js';
 
 const BIN = join(SDK_DIR, 'dist', 'cli', 'main.js');
 
@@ -81,7 +83,8 @@ describe('pnrr-toscana CLI', () => {
     const text = await readFile(listPath, 'utf8');
     await writeFile(listPath, text.replace(/"pnrrCents":(\d)/, '"pnrrCents":9$1'));
     // Break the schema of a shard: a CUP that is not a CUP.
-    const shardPath = join(dir, 'projects', '00.json');
+    const shard0 = shardName(0, (JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest).files.projectShards.count!);
+    const shardPath = join(dir, 'projects', `${shard0}.json`);
     const shard = JSON.parse(await readFile(shardPath, 'utf8')) as { projects: Array<{ cup: string }> };
     assert.ok(shard.projects.length > 0);
     shard.projects[0]!.cup = 'not-a-cup';
@@ -89,7 +92,7 @@ describe('pnrr-toscana CLI', () => {
     const r = run(['validate', dir]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /lists\/048017\.json: sha256 [0-9a-f]{64} differs/);
-    assert.match(r.stderr, /projects\/00\.json \/projects\/0\/cup: /);
+    assert.match(r.stderr, new RegExp(`projects/${shard0}\\.json /projects/0/cup: `));
     assert.match(r.stderr, /INVALID/);
   });
 

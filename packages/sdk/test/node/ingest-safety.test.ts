@@ -146,9 +146,9 @@ describe('an interrupted or failing build leaves the previous package byte-ident
     const r = run(['build', ...FULL, '--out', pristine, '--generated-at', '2020-01-01']);
     assert.equal(r.code, 0, r.stderr);
     previous = await snapshot(pristine);
-    // 562 files without views (facts-paid.json and provenance.json included), plus 1151 view files: 7 groupings
-    // for the region, 4 for each of 10 provinces and 273 comuni, 2 for each of 6 missions.
-    assert.equal(previous.size, 562 + 7 + 4 * (10 + 273) + 2 * 6);
+    // 818 files without views (512 project shards, facts-paid.json and provenance.json included), plus 1151 view
+    // files: 7 groupings for the region, 4 for each of 10 provinces and 273 comuni, 2 for each of 6 missions.
+    assert.equal(previous.size, 818 + 7 + 4 * (10 + 273) + 2 * 6);
   });
 
   /** Starts a build over a copy of the previous package and sends SIGINT `delay` ms after stdout shows `phase`. */

@@ -17,6 +17,7 @@ import { SHAPES as ENTRY_SHAPES, ShapeMismatch, checkShape, type Spec } from '..
 import { PROVENANCE_SHAPE } from '../../src/client/provenance.js';
 import { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Provenance, Quality, Territories, ViewFile } from '../../src/schema/package.js';
 import { PACKAGE_FILES, fillPattern } from '../../src/format/paths.js';
+import { shardName } from '../../src/format/shard.js';
 
 const SHAPES = { ...ENTRY_SHAPES, provenance: PROVENANCE_SHAPE };
 const PACKAGE = new URL('../../data/toscana/', import.meta.url);
@@ -30,7 +31,8 @@ const ROLES: Record<Exclude<keyof typeof SHAPES, 'boundaries'>, { schema: TSchem
   measures: { schema: Measures, file: PACKAGE_FILES.measures },
   facts: { schema: Facts, file: PACKAGE_FILES.facts },
   bodyFacts: { schema: BodyFacts, file: PACKAGE_FILES.bodyFacts },
-  shard: { schema: ProjectShard, file: fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', '00') },
+  // The first shard, named as the package's shard count says (512 shards: "000").
+  shard: { schema: ProjectShard, file: fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', shardName(0, (read(PACKAGE_FILES.manifest) as Manifest).files.projectShards.count!)) },
   list: { schema: ProjectList, file: fillPattern(PACKAGE_FILES.listPattern, 'key', '048017') },
   view: { schema: ViewFile, file: 'views/mission/09.json' },
   quality: { schema: Quality, file: PACKAGE_FILES.quality },

@@ -6,7 +6,7 @@
  * synthetic one built by the real build from the Tuscan sources copied with new CUPs.
  */
 import assert from 'node:assert/strict';
-import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
@@ -56,13 +56,14 @@ async function checkPackage(pkg: string, expectedProjects: number, expectedCount
 }
 
 describe('shard count', () => {
-  it('is the smallest power of two with at most 16 projects per shard on average', () => {
+  it('is the smallest power of two with at most 8 projects per shard on average', () => {
     assert.equal(shardCount(0), 1);
-    assert.equal(shardCount(16), 1);
-    assert.equal(shardCount(17), 2);
-    assert.equal(shardCount(2770), 256); // Tuscany, 1 March 2023: unchanged from the fixed count
-    assert.equal(shardCount(5540), 512);
-    assert.equal(shardCount(302_000), 32_768); // national scale (issue 11): 9.2 projects per shard
+    assert.equal(shardCount(8), 1);
+    assert.equal(shardCount(9), 2);
+    assert.equal(shardCount(2770), 512); // Tuscany, 1 March 2023: 5.4 projects per shard
+    assert.equal(shardCount(5540), 1024);
+    // National scale (issue 11): 4.6 projects per shard; at 32,768 (9.2 each) the fullest shard was over 10 KiB.
+    assert.equal(shardCount(301_930), 65_536);
   });
 
   it('names shards in hex, at least two digits, as wide as the count needs; 256 keeps the old names', () => {
@@ -71,6 +72,7 @@ describe('shard count', () => {
     assert.equal(shardName(0, 512), '000');
     assert.equal(shardName(4095, 4096), 'fff');
     assert.equal(shardName(4096, 32_768), '1000');
+    assert.equal(shardName(65_535, 65_536), 'ffff');
     // The default count is the legacy one: the shard of the Florence tramway in every package built before.
     assert.equal(projectShard('H91J12000770005'), projectShard('H91J12000770005', LEGACY_SHARD_COUNT));
   });
@@ -79,16 +81,16 @@ describe('shard count', () => {
 describe('packages of two sizes', () => {
   // Issue 10's tenders once made the embedded shards heavy (H92E22000070008 has 246 tenders, ~11 KiB gzip alone):
   // a record now carries its first two (format/tenders.ts), the rest are in the CUP's tenders file.
-  it('the embedded Tuscan package: 256 shards, each ≤ 10 KiB gzip, every project found', { timeout: 120_000 }, async () => {
-    await checkPackage(EMBEDDED, 2770, 256);
+  it('the embedded Tuscan package: 512 shards, each ≤ 10 KiB gzip, every project found', { timeout: 120_000 }, async () => {
+    await checkPackage(EMBEDDED, 2770, 512);
   });
 
-  it('a synthetic package twice as large: 512 shards named with three digits, each ≤ 10 KiB gzip, every project found', { timeout: 300_000 }, async () => {
+  it('a synthetic package twice as large: 1,024 shards named with three digits, each ≤ 10 KiB gzip, every project found', { timeout: 300_000 }, async () => {
     const input = join(dir, 'input');
     const files = await twoCopies(input);
     const out = join(dir, 'synthetic');
     await buildPackage({ ...files, region: '09', boundaries: join(GEO, 'toscana-comuni.topo.json'), population: join(GEO, 'toscana-comuni.csv'), out });
-    await checkPackage(out, 5540, 512);
+    await checkPackage(out, 5540, 1024);
   });
 
   it('a manifest without the count (an older package) is read with 256 shards', async () => {
@@ -97,6 +99,15 @@ describe('packages of two sizes', () => {
     const manifest = await readJson<Manifest>(old, 'manifest.json');
     delete (manifest.files.projectShards as { count?: number }).count;
     await writeFile(join(old, 'manifest.json'), JSON.stringify(manifest));
+    // An older package has the legacy 256 shards: the records dealt again by projectShard(cup, 256).
+    const records = (await shards(EMBEDDED)).flatMap((s) => s.projects);
+    await rm(join(old, 'projects'), { recursive: true });
+    await mkdir(join(old, 'projects'));
+    for (let i = 0; i < LEGACY_SHARD_COUNT; i++) {
+      const name = shardName(i, LEGACY_SHARD_COUNT);
+      const shard = { schemaVersion: manifest.schemaVersion, shard: name, projects: records.filter((p) => projectShard(p.cup) === name) };
+      await writeFile(join(old, 'projects', `${name}.json`), JSON.stringify(shard));
+    }
     const tram = await createClient({ baseUrl: old }).project('H91J12000770005');
     assert.equal(tram.funding.pnrrCents, 22248584000); // € 222,485,840.00 PNRR (data README)
   });

@@ -4,7 +4,7 @@
  * the package's define entry to register the tag.
  */
 import { css, type PropertyDeclarations } from 'lit';
-import { InvalidArgumentError, enclosingBuckets, type GroupBy, type SpendingRow } from '@pnrr-toscana/sdk';
+import { InvalidArgumentError, type GroupBy, type SpendingRow } from '@pnrr-toscana/sdk';
 import type { PnrrClient } from '../base/client.js';
 import { withPlaceCodes } from '../base/places.js';
 import type { Lang } from '../i18n/lang.js';
@@ -39,6 +39,8 @@ export interface ChartData extends FigureData {
   buckets: SpendingRow[];
   /** Province-/region-wide money left out by a territory filter (absolute amounts). */
   excluded: SpendingRow[];
+  /** Name of the filtered comune (else province), from the SDK's `enclosing()`. */
+  placeName: string | undefined;
 }
 
 const BUCKET = new Set(['province-wide', 'region-wide']);
@@ -109,28 +111,32 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
       throw new InvalidArgumentError('group-by+comune', `group-by="province", comune="${this.query.comune}"`, 'one comune cannot be grouped by province; use province="…" instead');
     }
     checkMetricPerCapita(this.query);
-    const query = await withPlaceCodes(client, this.query, signal);
+    // A name needs territories.json to become a code; a code does not (the SDK maps a former comune's):
+    // a chart of one territory then reads its view file alone, which also names the territory.
+    const raw = this.query;
+    const named = [raw.comune, raw.province].some((v) => v !== undefined && !/^\d+$/.test(v));
+    let query = named ? await withPlaceCodes(client, raw, signal) : raw;
     const { groupBy, metric, perCapita, comune, province, mission } = query;
     const filters = { ...(comune ? { comune } : {}), ...(province ? { province } : {}), ...(mission ? { mission } : {}) };
     const territorial = groupBy === 'comune' || groupBy === 'province';
-    // Money of projects localised to a whole province / the whole region is outside
-    // a territory filter; one more (cached, fact-table) query says how much.
-    const excludedKeys = comune ? enclosingBuckets(comune) : province ? enclosingBuckets(province) : [];
-    // Names of the filtered comune or province and the per-capita series: a chart of the whole
-    // region needs none of them, so it reads only its view file (~0.4 KiB gzip by mission).
-    const needTerritories = Boolean(comune || province || perCapita);
-    const [answer, territories, all] = await Promise.all([
+    // The per-capita series are in territories.json; a chart without them never reads it.
+    const [answer, territories, around] = await Promise.all([
       client.spending({ groupBy, metric, ...(perCapita ? { perCapita } : {}), ...filters, signal }),
-      needTerritories ? client.territories({ signal }) : undefined,
-      excludedKeys.length > 0 ? client.spending({ groupBy: 'comune', metric, ...(mission ? { mission } : {}), signal }) : Promise.resolve([]),
+      perCapita ? client.territories({ signal }) : undefined,
+      // The filtered territory's name, and the money of the province-/region-wide projects its filter
+      // leaves out (its enclosing buckets): from the view file spending() has just read.
+      comune || province
+        ? client.enclosing({ ...(comune ? { comune } : { province }), groupBy, metric, ...(mission ? { mission } : {}), signal })
+        : undefined,
     ]);
+    if (comune && around) query = { ...query, comune: around.key };
     const buckets = territorial ? answer.filter((r) => r.kind !== undefined && BUCKET.has(r.kind)) : [];
     const inAnswer = new Set(buckets.map((b) => b.key));
-    const excluded = all.filter((r) => excludedKeys.includes(r.key) && !inAnswer.has(r.key) && this.moneyOf(r, query) > 0);
+    const excluded = (around?.rows ?? []).filter((r) => !inAnswer.has(r.key) && this.moneyOf(r, query) > 0);
     const k = valueScale(query);
     const rows = answer.filter((r) => !buckets.includes(r) && Number.isFinite(r.value)).map((r) => (k === 1 ? r : { ...r, value: r.value * k }));
     const referenceDates = answer.find((r) => r.referenceDates)?.referenceDates;
-    return { query, rows, buckets, excluded, territories, referenceDates };
+    return { query, rows, buckets, excluded, territories, referenceDates, placeName: around?.name };
   }
 
   protected override isEmpty(data: ChartData): boolean {
@@ -140,8 +146,9 @@ export class PnrrSpendingChart extends PnrrFigureElement<ChartData> {
   // ------------------------------------------------------------------ text
 
   protected override place(data: ChartData, lang: Lang): string {
-    const { comune } = data.query;
-    if (comune) return isolate(data.territories?.comuni.find((c) => c.code === comune)?.name ?? comune);
+    const { comune, province } = data.query;
+    if (comune) return isolate(data.placeName ?? comune);
+    if (province && data.placeName) return figureMessages[lang].province(isolate(data.placeName));
     return super.place(data, lang);
   }
 

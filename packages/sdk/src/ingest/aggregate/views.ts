@@ -12,6 +12,7 @@ import { byString } from '../../format/compare.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { PACKAGE_FILES } from '../../format/paths.js';
 import { VIEW_LISTING } from '../../format/views.js';
+import { enclosingBuckets } from '../../format/keys.js';
 import { describer, sumGroups, type SpendingInput } from '../../client/spending.js';
 import type { Filters, GroupBy } from '../../client/types.js';
 import type { BodyFacts, Facts, Measures, Territories, ViewFile, ViewListing } from '../../schema/package.js';
@@ -59,11 +60,29 @@ export function viewFiles(sources: ViewSources, listing: ViewListing = VIEW_LIST
     const file: ViewFile = { schemaVersion: SCHEMA_VERSION, groupBy, filter, columns: [...columns], rows: keys.map((k) => [k, ...groups.get(k)!]) };
     if (!territorial(groupBy)) {
       const describe = describer(input);
-      // Labels before the rows, as the schema lists them.
+      // Labels (and names, enclosing) before the rows, as the schema lists them.
       const { rows: viewRows, ...head } = file;
-      return { ...head, labels: Object.fromEntries(keys.map((k) => [k, describe(k).label])), rows: viewRows };
+      return { ...head, labels: Object.fromEntries(keys.map((k) => [k, describe(k).label])), ...(scope === undefined || scope === region ? {} : around(input, scope)), rows: viewRows };
     }
     return file;
+  };
+
+  /**
+   * What a chart of one territory says beside its rows, so that it needs no other file: the
+   * territory's name, and the money of the buckets enclosing it (its province-wide bucket, the
+   * region-wide one), which its filter leaves out — the rows `spending({ groupBy: 'comune' })`
+   * has for those keys, summed from the same kind of rows as the view.
+   */
+  const around = (input: SpendingInput, key: string): Pick<ViewFile, 'names' | 'enclosing'> => {
+    const buckets = enclosingBuckets(key);
+    const from: Map<string, ReadonlyArray<ReadonlyArray<string | number>>> = input.bodies !== undefined ? bodyBy : flatBy;
+    const rows = buckets.flatMap((b) => from.get(b) ?? []);
+    const { groups } = sumGroups({ ...input, groupBy: 'comune', filters: {}, rows });
+    const name = describer({ ...input, groupBy: 'comune', filters: {} });
+    return {
+      names: Object.fromEntries([key, ...buckets].map((k) => [k, name(k).label])),
+      enclosing: buckets.filter((b) => groups.has(b)).map((b) => [b, ...groups.get(b)!]),
+    };
   };
 
   const out: ViewFile[] = [];
