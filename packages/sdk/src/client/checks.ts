@@ -65,6 +65,18 @@ export function checkShape(data: unknown, spec: Spec, versioned: boolean): void 
 const named = { code: 'string', name: 'string' } as const;
 const population = 'object';
 
+const LIST_ITEM = {
+  cup: 'string',
+  localCode: 'string',
+  title: 'string',
+  submeasure: 'string',
+  body: 'string',
+  bodyName: 'string',
+  pnrrCents: 'number',
+  totalCents: 'number',
+  places: ['string'],
+} as const;
+
 /** Shapes of the files, by role. */
 export const SHAPES = {
   // The totals moved to provenance.json (packages written before it still carry them here).
@@ -85,21 +97,9 @@ export const SHAPES = {
   bodyFacts: { bodies: [{ key: 'string', name: 'string' }], rows: ['(ssnnnn)'] },
   view: { columns: ['string'], rows: ['array'] },
   shard: { projects: [{ cup: 'string', localCode: 'string', title: 'string', localisations: 'array' }] },
-  list: {
-    items: [
-      {
-        cup: 'string',
-        localCode: 'string',
-        title: 'string',
-        submeasure: 'string',
-        body: 'string',
-        bodyName: 'string',
-        pnrrCents: 'number',
-        totalCents: 'number',
-        places: ['string'],
-      },
-    ],
-  },
+  list: { items: [LIST_ITEM] },
+  // A page after the first of a paged list (the list file's `paging` is checked where it is read: client/projects.ts).
+  listPage: { territory: 'string', page: 'number', items: [LIST_ITEM] },
   quality: { files: 'array', rejected: 'array', warnings: 'array' },
   boundaries: { type: 'string', objects: 'object' },
 } as const satisfies Record<string, Spec>;

@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { EMBEDDED, GEO, REPO, SDK_DIR, TOSCANA, V2023, listFiles, readJson, tempDir } from './ingest-helpers.js';
+import { EMBEDDED, GEO, REPO, SDK_DIR, TOSCANA, V2023, listFiles, readJson, readListItems, tempDir } from './ingest-helpers.js';
 import type { Manifest, Quality } from '../../src/schema/package.js';
 
 const BIN = join(SDK_DIR, 'dist', 'cli', 'main.js');
@@ -354,8 +354,7 @@ describe('build refuses unusable input', () => {
 
 /** The comune of the first project whose title contains `needle` (lists of 6-digit comune keys). */
 async function findPlaceOfTitle(dir: string, needle: string): Promise<string> {
-  const region = await readJson<{ items: Array<{ title: string; places: string[] }> }>(dir, 'lists/09.json');
-  const item = region.items.find((i) => i.title.includes(needle))!;
+  const item = (await readListItems(dir, '09')).find((i) => i.title.includes(needle))!;
   return item.places.find((p) => !p.endsWith('000'))!;
 }
 

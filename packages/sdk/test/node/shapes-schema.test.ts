@@ -15,7 +15,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import { SHAPES as ENTRY_SHAPES, ShapeMismatch, checkShape, type Spec } from '../../src/client/checks.js';
 import { PROVENANCE_SHAPE } from '../../src/client/provenance.js';
-import { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Provenance, Quality, Territories, ViewFile } from '../../src/schema/package.js';
+import { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectListPage, ProjectShard, Provenance, Quality, Territories, ViewFile } from '../../src/schema/package.js';
 import { PACKAGE_FILES, fillPattern } from '../../src/format/paths.js';
 
 const SHAPES = { ...ENTRY_SHAPES, provenance: PROVENANCE_SHAPE };
@@ -32,6 +32,7 @@ const ROLES: Record<Exclude<keyof typeof SHAPES, 'boundaries'>, { schema: TSchem
   bodyFacts: { schema: BodyFacts, file: PACKAGE_FILES.bodyFacts },
   shard: { schema: ProjectShard, file: fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', '00') },
   list: { schema: ProjectList, file: fillPattern(PACKAGE_FILES.listPattern, 'key', '048017') },
+  listPage: { schema: ProjectListPage, file: 'lists/048017/2.json' },
   view: { schema: ViewFile, file: 'views/mission/09.json' },
   quality: { schema: Quality, file: PACKAGE_FILES.quality },
 };
