@@ -65,7 +65,8 @@ export function checkShape(data: unknown, spec: Spec, versioned: boolean): void 
 const named = { code: 'string', name: 'string' } as const;
 const population = 'object';
 
-const LIST_ITEM = {
+/** What the client reads of a project list item (list files and their pages). */
+export const LIST_ITEM = {
   cup: 'string',
   localCode: 'string',
   title: 'string',
@@ -97,9 +98,8 @@ export const SHAPES = {
   bodyFacts: { bodies: [{ key: 'string', name: 'string' }], rows: ['(ssnnnn)'] },
   view: { columns: ['string'], rows: ['array'] },
   shard: { projects: [{ cup: 'string', localCode: 'string', title: 'string', localisations: 'array' }] },
+  // A paged list's `paging` and its page files are checked where they are read (client/projects.ts, a lazy chunk).
   list: { items: [LIST_ITEM] },
-  // A page after the first of a paged list (the list file's `paging` is checked where it is read: client/projects.ts).
-  listPage: { territory: 'string', page: 'number', items: [LIST_ITEM] },
   quality: { files: 'array', rejected: 'array', warnings: 'array' },
   boundaries: { type: 'string', objects: 'object' },
 } as const satisfies Record<string, Spec>;

@@ -4,9 +4,9 @@ import { fold } from '../format/fold.js';
 import { provinceOf } from '../format/keys.js';
 import { DataFormatError } from '../errors.js';
 import { LIST_PAGE_ORDER, listPageCount, listPageLength, listPagePath } from '../format/list-pages.js';
-import type { ListPaging, ProjectList, ProjectListItem, ProjectListPage } from '../schema/package.js';
+import type { ListPaging, Manifest, ProjectList, ProjectListItem, ProjectListPage } from '../schema/package.js';
 import { measureMatcher, oneOf } from './args.js';
-import { SHAPES, type Spec } from './checks.js';
+import { LIST_ITEM, type Spec } from './checks.js';
 import type { Filters, ProjectSort, ProjectsPage } from './types.js';
 
 export interface ListQuery {
@@ -96,11 +96,14 @@ export function selectProjects(items: readonly ProjectListItem[], listKey: strin
 /** Callers get their own items: the cached list must not change under other callers. */
 const copies = (items: readonly ProjectListItem[]): ProjectListItem[] => items.map((item) => ({ ...item, places: [...item.places] }));
 
+/** The shape of a page file after the first of a paged list (`paging` itself is checked by `checkPaging`). */
+export const LIST_PAGE_SHAPE = { territory: 'string', page: 'number', items: [LIST_ITEM] } as const satisfies Spec;
+
 /** What `listProjects` needs of the client: its file loader and the manifest's page pattern. */
 export interface ListDeps {
   load<T>(path: string, spec: Spec, signal: AbortSignal | undefined): Promise<T>;
-  /** `manifest.files.lists.pagePattern` (read only for a paged list). */
-  pagePattern(signal: AbortSignal | undefined): Promise<string | undefined>;
+  /** The manifest, for `files.lists.pagePattern` (read only for a paged list). */
+  manifest(signal: AbortSignal | undefined): Promise<Manifest>;
 }
 
 /**
@@ -161,10 +164,10 @@ function checkPaging(list: ProjectList, path: string): ListPaging {
 function pageReader(list: ProjectList, paging: ListPaging, listKey: string, deps: ListDeps, signal: AbortSignal | undefined) {
   return async (n: number): Promise<readonly ProjectListItem[]> => {
     if (n === 1) return list.items;
-    const pattern = await deps.pagePattern(signal);
+    const pattern = (await deps.manifest(signal)).files.lists.pagePattern;
     if (pattern === undefined) throw new DataFormatError('manifest.json', '/files/lists/pagePattern', `missing, but the list of ${listKey} has ${paging.pages} pages`);
     const path = listPagePath(pattern, listKey, n);
-    const page = await deps.load<ProjectListPage>(path, SHAPES.listPage, signal);
+    const page = await deps.load<ProjectListPage>(path, LIST_PAGE_SHAPE, signal);
     const expected = listPageLength(n, paging.total, paging.pageSize);
     if (page.territory !== listKey) throw new DataFormatError(path, '/territory', `"${page.territory}" in a page of the list of ${listKey}`);
     if (page.page !== n) throw new DataFormatError(path, '/page', `${page.page} in the file of page ${n}`);
