@@ -14,6 +14,9 @@
 //   /__test/flaky/<id>/<path>   503 until /__test/flaky-up/<id> is called, then serves /<path>
 //   /__test/tenders-<404|500>/<id>/<path>  serves /<path>, but its tenders files (…/tenders/…) answer 404 or 500
 //                               until /__test/flaky-up/<id> is called
+//   /__test/list-pages-<count|404|slow>/<id>/<path>  serves /<path>, logging every request; its list page files
+//                               (…/lists/<key>/<n>.json) answer 404 until /__test/flaky-up/<id> (404), or come
+//                               SLOW_MS late (slow)
 //   /__test/log                 JSON of what the routes above saw
 import { setTimeout, clearTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +71,23 @@ async function route(ctx, next) {
       ctx.body = 'failing for the test';
       return;
     }
+    ctx.url = path + (ctx.querystring ? `?${ctx.querystring}` : '');
+    await next();
+    return;
+  }
+  m = /^\/__test\/list-pages-(count|404|slow)\/([^/]+)(\/.*)$/.exec(ctx.path);
+  if (m) {
+    const [, mode, id, path] = m;
+    const entry = { route: `list-pages-${mode}`, id, path, outcome: 'served' };
+    log.push(entry);
+    const page = /\/lists\/[^/]+\/\d+\.json$/.test(path);
+    if (page && mode === '404' && !flakyUp.has(id)) {
+      entry.outcome = 'failed';
+      ctx.status = 404;
+      ctx.body = 'missing for the test';
+      return;
+    }
+    if (page && mode === 'slow') await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
     ctx.url = path + (ctx.querystring ? `?${ctx.querystring}` : '');
     await next();
     return;

@@ -133,7 +133,7 @@ try {
   line('card (manifest + one shard), median shard', '', (p) => k(p.cardMedian));
   line('card, largest shard', 'shard ≤ 10', (p) => `${k(p.cardMax)} (shard ${k(p.cardMax - p.manifest)})`);
   line('list of one comune (median comune)', '', (p) => k(p.listComune));
-  line('list of the region', '', (p) => k(p.listRegion));
+  line('list of the region (its first page when paged)', '', (p) => k(p.listRegion));
   line('chart by mission, region', '≤ 2', (p) => k(p.chartMission));
   line('chart by mission, one comune (Firenze)', '', (p) => k(p.chartMissionComune));
   line('map, region zoom', '', (p) => k(p.mapRegion));
@@ -147,8 +147,9 @@ try {
     'carry no awardee or indicator data (scripts/bench/synth.mjs writes them, docs/benchmarks.md measures them at',
     'national scale). A project\'s tenders past its first two are in their own file, read only',
     'when the card\'s "show all" button is pressed. Charts and maps read view files whose size depends on the territories and',
-    'groups shown, not on the number of projects. Project lists (`lists/{key}.json`) hold every project of a',
-    'territory, so the region\'s list grows with the package: paging it in files is not done yet.',
+    'groups shown, not on the number of projects. A project list (`lists/{key}.json`) of more than 200 projects',
+    'is paged: the file holds its first page (what a list\'s first screen reads, measured here), the other pages',
+    'are read by a search, another sort or the CSV download (docs/data-schema.md, lists/{key}.json).',
     '',
   );
   await writeFile(OUT, `${lines.join('\n')}`);

@@ -20,7 +20,19 @@ const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').t
 
 interface Item { cup: string; localCode: string; title: string; bodyName: string; areaPnrrCents: number; places: string[] }
 const json = async <T>(path: string): Promise<T> => (await (await fetch(path)).json()) as T;
-const listFile = (key: string, base = DATA) => json<{ items: Item[] }>(`${base}lists/${key}.json`);
+/** Every item of a list, read without the SDK: the list file, then a paged list's page files 2…pages. */
+async function listFile(key: string, base = DATA): Promise<{ items: Item[]; pages: number }> {
+  const file = await json<{ items: Item[]; paging?: { pages: number } }>(`${base}lists/${key}.json`);
+  const pages = file.paging?.pages ?? 1;
+  const items = [...file.items];
+  for (let n = 2; n <= pages; n++) items.push(...(await json<{ items: Item[] }>(`${base}lists/${key}/${n}.json`)).items);
+  return { items, pages };
+}
+/** What a test route (`/__test/<route>/<id>/…`) was asked for, as package paths. */
+async function requested(route: string, id: string): Promise<string[]> {
+  const log = await json<Array<{ route: string; id: string; path: string }>>('/__test/log');
+  return log.filter((e) => e.route === route && e.id === id).map((e) => e.path.slice(DATA.length));
+}
 
 async function list(template: ReturnType<typeof html>): Promise<PnrrProjectList> {
   const el = await fixture<PnrrProjectList>(template);
@@ -99,12 +111,12 @@ describe('<pnrr-project-list>', () => {
     const next = $(el, '[part~="next"]')!;
     next.focus();
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
+    await settled(el);
     expect(statusText(el)).to.match(/^Progetti 21–40 di 90\./);
     expect(rowCups(el)).to.deep.equal(byArea.slice(20, 40).map((i) => `${i.cup}|${i.localCode}`));
     expect(el.shadowRoot!.activeElement).to.equal(next);
     for (let i = 0; i < 4; i++) await sendKeys({ press: 'Space' });
-    await el.updateComplete;
+    await settled(el);
     expect(statusText(el)).to.match(/^Progetti 81–90 di 90\./);
     expect(next.getAttribute('aria-disabled')).to.equal('true');
     expect(el.shadowRoot!.activeElement, 'focus is not lost on the last page').to.equal(next);
@@ -115,7 +127,7 @@ describe('<pnrr-project-list>', () => {
     await sendKeys({ up: 'Shift' });
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="previous"]'));
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
+    await settled(el);
     expect(statusText(el)).to.match(/^Progetti 61–80 di 90\./);
   });
 
@@ -251,6 +263,85 @@ describe('<pnrr-project-list>', () => {
     await until(() => el.state === 'ready', 'ready after retry');
     await settled(el);
     expect(rowCups(el)).to.have.length(20);
+  });
+
+  describe('a paged list (Firenze: its first 200 projects in the list file, the rest in a page file)', () => {
+    it('the first screen reads the list file alone; the CSV download reads the rest and has every row', async () => {
+      const all = await listFile('048017');
+      expect(all.pages, 'Firenze is paged').to.be.greaterThan(1);
+      const id = uniqueId();
+      const el = await list(html`<pnrr-project-list comune="048017" src=${`/__test/list-pages-count/${id}${DATA}`}></pnrr-project-list>`);
+      expect(normalise($(el, '[part="title"]')!.textContent!)).to.match(new RegExp(`^Firenze: ${all.items.length} progetti`));
+      expect(statusText(el)).to.equal(`Progetti 1–20 di ${all.items.length}. Ordinati per finanziamento PNRR attribuito, decrescente.`);
+      expect((await requested('list-pages-count', id)).filter((p) => p.startsWith('lists/'))).to.deep.equal(['lists/048017.json']);
+      const button = $(el, '[part~="download-csv"]')!;
+      expect(normalise(button.textContent!)).to.equal(`Scarica i dati (CSV, ${all.items.length} progetti)`);
+      const { text } = await download(button);
+      const [, ...rows] = parseCsv(text.slice(1));
+      expect(rows).to.have.length(all.items.length);
+      expect(new Set(rows.map((r) => `${r[0]}|${r[1]}`))).to.deep.equal(new Set(all.items.map((i) => `${i.cup}|${i.localCode}`)));
+      const pages = Array.from({ length: all.pages - 1 }, (_, i) => `lists/048017/${i + 2}.json`);
+      expect((await requested('list-pages-count', id)).filter((p) => p.startsWith('lists/')).sort()).to.deep.equal(['lists/048017.json', ...pages].sort());
+    });
+
+    it('the region sorted by title: every project in the CSV, in the order of the table', async () => {
+      const manifest = await json<{ region: { code: string } }>(`${DATA}manifest.json`);
+      const provenance = await json<{ totals: { projects: number } }>(`${DATA}provenance.json`);
+      const all = await listFile(manifest.region.code);
+      expect(all.items).to.have.length(provenance.totals.projects);
+      const id = uniqueId();
+      const el = await list(html`<pnrr-project-list sort="title" src=${`/__test/list-pages-count/${id}${DATA}`}></pnrr-project-list>`);
+      // The thousands separator of the element's Italian numbers left out.
+      expect(statusText(el).replace(/(\d)\.(\d)/g, '$1$2')).to.match(new RegExp(`^Progetti 1–20 di ${provenance.totals.projects}\\.`));
+      const button = $(el, '[part~="download-csv"]')!;
+      const rows = parseCsv((await download(button)).text.slice(1)).slice(1);
+      expect(rows).to.have.length(provenance.totals.projects);
+      expect(rows.slice(0, 20).map((r) => `${r[0]}|${r[1]}`)).to.deep.equal(rowCups(el));
+      expect(new Set(rows.map((r) => `${r[0]}|${r[1]}`))).to.deep.equal(new Set(all.items.map((i) => `${i.cup}|${i.localCode}`)));
+      // Sorting by title read every page, each once.
+      const lists = (await requested('list-pages-count', id)).filter((p) => p.startsWith('lists/'));
+      expect(lists).to.have.length(all.pages);
+      expect(new Set(lists).size).to.equal(all.pages);
+    });
+
+    it('a download that waits for pages: the button says so and is busy, then the CSV comes', async () => {
+      const all = await listFile('048017');
+      const id = uniqueId();
+      const el = await list(html`<pnrr-project-list comune="048017" src=${`/__test/list-pages-slow/${id}${DATA}`}></pnrr-project-list>`);
+      const button = $(el, '[part~="download-csv"]')!;
+      const saved = download(button);
+      await until(() => button.getAttribute('aria-busy') === 'true', 'the busy button');
+      expect(normalise(button.textContent!)).to.equal('Preparazione del file CSV…');
+      expect(normalise($(el, '.controls [role="status"]')!.textContent!)).to.equal('Preparazione del file CSV: lettura di tutti i progetti dell’elenco.');
+      await click(button); // a second click while busy starts no second download
+      const rows = parseCsv((await saved).text.slice(1)).slice(1);
+      expect(rows).to.have.length(all.items.length);
+      await el.updateComplete;
+      expect(button.getAttribute('aria-busy')).to.equal('false');
+      expect(normalise(button.textContent!)).to.equal(`Scarica i dati (CSV, ${all.items.length} progetti)`);
+      expect(normalise($(el, '.controls [role="status"]')!.textContent!)).to.match(/^File progetti-pnrr-firenze\.csv scaricato\.$/);
+    });
+
+    it('a missing page file: a search shows the error and a retry under the search box; the retry works', async () => {
+      const all = await listFile('048017');
+      const expected = all.items.filter((i) => fold(`${i.title}\n${i.cup}\n${i.localCode}\n${i.bodyName}`).includes('scuola'));
+      expect(expected.length).to.be.greaterThan(0);
+      const id = uniqueId();
+      const errors: unknown[] = [];
+      const el = await list(html`<pnrr-project-list comune="048017" src=${`/__test/list-pages-404/${id}${DATA}`} @pnrr-error=${(e: CustomEvent) => errors.push(e.detail.error)}></pnrr-project-list>`);
+      expect(rowCups(el)).to.have.length(20);
+      await click($(el, '[part="search"]')!);
+      await sendKeys({ type: 'scuola' });
+      const retry = await until(() => $(el, '.list [part="retry"]'), 'the retry button');
+      expect(el.state, 'the heading and the search box stay').to.equal('ready');
+      expect(textOf(el)).to.include('Non è stato possibile leggere questa parte dell’elenco.');
+      expect(errors.length).to.be.greaterThan(0);
+      expect($(el, '[part="search"]')).to.not.equal(null);
+      await fetch(`/__test/flaky-up/${id}`, { cache: 'no-store' });
+      await click(retry);
+      await until(() => rowCups(el).length === Math.min(20, expected.length) && statusText(el).includes('scuola'), 'the search result');
+      expect(statusText(el)).to.match(new RegExp(`^Progetti 1–${Math.min(20, expected.length)} di ${expected.length} `));
+    });
   });
 
   for (const theme of ['light', 'dark'] as const) {

@@ -65,6 +65,19 @@ export function checkShape(data: unknown, spec: Spec, versioned: boolean): void 
 const named = { code: 'string', name: 'string' } as const;
 const population = 'object';
 
+/** What the client reads of a project list item (list files and their pages). */
+export const LIST_ITEM = {
+  cup: 'string',
+  localCode: 'string',
+  title: 'string',
+  submeasure: 'string',
+  body: 'string',
+  bodyName: 'string',
+  pnrrCents: 'number',
+  totalCents: 'number',
+  places: ['string'],
+} as const;
+
 /** Shapes of the files, by role. */
 export const SHAPES = {
   // The totals moved to provenance.json (packages written before it still carry them here).
@@ -85,21 +98,8 @@ export const SHAPES = {
   bodyFacts: { bodies: [{ key: 'string', name: 'string' }], rows: ['(ssnnnn)'] },
   view: { columns: ['string'], rows: ['array'] },
   shard: { projects: [{ cup: 'string', localCode: 'string', title: 'string', localisations: 'array' }] },
-  list: {
-    items: [
-      {
-        cup: 'string',
-        localCode: 'string',
-        title: 'string',
-        submeasure: 'string',
-        body: 'string',
-        bodyName: 'string',
-        pnrrCents: 'number',
-        totalCents: 'number',
-        places: ['string'],
-      },
-    ],
-  },
+  // A paged list's `paging` and its page files are checked where they are read (client/projects.ts, a lazy chunk).
+  list: { items: [LIST_ITEM] },
   quality: { files: 'array', rejected: 'array', warnings: 'array' },
   boundaries: { type: 'string', objects: 'object' },
 } as const satisfies Record<string, Spec>;

@@ -99,7 +99,7 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     const f = filters(q);
     if (q.text !== undefined && typeof q.text !== 'string') fail('text', q.text, 'expected a string');
     // The sort keys live with the sorting code, a lazy chunk: a card-only page carries neither.
-    const { selectProjects, checkSort } = await import('./projects.js');
+    const { listProjects, checkSort } = await import('./projects.js');
     const { sort, order } = checkSort(q);
     const limit = integer('limit', q.limit, 1, 1000, 20);
     const offset = integer('offset', q.offset, 0, Number.POSITIVE_INFINITY, 0);
@@ -108,15 +108,17 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
     // The narrowest territory decides the one list file to read.
     const territory = f.comune !== undefined ? ['comune', f.comune] : f.province !== undefined ? ['province', f.province] : undefined;
     const key = territory?.[1] ?? (await manifestFile(signal)).region.code;
+    const path = fillPattern(PACKAGE_FILES.listPattern, 'key', key);
     let list: ProjectList;
     try {
-      list = await load<ProjectList>(fillPattern(PACKAGE_FILES.listPattern, 'key', key), SHAPES.list, signal);
+      list = await load<ProjectList>(path, SHAPES.list, signal);
     } catch (error) {
       // Every territory of the package has a list file, so a missing one means an unknown code.
       if (territory && error instanceof NetworkError && error.status === 404) throw new NotFoundError(territory[0] as string, key);
       throw error;
     }
-    return selectProjects(list.items, key, { filters: f, text: q.text ?? '', sort, order, limit, offset });
+    // A paged list reads its other pages only when the query needs them (projects.ts).
+    return listProjects(list, path, key, { filters: f, text: q.text ?? '', sort, order, limit, offset }, { load, manifest: manifestFile }, signal);
   }
 
   // Names (and former codes) of comuni and provinces: places.ts, loaded only when a call has one.

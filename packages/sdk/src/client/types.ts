@@ -137,6 +137,13 @@ export interface ProjectsPage {
   limit: number;
   /** The projects of this page (amounts in euro cents, as stored). */
   items: ProjectListItem[];
+  /**
+   * Σ `areaPnrrCents` of every matching project (all pages, not only this one): the PNRR funding attributed to the
+   * territory listed (the whole amounts in packages written before area amounts).
+   */
+  areaPnrrCents: number;
+  /** Σ `areaTotalCents` of every matching project: the total funding attributed to the territory listed. */
+  areaTotalCents: number;
 }
 
 /** What `spending()` groups by: a level of the measure tree, a territory level, or the implementing body. */

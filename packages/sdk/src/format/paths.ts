@@ -12,6 +12,8 @@ export const PACKAGE_FILES = {
   provenance: 'provenance.json',
   projectShardPattern: 'projects/{shard}.json',
   listPattern: 'lists/{key}.json',
+  /** The pages after the first of a list longer than one page (format/list-pages.ts). */
+  listPagePattern: 'lists/{key}/{page}.json',
   awardeeListPattern: 'awardees/{key}.json',
   tenderPattern: 'tenders/{shard}/{cup}.json',
 } as const;

@@ -60,6 +60,12 @@ export interface BuildOptions {
   generatedAt?: string;
   /** YYYY-MM-DD; overrides the reference date read from the project/localisation files. */
   referenceDate?: string;
+  /**
+   * Items per page of the project lists (default 200, `LIST_PAGE_SIZE`): a list longer than this is paged.
+   * For tests, which page the Tuscan lists with a small size; the CLI does not offer it.
+   * @internal
+   */
+  listPageSize?: number;
 }
 
 /** The phases of a build, in order; `files` is the number of files `writing` will write. */
@@ -89,6 +95,9 @@ export function checkBuildOptions(options: BuildOptions): void {
   for (const [name, value] of [['--generated-at', options.generatedAt], ['--reference-date', options.referenceDate]] as const) {
     if (value !== undefined && !ISO.test(value)) throw new InputError(`${name} must be YYYY-MM-DD, got "${value}"`);
   }
+  if (options.listPageSize !== undefined && !(Number.isSafeInteger(options.listPageSize) && options.listPageSize >= 1)) {
+    throw new InputError(`listPageSize must be a positive integer, got ${String(options.listPageSize)}`);
+  }
   if (options.projects.length === 0) throw new InputError('at least one --projects file is required');
   if (options.localisations.length === 0) throw new InputError('at least one --localisations file is required');
 }
@@ -101,7 +110,7 @@ async function readAggregateWrite(options: BuildOptions, staging: string): Promi
   const { signal, onPhase = () => {} } = options;
   onPhase({ phase: 'reading' });
   const sources = await readInputs({ ...options, spillDir: join(staging, SPILL_FOLDER) });
-  const contents = aggregate(sources);
+  const contents = aggregate(options.listPageSize === undefined ? sources : { ...sources, listPageSize: options.listPageSize });
   signal?.throwIfAborted();
   onPhase({ phase: 'writing', files: fileCount(contents), staging });
   const files = await writePackage(contents, staging, signal);

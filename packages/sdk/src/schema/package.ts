@@ -166,7 +166,12 @@ export const Manifest = Type.Object({
         Type.Integer({ minimum: 1, description: 'Number of shards, a power of two that grows with the package (at most 16 projects per shard on average); absent: 256' }),
       ),
     }),
-    lists: Type.Object({ pattern: Type.String({ description: 'Path with {key}: a territory key' }) }),
+    lists: Type.Object({
+      pattern: Type.String({ description: 'Path with {key}: a territory key' }),
+      pagePattern: Type.Optional(
+        Type.String({ description: 'Path with {key} and {page} (2…pages) of the pages after the first of a paged list; present when some list is paged' }),
+      ),
+    }),
     awardees: Type.Optional(Type.Object({ pattern: Type.String({ description: 'Path with {key}: a territory key' }) }, { description: 'Present when the package was built with awardee files' })),
     views: Type.Optional(ViewListing),
     tenders: Type.Optional(
@@ -509,10 +514,39 @@ export const ProjectListItem = Type.Object({
   financedCents: Nullable(Type.Integer({ description: 'Total funding financed at the payments reference date (else the project total), cents: the paid share is paidCents / financedCents' })),
 });
 
+/**
+ * A list longer than one page: its size, pages and order, and its sums (so the first page answers a
+ * list view's heading without the other pages).
+ * @hidden
+ */
+export const ListPaging = Type.Object(
+  {
+    total: Type.Integer({ minimum: 1, description: 'Items of the whole list, every page' }),
+    pages: Type.Integer({ minimum: 2, description: 'Number of pages, this one included' }),
+    pageSize: Type.Integer({ minimum: 1, description: 'Items per page (the last page may hold fewer)' }),
+    order: Type.Literal('area-pnrr', { description: 'Order of the items across the pages: areaPnrrCents descending, then CUP and local code ascending' }),
+    areaPnrrCents: Cents('Σ areaPnrrCents of every item of the list'),
+    areaTotalCents: Cents('Σ areaTotalCents of every item of the list'),
+  },
+  { description: 'Present only in a list longer than one page: `items` is then its first page' },
+);
+
 /** @hidden */
 export const ProjectList = Type.Object({
   schemaVersion: SchemaVersion,
   territory: Type.String(),
+  paging: Type.Optional(ListPaging),
+  items: Type.Array(ProjectListItem),
+});
+
+/**
+ * A page after the first of a paged list (`lists/{key}/{page}.json`).
+ * @hidden
+ */
+export const ProjectListPage = Type.Object({
+  schemaVersion: SchemaVersion,
+  territory: Type.String(),
+  page: Type.Integer({ minimum: 2, description: 'Page number, 2…pages' }),
   items: Type.Array(ProjectListItem),
 });
 
@@ -652,8 +686,15 @@ export type TenderFile = Static<typeof TenderFile>;
 export type ProjectShard = Static<typeof ProjectShard>;
 /** A project as listed in `lists/{key}.json`: enough for a list row and every `projects()` filter. */
 export type ProjectListItem = Static<typeof ProjectListItem>;
-/** `lists/{key}.json`: every project localised in one territory. Fields: see docs/data-schema.md, section "lists/{key}.json". */
+/**
+ * `lists/{key}.json`: every project localised in one territory, or, for a list longer than one page (`paging`), its
+ * first page. Fields: see docs/data-schema.md, section "lists/{key}.json".
+ */
 export type ProjectList = Static<typeof ProjectList>;
+/** `paging` of a list file longer than one page: total, pages, page size, order and sums. */
+export type ListPaging = Static<typeof ListPaging>;
+/** `lists/{key}/{page}.json`: a page after the first of a paged project list. Fields: see docs/data-schema.md, section "lists/{key}/{page}.json". */
+export type ProjectListPage = Static<typeof ProjectListPage>;
 /** `manifest.files.views`: the groupings that have pre-aggregated view files, by kind of filter. */
 export type ViewListing = Static<typeof ViewListing>;
 /** `views/{groupBy}/{filter}.json`: a spending() answer pre-aggregated by the build. Fields: see docs/data-schema.md, section "views/{groupBy}/{filter}.json". */
@@ -682,6 +723,7 @@ export const FILE_SCHEMAS = {
   'project-shard': ProjectShard,
   'tender-file': TenderFile,
   'project-list': ProjectList,
+  'project-list-page': ProjectListPage,
   'awardee-list': AwardeeList,
   view: ViewFile,
   quality: Quality,

@@ -9,13 +9,13 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Facts, Measures, ProjectList, Territories } from '../../src/schema/package.js';
+import type { Facts, Measures, Territories } from '../../src/schema/package.js';
 import { provinceOf, REGION_WIDE_KEY, territoryKind } from '../../src/format/keys.js';
 import { flattenFacts } from '../../src/format/facts.js';
 import { encodeFacts, factsJson } from '../../src/format/facts-writer.js';
 import { DataFormatError } from '../../src/errors.js';
 import { validatePackage } from '../../src/ingest/check/validate.js';
-import { EMBEDDED, readJson, tempDir, readManifest } from './ingest-helpers.js';
+import { EMBEDDED, readJson, readListItems, tempDir, readManifest } from './ingest-helpers.js';
 
 /** "data for a chart plus a map, geometry included ≤ 60 KiB gzip" (DESIGN.md). */
 const BUDGET = 60 * 1024;
@@ -83,9 +83,8 @@ describe('facts.json (embedded Tuscan package)', () => {
   it('stores distinct project counts for provinces and the region: those of their project lists', async () => {
     const names = (facts: Facts, key: string) => new Map(facts.counts[key]!.map(([i, n]) => [facts.submeasures[i]!, n]));
     for (const key of [manifest.region.code, ...territories.provinces.map((p) => p.code)]) {
-      const list = await readJson<ProjectList>(EMBEDDED, `lists/${key}.json`);
       const bySubmeasure = new Map<string, number>();
-      for (const item of list.items) bySubmeasure.set(item.submeasure, (bySubmeasure.get(item.submeasure) ?? 0) + 1);
+      for (const item of await readListItems(EMBEDDED, key)) bySubmeasure.set(item.submeasure, (bySubmeasure.get(item.submeasure) ?? 0) + 1);
       assert.deepEqual(names(facts, key), bySubmeasure, `counts of ${key}`);
     }
     assert.equal(

@@ -1,9 +1,9 @@
 /** Shared paths and loaders for the ingest tests (real data in the repository, outputs in os.tmpdir()). */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Manifest, Project, ProjectList, ProjectShard, Provenance, Quality, Facts, TenderFile, Territories } from '../../src/schema/package.js';
+import type { Manifest, Project, ProjectList, ProjectListItem, ProjectShard, Provenance, Quality, Facts, TenderFile, Territories } from '../../src/schema/package.js';
 import { tenderFilePath } from '../../src/format/tenders.js';
 import { LEGACY_SHARD_COUNT, allShards } from '../../src/format/shard.js';
 export { listFiles } from '../../src/ingest/write/list-files.js';
@@ -79,8 +79,40 @@ export async function loadPackage(dir: string): Promise<LoadedPackage> {
     facts: await readJson<Facts>(dir, 'facts.json'),
     territories: await readJson<Territories>(dir, 'territories.json'),
     projects,
-    list: (key) => readJson<ProjectList>(dir, `lists/${key}.json`),
+    // Every item of the list, its pages joined.
+    list: async (key) => ({ ...(await readJson<ProjectList>(dir, `lists/${key}.json`)), items: await readListItems(dir, key) }),
   };
+}
+
+/**
+ * Every item of the project list of `key`: the list file's items, followed, for a paged list, by those of its page
+ * files (read here independently of the code under test: `lists/{key}/{n}.json`, n = 2…paging.pages).
+ */
+export async function readListItems(dir: string, key: string): Promise<ProjectListItem[]> {
+  const list = await readJson<ProjectList>(dir, `lists/${key}.json`);
+  const items = [...list.items];
+  for (let n = 2; n <= (list.paging?.pages ?? 1); n++) items.push(...(await readJson<ProjectList>(dir, `lists/${key}/${n}.json`)).items);
+  return items;
+}
+
+/**
+ * Turns the paged lists of the package in `dir` back into single list files, as packages written before paging
+ * had them (every item, whole PNRR amount largest first, then CUP and local code; no `paging`; no page files). The
+ * checksums are not updated.
+ */
+export async function unpageLists(dir: string): Promise<string[]> {
+  const unpaged: string[] = [];
+  for (const file of await readdir(join(dir, 'lists'))) {
+    if (!file.endsWith('.json')) continue;
+    const key = file.slice(0, -'.json'.length);
+    const list = await readJson<ProjectList>(dir, `lists/${file}`);
+    if (!list.paging) continue;
+    const items = (await readListItems(dir, key)).sort((a, b) => b.pnrrCents - a.pnrrCents || (a.cup < b.cup ? -1 : a.cup > b.cup ? 1 : 0) || (a.localCode < b.localCode ? -1 : a.localCode > b.localCode ? 1 : 0));
+    await writeFile(join(dir, 'lists', file), `${JSON.stringify({ schemaVersion: list.schemaVersion, territory: list.territory, items })}\n`);
+    await rm(join(dir, 'lists', key), { recursive: true });
+    unpaged.push(key);
+  }
+  return unpaged;
 }
 
 /** Euros written "2,433,815,960.50" → cents, parsed independently of the code under test. */

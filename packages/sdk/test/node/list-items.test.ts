@@ -7,6 +7,13 @@ import { createClient, paidShare, type Facts, type Project, type ProjectList } f
 
 const DIR = new URL('../../data/toscana/', import.meta.url);
 const read = <T>(rel: string): T => JSON.parse(readFileSync(new URL(rel, DIR), 'utf8')) as T;
+/** A list with every item: a paged list's page files joined to its first page. */
+function readList(key: string): ProjectList {
+  const list = read<ProjectList>(`lists/${key}.json`);
+  const items = [...list.items];
+  for (let n = 2; n <= (list.paging?.pages ?? 1); n++) items.push(...read<ProjectList>(`lists/${key}/${n}.json`).items);
+  return { ...list, items };
+}
 
 describe('list items', () => {
   const facts = read<Facts>('facts.json');
@@ -17,7 +24,7 @@ describe('list items', () => {
     let lists = 0;
     for (const [key, rows] of Object.entries(facts.amounts)) {
       if (!/^\d{6}$/.test(key)) continue;
-      const list = read<ProjectList>(`lists/${key}.json`);
+      const list = readList(key);
       const pnrr = rows.reduce((s, r) => s + r[1], 0);
       const total = rows.reduce((s, r) => s + r[1] + r[2], 0);
       assert.equal(list.items.reduce((s, i) => s + i.areaPnrrCents, 0), pnrr, key);
@@ -28,7 +35,7 @@ describe('list items', () => {
   });
 
   it('paid and financed come from the project record: the card\'s "Totale" row', () => {
-    const prato = read<ProjectList>('lists/100005.json');
+    const prato = readList('100005');
     assert.equal(prato.items.length, 90);
     for (const item of prato.items) {
       const p = projects.get(`${item.cup}|${item.localCode}`)!;

@@ -18,6 +18,7 @@ const SECTIONS: Record<keyof typeof FILE_SCHEMAS, string> = {
   'project-shard': 'projects/{shard}.json',
   'tender-file': 'tenders/{shard}/{cup}.json',
   'project-list': 'lists/{key}.json',
+  'project-list-page': 'lists/{key}/{page}.json',
   'awardee-list': 'awardees/{key}.json',
   view: 'views/{groupBy}/{filter}.json',
   quality: 'quality.json',
@@ -53,12 +54,14 @@ function section(title: string): string {
 
 /**
  * Fields documented in another file's section, where the same fields live: the `sources` and `totals` that older
- * manifests carry are provenance.json's; the tenders of a tenders file are those of a project record.
+ * manifests carry are provenance.json's; the tenders of a tenders file are those of a project record; the items of a
+ * list page are those of a list file.
  */
 const ELSEWHERE: Array<{ file: keyof typeof FILE_SCHEMAS; prefix: string; from: string; to: string; section: string }> = [
   { file: 'manifest', prefix: 'sources[].', from: '', to: '', section: 'provenance.json' },
   { file: 'manifest', prefix: 'totals.', from: '', to: '', section: 'provenance.json' },
   { file: 'tender-file', prefix: 'projects[].tenders[].', from: '', to: '', section: 'projects/{shard}.json' },
+  { file: 'project-list-page', prefix: 'items[].', from: '', to: '', section: 'lists/{key}.json' },
 ];
 
 describe('docs/data-schema.md', () => {

@@ -6,7 +6,7 @@
 //  2. the real embedded package passes both;
 //  3. for every field a shape checks, the real file with that field given the wrong type is
 //     refused by the schema AND by the shape (so a shape's check is one the schema also makes).
-// provenance.json's shape lives in its lazy chunk (client/provenance.ts).
+// provenance.json's shape lives in its lazy chunk (client/provenance.ts), a list page's in client/projects.ts.
 // boundaries.topo.json has no JSON Schema (it is TopoJSON) and is left out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,11 +15,12 @@ import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import { SHAPES as ENTRY_SHAPES, ShapeMismatch, checkShape, type Spec } from '../../src/client/checks.js';
 import { PROVENANCE_SHAPE } from '../../src/client/provenance.js';
-import { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectShard, Provenance, Quality, Territories, ViewFile } from '../../src/schema/package.js';
+import { LIST_PAGE_SHAPE } from '../../src/client/projects.js';
+import { BodyFacts, Facts, Manifest, Measures, ProjectList, ProjectListPage, ProjectShard, Provenance, Quality, Territories, ViewFile } from '../../src/schema/package.js';
 import { PACKAGE_FILES, fillPattern } from '../../src/format/paths.js';
 import { shardName } from '../../src/format/shard.js';
 
-const SHAPES = { ...ENTRY_SHAPES, provenance: PROVENANCE_SHAPE };
+const SHAPES = { ...ENTRY_SHAPES, provenance: PROVENANCE_SHAPE, listPage: LIST_PAGE_SHAPE };
 const PACKAGE = new URL('../../data/toscana/', import.meta.url);
 const read = (file: string): unknown => JSON.parse(readFileSync(new URL(file, PACKAGE), 'utf8'));
 
@@ -34,6 +35,7 @@ const ROLES: Record<Exclude<keyof typeof SHAPES, 'boundaries'>, { schema: TSchem
   // The first shard, named as the package's shard count says (512 shards: "000").
   shard: { schema: ProjectShard, file: fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', shardName(0, (read(PACKAGE_FILES.manifest) as Manifest).files.projectShards.count!)) },
   list: { schema: ProjectList, file: fillPattern(PACKAGE_FILES.listPattern, 'key', '048017') },
+  listPage: { schema: ProjectListPage, file: 'lists/048017/2.json' },
   view: { schema: ViewFile, file: 'views/mission/09.json' },
   quality: { schema: Quality, file: PACKAGE_FILES.quality },
 };

@@ -16,7 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import { createClient, type GroupBy, type Metric, type PnrrClient, type SpendingQuery } from '../../src/index.js';
 import { viewFilter, VIEW_LISTING } from '../../src/format/views.js';
 import type { Manifest, Measures, Territories } from '../../src/schema/package.js';
-import { EMBEDDED, readJson, tempDir } from './ingest-helpers.js';
+import { EMBEDDED, readJson, readListItems, tempDir } from './ingest-helpers.js';
 
 const GROUPS: GroupBy[] = ['mission', 'component', 'measure', 'submeasure', 'province', 'comune', 'implementing-body'];
 const METRICS: Metric[] = ['pnrr', 'total', 'count'];
@@ -61,7 +61,7 @@ async function answer(client: PnrrClient, query: SpendingQuery): Promise<unknown
 
 /** Filters: none, each territory kind (a comune with no project too), missions, their pairs, and filters no view answers. */
 async function filterSets(): Promise<SpendingQuery[]> {
-  const withProjects = new Set((await readJson<{ items: Array<{ places: string[] }> }>(EMBEDDED, 'lists/09.json')).items.flatMap((i) => i.places));
+  const withProjects = new Set((await readListItems(EMBEDDED, '09')).flatMap((i) => i.places));
   const empty = territories.comuni.find((c) => !withProjects.has(c.code));
   assert.ok(empty, 'a comune without projects');
   const comuni = ['048017', '100005', '046017', empty.code];

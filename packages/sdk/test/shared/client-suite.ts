@@ -436,6 +436,87 @@ export function clientSuite(api: TestApi, server: TestServer): void {
     });
   });
 
+  describe('client: paged project lists', () => {
+    const SORTS = ['pnrr', 'total', 'area-pnrr', 'area-total', 'paid-share', 'title', 'cup'] as const;
+    /** `paging` of a list file as served, read without the client. */
+    const pagingOf = async (key: string): Promise<{ total: number; pages: number; pageSize: number } | undefined> =>
+      ((await (await fetch(`${url('pkg')}lists/${key}.json`, { cache: 'no-store' })).json()) as { paging?: { total: number; pages: number; pageSize: number } }).paging;
+
+    it('the region, a province and Firenze are paged; every sort, order, search and filter gives the answer of the unpaged list', async () => {
+      const paged = client('pkg');
+      const unpaged = client('unpaged');
+      const region = (await paged.manifest()).region.code;
+      for (const [territory, key] of [[{}, region], [{ province: '048' }, '048'], [{ comune: FIRENZE }, FIRENZE]] as const) {
+        const paging = await pagingOf(key);
+        assert.ok(paging && paging.pages >= 2, `the list of ${key} is paged`);
+        for (const sort of SORTS) {
+          for (const order of ['asc', 'desc'] as const) {
+            for (const [offset, limit] of [[0, 20], [paging.pageSize - 5, 20], [paging.total - 5, 20], [0, 1000]]) {
+              const query = { ...territory, sort, order, offset, limit };
+              assert.deepEqual(await paged.projects(query), await unpaged.projects(query), JSON.stringify(query));
+            }
+          }
+        }
+        for (const query of [{ text: 'scuola' }, { text: '  ' }, { mission: 'M4', sort: 'area-pnrr' as const }, { implementingBody: COMUNE_DI_FIRENZE, offset: 3 }]) {
+          const q = { ...territory, ...query };
+          assert.deepEqual(await paged.projects(q), await unpaged.projects(q), JSON.stringify(q));
+        }
+      }
+      const withProvince = { comune: FIRENZE, province: '048', sort: 'area-pnrr' as const };
+      assert.deepEqual(await paged.projects(withProvince), await unpaged.projects(withProvince));
+      // The list element's heading: total and sums of the whole list, from the first page alone.
+      const whole = await allItems(unpaged, { comune: FIRENZE });
+      const first = await paged.projects({ comune: FIRENZE, sort: 'area-pnrr' });
+      assert.equal(first.total, whole.length);
+      assert.equal(first.areaPnrrCents, sum(whole.map((i) => i.areaPnrrCents)));
+      assert.equal(first.areaTotalCents, sum(whole.map((i) => i.areaTotalCents)));
+    });
+
+    it('a paged list is read as little as the query allows: the first screen its list file alone, a later page one more file', async () => {
+      await reset();
+      const c = client();
+      const region = (await pagingOf('09'))!;
+      const firenze = (await pagingOf(FIRENZE))!;
+      await reset();
+      const first = await c.projects({ comune: FIRENZE, sort: 'area-pnrr', limit: 20 });
+      assert.equal(first.total, firenze.total);
+      assert.equal(first.items.length, 20);
+      assert.deepEqual(await requests(), { [`/pkg/lists/${FIRENZE}.json`]: 1 }, 'the first screen of Firenze');
+      await c.projects({ comune: FIRENZE, sort: 'area-pnrr', limit: 20, offset: firenze.pageSize + 20 });
+      assert.deepEqual(await requests(), { [`/pkg/lists/${FIRENZE}.json`]: 1, '/pkg/manifest.json': 1, [`/pkg/lists/${FIRENZE}/2.json`]: 1 }, 'then its second page');
+      await reset();
+      // Items pageSize − 10 … pageSize + 10 of the region: its list file and page 2.
+      const across = await c.projects({ sort: 'area-pnrr', offset: region.pageSize - 10, limit: 20 });
+      assert.equal(across.items.length, 20);
+      assert.deepEqual(await requests(), { '/pkg/lists/09.json': 1, '/pkg/lists/09/2.json': 1 }, 'a page across two files');
+      // A search reads every page, each once, whatever follows.
+      const search = await c.projects({ text: 'comune', limit: 5 });
+      await c.projects({ text: 'comune', offset: 5, limit: 5 });
+      await c.projects({ sort: 'title' });
+      const expected: Record<string, number> = { '/pkg/lists/09.json': 1 };
+      for (let n = 2; n <= region.pages; n++) expected[`/pkg/lists/09/${n}.json`] = 1;
+      assert.deepEqual(await requests(), expected, 'a search');
+      assert.ok(search.total > 0 && search.total < region.total, `${search.total} matches`);
+    });
+
+    it('a missing or broken page file: a clear error naming it, the first screen still works, and a later call tries again', async () => {
+      const missing = client('nopage', { retry: 0 });
+      assert.equal((await missing.projects({ comune: FIRENZE, sort: 'area-pnrr' })).items.length, 20);
+      const notFound = await assert.rejects(missing.projects({ comune: FIRENZE, text: 'scuola' }), NetworkError);
+      assert.equal(notFound.status, 404);
+      assert.ok(notFound.url.endsWith(`/nopage/lists/${FIRENZE}/2.json`), notFound.url);
+      const broken = await assert.rejects(client('badpage').projects({ comune: FIRENZE, sort: 'title' }), DataFormatError);
+      assert.equal(broken.file, `lists/${FIRENZE}/2.json`);
+      await reset();
+      const flaky = client('flaky', { retry: 0 });
+      await assert.rejects(flaky.projects({ comune: FIRENZE, sort: 'area-pnrr' }), NetworkError, 'the list file fails once');
+      await flaky.projects({ comune: FIRENZE, sort: 'area-pnrr' });
+      await assert.rejects(flaky.manifest(), NetworkError, 'the manifest (the page pattern) fails once');
+      await assert.rejects(flaky.projects({ comune: FIRENZE, sort: 'title' }), NetworkError, 'its page fails once');
+      assert.deepEqual(await flaky.projects({ comune: FIRENZE, sort: 'title' }), await client('unpaged').projects({ comune: FIRENZE, sort: 'title' }));
+    });
+  });
+
   describe('client: transport, cache and faults', () => {
     it('retries a flaky file and succeeds', async () => {
       await reset();

@@ -10,6 +10,11 @@
 //   /slow/<file>       the package, each answer delayed by SLOW_MS
 //   /stalled/<file>    the package, each answer's body sent half at once, the rest SLOW_MS later
 //   /limited/<file>    429 with "Retry-After: 1" on the first request of each file, then the file
+//   /unpaged/<file>    the package as written before paged lists: a paged list's file holds every item (its
+//                      pages joined, whole PNRR amount largest first, then CUP and local code) and no `paging`;
+//                      its page files answer 404
+//   /nopage/<file>     the package, but every list page file (lists/<key>/<n>.json) answers 404
+//   /badpage/<file>    the package, but every list page file is cut in half (not JSON)
 //   /__requests        JSON { "<path>": count } of the requests above since the last reset
 //   /__headers         JSON { "<path>": { "<header>": "<value>" } }: the headers of the last request of each path
 //   /__reset           clears the counts, the headers and the flaky state
@@ -22,6 +27,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 export const SLOW_MS = 1500;
 
 const json = (status, body) => ({ status, type: 'application/json', body });
+/** A page file of a paged project list (manifest.files.lists.pagePattern). */
+const LIST_PAGE = /^lists\/[^/]+\/\d+\.json$/;
 
 export function createFaultRoutes(dataDir) {
   const root = resolve(dataDir);
@@ -69,6 +76,25 @@ export function createFaultRoutes(dataDir) {
       if (seen.has(`limited:${rel}`)) return file(rel);
       seen.add(`limited:${rel}`);
       return { ...json(429, '{"error":"too many requests"}'), headers: { 'retry-after': '1' } };
+    },
+    unpaged: async (rel) => {
+      if (LIST_PAGE.test(rel)) return json(404, '{"error":"no page files before paging"}');
+      const answer = await file(rel);
+      const key = /^lists\/([^/]+)\.json$/.exec(rel)?.[1];
+      if (!key || answer.status !== 200) return answer;
+      const list = JSON.parse(String(answer.body));
+      if (!list.paging) return answer;
+      const items = [...list.items];
+      for (let n = 2; n <= list.paging.pages; n++) items.push(...JSON.parse(String((await file(`lists/${key}/${n}.json`)).body)).items);
+      const byString = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+      items.sort((a, b) => b.pnrrCents - a.pnrrCents || byString(a.cup, b.cup) || byString(a.localCode, b.localCode));
+      return { ...answer, body: JSON.stringify({ schemaVersion: list.schemaVersion, territory: list.territory, items }) };
+    },
+    nopage: (rel) => (LIST_PAGE.test(rel) ? json(404, '{"error":"page file missing"}') : file(rel)),
+    badpage: async (rel) => {
+      const answer = await file(rel);
+      if (!LIST_PAGE.test(rel) || answer.status !== 200) return answer;
+      return { ...answer, body: answer.body.subarray(0, Math.floor(answer.body.length / 2)) };
     },
     slow: async (rel) => {
       await delay(SLOW_MS);

@@ -20,6 +20,10 @@ export const listMessages = messages({
     searchHint: 'Titolo, CUP o soggetto attuatore; maiuscole e accenti non contano.',
     downloadCsv: (n: string) => `Scarica i dati (CSV, ${n})`,
     downloaded: (name: string) => `File ${name} scaricato.`,
+    preparing: 'Preparazione del file CSV…',
+    preparingStatus: 'Preparazione del file CSV: lettura di tutti i progetti dell’elenco.',
+    downloadFailed: (reason: string) => `Download non riuscito: ${reason} Riprova con il pulsante.`,
+    viewFailed: 'Non è stato possibile leggere questa parte dell’elenco.',
     caption: (area: string, sort: string, order: string, page: number, pages: number) =>
       `Progetti PNRR: ${area}. Ordinati per ${sort}, ${order}. Pagina ${page} di ${pages}.`,
     ascending: 'crescente',
@@ -80,6 +84,10 @@ export const listMessages = messages({
     searchHint: 'Title, CUP or implementing body; case and accents do not matter.',
     downloadCsv: (n: string) => `Get the data (CSV, ${n})`,
     downloaded: (name: string) => `File ${name} downloaded.`,
+    preparing: 'Preparing the CSV file…',
+    preparingStatus: 'Preparing the CSV file: reading every project of the list.',
+    downloadFailed: (reason: string) => `Download failed: ${reason} Try the button again.`,
+    viewFailed: 'This part of the list could not be read.',
     caption: (area: string, sort: string, order: string, page: number, pages: number) =>
       `PNRR projects: ${area}. Sorted by ${sort}, ${order}. Page ${page} of ${pages}.`,
     ascending: 'ascending',

@@ -5,18 +5,21 @@
  * import `../list/define.js` or the package's `./define` entry.
  *
  * The SDK's `projects()` is the one query engine: the element asks it for the
- * list as the attributes define it (the heading's figures), then for the view
- * (search text and sort) whenever they change; paging is a slice of the view.
- * The territory's list file is read once and cached by the SDK, so a search
- * keystroke costs no request.
+ * list as the attributes define it (the heading's figures: its total and sums),
+ * then for the page shown of the view (search text, sort, page) whenever they
+ * change, and for every row of the view only when the CSV is downloaded. A
+ * territory's list file is read once and cached by the SDK; a long list is
+ * paged (data-schema.md), so the first screen reads its first page alone, and
+ * a search or another sort reads the other pages once.
  */
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { Task } from '@lit/task';
-import { isPnrrError, type Measures, type ProjectListItem, type ProjectSort, type ProjectsQuery } from '@pnrr-toscana/sdk';
+import { Task, TaskStatus } from '@lit/task';
+import { isPnrrError, type Measures, type ProjectListItem, type ProjectSort, type ProjectsPage, type ProjectsQuery } from '@pnrr-toscana/sdk';
 import { PnrrElement } from '../base/pnrr-element.js';
 import { UrlState, type UrlStateField } from '../base/url-state.js';
+import { emit } from '../base/events.js';
 import { clientFor, type PnrrClient } from '../base/client.js';
-import { emptyTemplate, headingLevel, headingTemplate, type ErrorText, type WidgetState } from '../base/states.js';
+import { describeError, emptyTemplate, errorTemplate, headingLevel, headingTemplate, type ErrorText, type WidgetState } from '../base/states.js';
 import type { Lang } from '../i18n/lang.js';
 import { listMessages, type ListSort } from '../i18n/list.js';
 import { euros, isolate, moneyFull, percent, placeName } from '../format.js';
@@ -31,6 +34,8 @@ const SORTS: readonly ListSort[] = ['pnrr', 'total', 'paid-share', 'title'];
 const SDK_SORT: Record<ListSort, ProjectSort> = { pnrr: 'area-pnrr', total: 'area-total', 'paid-share': 'paid-share', title: 'title' };
 /** The SDK caps a page at 1000 items: longer lists are read in pages. */
 const SDK_PAGE = 1000;
+/** The list's own order (the SDK reads a paged list's first page alone for it): the default view's. */
+const LIST_ORDER: ProjectSort = 'area-pnrr';
 
 /** The filters of the list, as the SDK takes them. */
 export type ListFilters = Pick<ProjectsQuery, 'comune' | 'province' | 'mission' | 'implementingBody'>;
@@ -61,14 +66,16 @@ export interface ProjectSelectDetail {
  */
 const paidShare = (i: ProjectListItem): number | null => (i.paidCents != null && i.financedCents ? i.paidCents / i.financedCents : null);
 
-/** Every item of a query, in SDK pages of 1000. */
+/**
+ * Every item of a query, in SDK pages of 1000: the first gives the total, the others are asked for together (the
+ * SDK reads each list page once and sorts the list once).
+ */
 async function allProjects(client: PnrrClient, query: ProjectsQuery): Promise<ProjectListItem[]> {
-  const items: ProjectListItem[] = [];
-  for (;;) {
-    const page = await client.projects({ ...query, limit: SDK_PAGE, offset: items.length });
-    items.push(...page.items);
-    if (items.length >= page.total || page.items.length === 0) return items;
-  }
+  const first = await client.projects({ ...query, limit: SDK_PAGE, offset: 0 });
+  const offsets: number[] = [];
+  for (let offset = SDK_PAGE; offset < first.total; offset += SDK_PAGE) offsets.push(offset);
+  const rest = await Promise.all(offsets.map((offset) => client.projects({ ...query, limit: SDK_PAGE, offset })));
+  return [first, ...rest].flatMap((page) => page.items);
 }
 
 /** Trimmed attribute value, undefined when empty. */
@@ -176,25 +183,43 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
   }
 
   private downloadStatus = '';
+  /** A CSV download is waiting for the rows (a paged list's other pages). */
+  private downloading = false;
 
   constructor() {
     super();
     this.skeletonLines = 12;
   }
 
-  /** The view (search and sort applied): every matching item, in order. Pages are slices of it. */
+  /**
+   * The page shown of the view (search, sort and order applied): its rows, its offset and the view's total. A page
+   * past the end (a shared link to a shorter search) shows the last one. No abort signal: a download the reader's
+   * next keystroke no longer needs still fills the SDK's cache for the one after.
+   */
   private readonly viewTask = new Task(this, {
-    task: async ([data, text, sort, order]) => {
+    task: async ([data, text, sort, order, page]) => {
       if (!data) return undefined;
-      return allProjects(clientFor(this.src, this.region), {
-        ...(data as ProjectListData).filters,
-        text: text as string,
-        sort: SDK_SORT[sort as ListSort],
-        order: order as 'asc' | 'desc',
-      });
+      const query = { ...this.viewQuery(data as ProjectListData, text as string, sort as ListSort, order as 'asc' | 'desc'), limit: PAGE_SIZE };
+      const client = clientFor(this.src, this.region);
+      const view = await client.projects({ ...query, offset: ((page as number) - 1) * PAGE_SIZE });
+      if (view.items.length > 0 || view.total === 0) return view;
+      return client.projects({ ...query, offset: (this.pageCount(view.total) - 1) * PAGE_SIZE });
     },
-    args: () => [this.state === 'ready' ? this.dataTask.value : undefined, this.q ?? '', this.sortKey(), this.orderKey()] as unknown[],
+    args: () => [this.state === 'ready' ? this.dataTask.value : undefined, this.q ?? '', this.sortKey(), this.orderKey(), this.requestedPage()] as unknown[],
+    // Shown in place of the table (renderViewError); the page hears of it as of any error of the element.
+    onError: (error) => void this.updateComplete.then(() => emit(this, 'pnrr-error', { error })),
   });
+
+  /** The SDK query of the view, without paging. */
+  private viewQuery(data: ProjectListData, text: string, sort: ListSort, order: 'asc' | 'desc'): ProjectsQuery {
+    return { ...data.filters, text, sort: SDK_SORT[sort], order };
+  }
+
+  /** The `page` asked for, a whole number from 1 (the view clamps it to its last page). */
+  private requestedPage(): number {
+    const n = Math.floor(Number(this.page ?? 1));
+    return Number.isFinite(n) && n > 1 ? n : 1;
+  }
 
   /** Resolves when the data and the table of the current view are rendered (never rejects). */
   override async settled(): Promise<WidgetState> {
@@ -238,7 +263,8 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
       ...(mission ? { mission } : {}),
       ...(body ? { implementingBody: body } : {}),
     };
-    const items = await allProjects(client, { ...filters, signal });
+    // The heading's figures: total and sums of the whole list, which the first page of a paged list carries.
+    const head = await client.projects({ ...filters, sort: LIST_ORDER, limit: 1, signal });
     const region = this.manifest!.region;
     const area = c
       ? { kind: 'comune' as const, code: c.code, name: c.name }
@@ -249,9 +275,9 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
       area,
       provinceName: c && p ? p.name : undefined,
       filters,
-      count: items.length,
-      pnrrCents: items.reduce((s, i) => s + (i.areaPnrrCents ?? i.pnrrCents), 0),
-      totalCents: items.reduce((s, i) => s + (i.areaTotalCents ?? i.totalCents), 0),
+      count: head.total,
+      pnrrCents: head.areaPnrrCents,
+      totalCents: head.areaTotalCents,
       measures,
     };
   }
@@ -328,38 +354,50 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
           />
           <span id="search-hint" class="hint muted">${t.searchHint}</span>
         </div>
-        <button type="button" class="secondary" part="button download-csv" ?disabled=${!view} @click=${() => this.download(data)}>
-          ${t.downloadCsv(this.projectsText(view?.length ?? data.count, lang))}
+        <button
+          type="button"
+          class="secondary"
+          part="button download-csv"
+          ?disabled=${!view}
+          aria-disabled=${this.downloading ? 'true' : 'false'}
+          aria-busy=${this.downloading ? 'true' : 'false'}
+          @click=${() => this.download(data)}
+        >
+          ${this.downloading ? t.preparing : t.downloadCsv(this.projectsText(view?.total ?? data.count, lang))}
         </button>
         <p class="visually-hidden" role="status">${this.downloadStatus}</p>
       </div>
-      ${view ? this.renderView(data, view, lang) : html`<div class="table-placeholder"></div>`}
+      ${this.viewTask.status === TaskStatus.ERROR
+        ? this.renderViewError(lang)
+        : view
+          ? this.renderView(data, view, lang)
+          : html`<div class="table-placeholder"></div>`}
     </section>`;
   }
 
-  private pageCount(view: readonly unknown[]): number {
-    return Math.max(1, Math.ceil(view.length / PAGE_SIZE));
+  /** A page of the view that could not be read (e.g. a page file of a long list): the error and a retry, under the search box. */
+  private renderViewError(lang: Lang): TemplateResult {
+    return errorTemplate(this.viewTask.error, lang, () => void this.viewTask.run(), { message: listMessages[lang].viewFailed });
   }
 
-  private currentPage(view: readonly unknown[]): number {
-    const n = Math.floor(Number(this.page ?? 1));
-    return Math.min(Math.max(Number.isFinite(n) ? n : 1, 1), this.pageCount(view));
+  private pageCount(total: number): number {
+    return Math.max(1, Math.ceil(total / PAGE_SIZE));
   }
 
-  private renderView(data: ProjectListData, view: ProjectListItem[], lang: Lang): TemplateResult {
+  private renderView(data: ProjectListData, view: ProjectsPage, lang: Lang): TemplateResult {
     const t = listMessages[lang];
-    const pages = this.pageCount(view);
-    const page = this.currentPage(view);
-    const from = (page - 1) * PAGE_SIZE;
-    const rows = view.slice(from, from + PAGE_SIZE);
+    const pages = this.pageCount(view.total);
+    const from = view.offset;
+    const page = Math.floor(from / PAGE_SIZE) + 1;
+    const rows = view.items;
     const q = (this.q ?? '').trim();
     const sort = this.sortKey();
     const order = this.orderKey();
     const orderText = order === 'asc' ? t.ascending : t.descending;
     const range =
-      view.length === 0
+      view.total === 0
         ? t.noMatch(isolate(q))
-        : `${t.range(number(from + 1, lang), number(from + rows.length, lang), number(view.length, lang))}${q ? ` (${t.matching(this.projectsText(view.length, lang), isolate(q))})` : ''}. ${t.sortedStatus(t.sortBy(sort), orderText)}`;
+        : `${t.range(number(from + 1, lang), number(from + rows.length, lang), number(view.total, lang))}${q ? ` (${t.matching(this.projectsText(view.total, lang), isolate(q))})` : ''}. ${t.sortedStatus(t.sortBy(sort), orderText)}`;
     const level = headingLevel(this.headingLevel, 2);
     const header = (column: ListSort | null, label: string, numeric = false) => {
       const cls = numeric ? 'num' : nothing;
@@ -372,7 +410,7 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
       </th>`;
     };
     return html`<p class="status" part="status" role="status">${range}</p>
-      <div class="table-wrap" role="region" aria-labelledby="caption" tabindex="0">
+      <div class="table-wrap" role="region" aria-labelledby="caption" tabindex="0" aria-busy=${this.viewTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
         <table part="table" aria-describedby="sort-hint">
           <caption id="caption">${t.caption(this.areaName(data, lang), t.sortBy(sort), orderText, page, pages)}</caption>
           <thead>
@@ -389,11 +427,11 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
       <p id="sort-hint" class="visually-hidden">${t.sortHint}</p>
       ${pages > 1
         ? html`<nav class="pager" part="pager" aria-label=${t.pages}>
-            <button type="button" class="secondary" part="button previous" aria-disabled=${page <= 1 ? 'true' : 'false'} @click=${() => this.goTo(page - 1, pages)}>
+            <button type="button" class="secondary" part="button previous" aria-disabled=${page <= 1 ? 'true' : 'false'} @click=${() => this.step(-1, pages)}>
               ${t.previous}
             </button>
             <span class="page-of">${t.pageOf(page, pages)}</span>
-            <button type="button" class="secondary" part="button next" aria-disabled=${page >= pages ? 'true' : 'false'} @click=${() => this.goTo(page + 1, pages)}>
+            <button type="button" class="secondary" part="button next" aria-disabled=${page >= pages ? 'true' : 'false'} @click=${() => this.step(1, pages)}>
               ${t.next}
             </button>
           </nav>`
@@ -467,7 +505,12 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
     else this.setView({ sort: column, order: column === 'title' ? 'asc' : 'desc' });
   }
 
-  private goTo(page: number, pages: number): void {
+  /**
+   * "Previous" / "next": one page from the page asked for last, not from the page shown — a page read from a
+   * long list's page file comes a moment later, and a second press meanwhile must not be lost.
+   */
+  private step(by: 1 | -1, pages: number): void {
+    const page = Math.min(this.requestedPage(), pages) + by;
     if (page < 1 || page > pages) return;
     this.page = page;
   }
@@ -486,11 +529,26 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
     this.requestUpdate();
   }
 
+  /** Every row of the view as CSV: a long list's other pages are read first (a busy button and a status line meanwhile). */
   private async download(data: ProjectListData): Promise<void> {
-    const view = this.viewTask.value;
-    if (!view) return;
+    if (!this.viewTask.value || this.downloading) return;
     const lang = this.language;
     const t = listMessages[lang];
+    const q = (this.q ?? '').trim();
+    const query = this.viewQuery(data, this.q ?? '', this.sortKey(), this.orderKey());
+    this.downloading = true;
+    this.downloadStatus = t.preparingStatus;
+    this.requestUpdate();
+    let view: ProjectListItem[];
+    try {
+      view = await allProjects(clientFor(this.src, this.region), query);
+    } catch (error) {
+      this.downloadStatus = t.downloadFailed(describeError(error, lang).message);
+      return;
+    } finally {
+      this.downloading = false;
+      this.requestUpdate();
+    }
     const area = placeName(data.area.name);
     const header = [
       t.csvCup, t.csvLocalCode, t.csvTitle, t.csvMeasure, t.csvMeasureName, t.csvBody, t.csvBodyKey,
@@ -505,7 +563,6 @@ export class PnrrProjectList extends PnrrElement<ProjectListData> {
         cents(i.paidCents), cents(i.financedCents), paidShare(i), i.places.join(' '),
       ];
     });
-    const q = (this.q ?? '').trim();
     const name = `${slug(`${t.fileName} ${area} ${q}`) || 'pnrr'}.csv`;
     saveText(toCsv(header, rows), name);
     this.downloadStatus = t.downloaded(name);

@@ -22,6 +22,7 @@ import { VIEW_LISTING } from '../../format/views.js';
 import { viewFiles } from './views.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { PACKAGE_FILES } from '../../format/paths.js';
+import { LIST_PAGE_SIZE } from '../../format/list-pages.js';
 import { projectShard, shardCount } from '../../format/shard.js';
 import { packageTerritoryKeys } from '../../format/keys.js';
 import { byString } from '../../format/compare.js';
@@ -39,7 +40,7 @@ import { attributeProject } from './place.js';
 import type { MergedComune } from '../../format/merged-comuni.js';
 import { projectRecord, requiredAmount } from './project-record.js';
 import { PackageTallies } from './tallies.js';
-import { listGroup, listTexts, shardTexts, tenderTexts, type ListText, type ShardText, type TenderText } from './spilled-files.js';
+import { listGroup, listSortKey, listTexts, shardTexts, tenderTexts, type ListText, type ShardText, type TenderText } from './spilled-files.js';
 import { AwardeeTallies } from './awardee-lists.js';
 import {
   BOUNDARIES_ATTRIBUTION, BOUNDARIES_DATASET, LICENCE, POPULATION_ATTRIBUTION, POPULATION_DATASET, POPULATION_YEARS, dataAttribution,
@@ -60,6 +61,8 @@ export interface Sources {
   populationFile: string;
   /** YYYY-MM-DD; default: the latest reference date of all sources. */
   generatedAt?: string;
+  /** Items per page of the project lists (default `LIST_PAGE_SIZE`); tests set it small to page the Tuscan lists. */
+  listPageSize?: number;
 }
 
 /** The contents of every file of a data package, as written (README.md and checksums.json are derived by the writer). */
@@ -82,7 +85,10 @@ export interface PackageContents {
   shards: ShardText[];
   /** The tenders past the first ones of the shard records, one file per CUP that has any (see splitTenders), made on demand. */
   tenderFiles: TenderText[];
-  /** One project list per territory key: its key and its file's text (a `ProjectList`), assembled when asked for, a province's lists together. */
+  /**
+   * One project list per territory key: its key and its file's text (a `ProjectList`), assembled when asked for, a
+   * province's lists together; a list longer than a page also gives its page files.
+   */
   lists: ListText[];
   /** One awardee list per territory key, sorted by key; null when the build had no awardee file. */
   awardeeLists: AwardeeList[] | null;
@@ -109,14 +115,19 @@ const GENERATOR = (() => {
  * @throws InputError when the sources carry no date, or a total exceeds 2^53 cents.
  */
 export function aggregate(sources: Sources): PackageContents {
+  const pageSize = sources.listPageSize ?? LIST_PAGE_SIZE;
   const dates = packageDates(sources);
   const { collected, quality, territories } = sources;
   const { spill, dropped } = collected;
   const remapped = new Map<string, MergedComune>();
-  // A list item goes to the spill file of its territory's group (a province's keys together), as
-  // "key\tsort key\titem JSON" (the sort key: PNRR amount, CUP, local code).
-  const tallies = new PackageTallies(sources.region, (key, item) =>
-    spill.append('list', listGroup(key), `${key}\t${JSON.stringify([item.pnrrCents, item.cup, item.localCode])}\t${JSON.stringify(item)}`));
+  // A list item goes to the spill file of its territory's group (a province's keys together), as "key\t"
+  // "sort key\titem JSON" (the sort keys: PNRR amount, CUP, local code, the amounts attributed to the key).
+  // Each list's length decides whether it is paged.
+  const listSizes = new Map<string, number>();
+  const tallies = new PackageTallies(sources.region, (key, item) => {
+    listSizes.set(key, (listSizes.get(key) ?? 0) + 1);
+    spill.append('list', listGroup(key), `${key}\t${listSortKey(item)}\t${JSON.stringify(item)}`);
+  });
   const awardees = new AwardeeTallies(sources.region);
   const withAwardees = collected.sources.some((s) => s.role === 'awardees');
   const withIndicators = collected.sources.some((s) => s.role === 'indicators');
@@ -190,7 +201,7 @@ export function aggregate(sources: Sources): PackageContents {
   const bodyFacts = tallies.bodyFactsFile();
   const totals = payments ? { ...tallies.totals, payments } : tallies.totals;
   return {
-    manifest: packageManifest(sources, dates, totals, withAwardees, shardTotal, tenderFiles.length > 0),
+    manifest: packageManifest(sources, dates, totals, withAwardees, shardTotal, tenderFiles.length > 0, [...listSizes.values()].some((n) => n > pageSize)),
     provenance: { schemaVersion: SCHEMA_VERSION, sources: sourceList(sources), totals },
     territories: territoriesData,
     measures,
@@ -200,7 +211,7 @@ export function aggregate(sources: Sources): PackageContents {
     boundaries: territories.boundaries,
     shards: shardTexts(spill, shardTotal),
     tenderFiles: tenderTexts(spill, tenderFiles),
-    lists: listTexts(spill, tallies.listKeys(territoryKeys)),
+    lists: listTexts(spill, tallies.listKeys(territoryKeys), listSizes, pageSize),
     awardeeLists: withAwardees ? awardees.listFiles(territoryKeys) : null,
     views: viewFiles({ facts, bodyFacts, measures, territories: territoriesData }),
     quality: qualityFile,
@@ -261,6 +272,7 @@ function sourceList(sources: Sources): Source[] {
  */
 function packageManifest(
   sources: Sources, dates: { referenceDate: string; generatedAt: string }, totals: Reconciliation, withAwardees: boolean, shards: number, withTenderFiles: boolean,
+  withListPages: boolean,
 ): Manifest {
   const t = sources.territories;
   return {
@@ -282,7 +294,7 @@ function packageManifest(
       checksums: PACKAGE_FILES.checksums,
       provenance: PACKAGE_FILES.provenance,
       projectShards: { pattern: PACKAGE_FILES.projectShardPattern, count: shards },
-      lists: { pattern: PACKAGE_FILES.listPattern },
+      lists: { pattern: PACKAGE_FILES.listPattern, ...(withListPages ? { pagePattern: PACKAGE_FILES.listPagePattern } : {}) },
       ...(withAwardees ? { awardees: { pattern: PACKAGE_FILES.awardeeListPattern } } : {}),
       views: VIEW_LISTING,
       ...(withTenderFiles ? { tenders: { pattern: PACKAGE_FILES.tenderPattern } } : {}),

@@ -9,6 +9,8 @@ import { byString } from '../../format/compare.js';
 import { shardName } from '../../format/shard.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { SPILL_PARTITIONS, type Spill, type SpillKind } from '../read/spill.js';
+import { LIST_PAGE_ORDER, byListPageOrder, listPageCount } from '../../format/list-pages.js';
+import type { ProjectListItem } from '../../schema/package.js';
 
 /** A project shard file, made on demand from the records spilled for it. */
 export interface ShardText {
@@ -17,11 +19,15 @@ export interface ShardText {
   text(): string;
 }
 
-/** A project list file, made on demand from the items spilled for it. */
+/** A project list file, made on demand from the items spilled for it, and its page files when it is paged. */
 export interface ListText {
   territory: string;
-  /** The file's bytes in order, together exactly `compactJson(projectList)`; iterate once. */
+  /** Number of pages: 1 for a list within one page (no page files), else its first page and the page files 2…pages. */
+  pages: number;
+  /** The list file's bytes in order, together exactly `compactJson(projectList)`; iterate once, before `pageFiles`. */
   chunks(): Iterable<string | Buffer>;
+  /** The page files 2…pages of a paged list (none for a list within one page), each its number and text; iterate once. */
+  pageFiles(): Iterable<{ page: number; text: string }>;
 }
 
 /**
@@ -119,15 +125,25 @@ export function tenderTexts(spill: Spill, files: ReadonlyArray<{ cup: string; pa
 /** The spill partition of a territory key's list items: its province (first 3 digits), the region key alone. */
 export const listGroup = (key: string): string => key.slice(0, 3);
 
-/** One spilled list item: its sort key (PNRR amount, CUP, local code) and where its JSON is in the group's bytes. */
+/**
+ * One spilled list item: its sort keys (PNRR amount, CUP, local code, and the amounts attributed to the
+ * list's territory) and where its JSON is in the group's bytes.
+ */
 interface ItemRef {
   pnrr: number;
   cup: string;
   localCode: string;
+  areaPnrrCents: number;
+  areaTotalCents: number;
   start: number;
   end: number;
 }
+/** The order of a list within one page (unchanged since the first packages): whole PNRR amount, largest first. */
 const byItemOrder = (a: ItemRef, b: ItemRef): number => b.pnrr - a.pnrr || byString(a.cup, b.cup) || byString(a.localCode, b.localCode);
+
+/** The spilled sort key of a list item: what `ItemRef` needs besides the item's place in the bytes. */
+export const listSortKey = (item: ProjectListItem): string =>
+  JSON.stringify([item.pnrrCents, item.cup, item.localCode, item.areaPnrrCents, item.areaTotalCents]);
 
 const TAB = 0x09;
 const NEWLINE = 0x0a;
@@ -149,8 +165,8 @@ class ListGroup {
       const tab1 = bytes.indexOf(TAB, at);
       const tab2 = bytes.indexOf(TAB, tab1 + 1);
       const territory = bytes.toString('latin1', at, tab1);
-      const [pnrr, cup, localCode] = JSON.parse(bytes.toString('utf8', tab1 + 1, tab2)) as [number, string, string];
-      const ref: ItemRef = { pnrr, cup, localCode, start: tab2 + 1, end };
+      const [pnrr, cup, localCode, areaPnrrCents, areaTotalCents] = JSON.parse(bytes.toString('utf8', tab1 + 1, tab2)) as [number, string, string, number, number];
+      const ref: ItemRef = { pnrr, cup, localCode, areaPnrrCents, areaTotalCents, start: tab2 + 1, end };
       const list = this.byTerritory.get(territory);
       if (list) list.push(ref);
       else this.byTerritory.set(territory, [ref]);
@@ -158,20 +174,36 @@ class ListGroup {
     }
   }
 
-  /** The items of `territory`, sorted (taken out: each territory is asked for once). */
-  take(territory: string): ItemRef[] {
+  /**
+   * The items of `territory` (taken out: each territory is asked for once), sorted: a list within one page
+   * by whole PNRR amount, a paged list in its page order (`byListPageOrder`).
+   */
+  take(territory: string, paged: boolean): ItemRef[] {
     const items = this.byTerritory.get(territory) ?? [];
     this.byTerritory.delete(territory);
-    return items.sort(byItemOrder);
+    return items.sort(paged ? byListPageOrder : byItemOrder);
+  }
+
+  /** The JSON texts of `items[from…to)` joined by commas, as one buffer. */
+  join(items: readonly ItemRef[], from: number, to: number): Buffer {
+    const parts: Buffer[] = [];
+    for (let i = from; i < to; i++) {
+      if (i > from) parts.push(COMMA);
+      parts.push(this.bytes.subarray(items[i]!.start, items[i]!.end));
+    }
+    return Buffer.concat(parts);
   }
 }
+const COMMA = Buffer.from(',');
 
 /**
  * The list file of each of `keys` from the items spilled (kind `list`) by `listGroup` as
- * "key\tsort key JSON\titem JSON"; a key without items has an empty list. Handed out a group at a
- * time (the last group read is kept until the next is needed); each file is given in chunks.
+ * "key\tsort key JSON\titem JSON" (`listSortKey`); a key without items has an empty list. A list of
+ * more than `pageSize` items (`sizes` counts them) is paged: its file holds the first page and
+ * `paging`, and `pageFiles()` gives the other pages. Handed out a group at a time (the last group read
+ * is kept until the next is needed); each list file is given in chunks.
  */
-export function listTexts(spill: Spill, keys: readonly string[]): ListText[] {
+export function listTexts(spill: Spill, keys: readonly string[], sizes: ReadonlyMap<string, number>, pageSize: number): ListText[] {
   let cached: ListGroup | null = null;
   const groupOf = (key: string): ListGroup => {
     const group = listGroup(key);
@@ -181,23 +213,49 @@ export function listTexts(spill: Spill, keys: readonly string[]): ListText[] {
     }
     return cached;
   };
+  const version = JSON.stringify(SCHEMA_VERSION);
   const ordered = [...keys].sort((a, b) => byString(listGroup(a), listGroup(b)) || byString(a, b));
-  return ordered.map((territory) => ({
-    territory,
-    *chunks() {
-      const group = groupOf(territory);
-      const items = group.take(territory);
-      yield `{"schemaVersion":${JSON.stringify(SCHEMA_VERSION)},"territory":${JSON.stringify(territory)},"items":[`;
-      const comma = Buffer.from(',');
-      for (let from = 0; from < items.length; from += ITEMS_PER_CHUNK) {
-        const parts: Buffer[] = [];
-        for (let i = from; i < Math.min(items.length, from + ITEMS_PER_CHUNK); i++) {
-          if (i > 0) parts.push(comma);
-          parts.push(group.bytes.subarray(items[i]!.start, items[i]!.end));
+  return ordered.map((territory) => {
+    const pages = listPageCount(sizes.get(territory) ?? 0, pageSize);
+    let items: ItemRef[] = [];
+    let group: ListGroup | null = null;
+    return {
+      territory,
+      pages,
+      *chunks() {
+        group = groupOf(territory);
+        items = group.take(territory, pages > 1);
+        const head = `{"schemaVersion":${version},"territory":${JSON.stringify(territory)}`;
+        if (pages === 1) {
+          yield `${head},"items":[`;
+          for (let from = 0; from < items.length; from += ITEMS_PER_CHUNK) {
+            if (from > 0) yield ',';
+            yield group.join(items, from, Math.min(items.length, from + ITEMS_PER_CHUNK));
+          }
+          yield ']}\n';
+          return;
         }
-        yield Buffer.concat(parts);
-      }
-      yield ']}\n';
-    },
-  }));
+        let areaPnrrCents = 0;
+        let areaTotalCents = 0;
+        for (const item of items) {
+          areaPnrrCents += item.areaPnrrCents;
+          areaTotalCents += item.areaTotalCents;
+        }
+        const paging = { total: items.length, pages, pageSize, order: LIST_PAGE_ORDER, areaPnrrCents, areaTotalCents };
+        yield `${head},"paging":${JSON.stringify(paging)},"items":[`;
+        yield group.join(items, 0, pageSize);
+        yield ']}\n';
+      },
+      *pageFiles() {
+        if (pages === 1 || !group) return;
+        const source = group;
+        for (let page = 2; page <= pages; page++) {
+          const from = (page - 1) * pageSize;
+          const body = source.join(items, from, Math.min(items.length, from + pageSize)).toString('utf8');
+          yield { page, text: `{"schemaVersion":${version},"territory":${JSON.stringify(territory)},"page":${page},"items":[${body}]}\n` };
+        }
+        items = [];
+      },
+    };
+  });
 }

@@ -5,9 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Facts, Manifest, Measures, ProjectList, Provenance, Territories } from '../../schema/package.js';
+import type { Facts, Manifest, Measures, ProjectList, ProjectListItem, ProjectListPage, Provenance, Territories } from '../../schema/package.js';
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
 import { isComuneCode } from '../../format/keys.js';
+import { listPagePath } from '../../format/list-pages.js';
 import { flattenFacts } from '../../format/facts.js';
 import { byString } from '../../format/compare.js';
 import { formatEuro } from '../read/numbers.js';
@@ -30,6 +31,19 @@ async function readJson<T>(dir: string, file: string): Promise<T> {
   } catch (error) {
     throw new InputError(`${join(dir, file)}: cannot read (${(error as Error).message}); is ${dir} a data package?`);
   }
+}
+
+/**
+ * Every item of the list of `key`, in the order of a list within one page (whole PNRR amount, largest first, then
+ * CUP and local code): a paged list's pages are read and put back in that order.
+ */
+async function listItems(dir: string, manifest: Manifest, key: string): Promise<ProjectListItem[]> {
+  const list = await readJson<ProjectList>(dir, fillPattern(manifest.files.lists.pattern, 'key', key));
+  if (!list.paging) return list.items;
+  const pattern = manifest.files.lists.pagePattern ?? PACKAGE_FILES.listPagePattern;
+  const items = [...list.items];
+  for (let n = 2; n <= list.paging.pages; n++) items.push(...(await readJson<ProjectListPage>(dir, listPagePath(pattern, key, n))).items);
+  return items.sort((a, b) => b.pnrrCents - a.pnrrCents || byString(a.cup, b.cup) || byString(a.localCode, b.localCode));
 }
 
 function table(head: string[], rows: string[][], right: boolean[]): string {
@@ -57,7 +71,7 @@ export async function summarise(options: SummaryOptions = {}): Promise<string> {
     if (!isComuneCode(options.comune)) throw new InputError(`--comune must be a 6-digit ISTAT code such as 048017, got "${options.comune}"`);
     const comune = territories.comuni.find((c) => c.code === options.comune);
     if (!comune) throw new InputError(`comune ${options.comune} is not in this package (region ${manifest.region.code})`);
-    const list = await readJson<ProjectList>(dir, fillPattern(manifest.files.lists.pattern, 'key', comune.code));
+    const list = { items: await listItems(dir, manifest, comune.code) };
     const unsplitPnrr = list.items.reduce((a, i) => a + i.pnrrCents, 0);
     const unsplitTotal = list.items.reduce((a, i) => a + i.totalCents, 0);
     const rows = facts.filter((r) => r[0] === comune.code);
@@ -104,7 +118,7 @@ export async function summarise(options: SummaryOptions = {}): Promise<string> {
     '',
   );
   const measures = await readJson<Measures>(dir, manifest.files.measures);
-  const region = await readJson<ProjectList>(dir, fillPattern(manifest.files.lists.pattern, 'key', manifest.region.code));
+  const region = { items: await listItems(dir, manifest, manifest.region.code) };
   const missionOf = new Map<string, string>();
   const measureComponent = new Map(measures.measures.map((m) => [m.code, m.component]));
   const componentMission = new Map(measures.components.map((c) => [c.code, c.mission]));

@@ -9,13 +9,15 @@ import { join } from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import {
-  AwardeeList, BodyFacts, Checksums, Facts, Manifest, Measures, PaidFacts, ProjectList, ProjectListItem, ProjectShard, Provenance, Quality, TenderFile, Territories,
+  AwardeeList, BodyFacts, Checksums, Facts, Manifest, Measures, PaidFacts, ProjectList, ProjectListItem, ProjectListPage, ProjectShard, Provenance, Quality, TenderFile, Territories,
+  type ListPaging as ListPagingT, type ProjectListItem as ProjectListItemT, type ProjectListPage as ProjectListPageT,
   type Provenance as ProvenanceT, type TenderFile as TenderFileT, type Reconciliation, type AmountTotals as AmountTotalsT, type Checksums as ChecksumsT, type PaidFacts as PaidFactsT, type Facts as FactsT, type Manifest as ManifestT, type ProjectList as ProjectListT,
   type ProjectShard as ProjectShardT, type Quality as QualityT, type Territories as TerritoriesT,
 } from '../../schema/package.js';
 import { SCHEMA_MAJOR, isReadableVersion } from '../../format/version.js';
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
 import { tenderFilePath } from '../../format/tenders.js';
+import { byListPageOrder, listPageCount, listPageLength, listPagePath } from '../../format/list-pages.js';
 import { LEGACY_SHARD_COUNT, allShards, isShardCount, projectShard } from '../../format/shard.js';
 import { packageTerritoryKeys, provinceOf, territoryKind } from '../../format/keys.js';
 import { flattenFacts, type FlatFactRow } from '../../format/facts.js';
@@ -105,9 +107,13 @@ class PackageReader {
    * all-Italy package has one item per project, ~100 MB): the file is read as bytes and each item of
    * `"items":[…]` parsed and checked on its own, against the same schema, with the same paths. A file
    * laid out otherwise (not compact, other key order, not JSON) is loaded whole, as `load` does.
-   * Returns the territory and the number of items, or null (with issues) when it is not usable.
+   * Returns the territory, the number of items and the paging of a paged list, or null (with issues) when it is
+   * not usable. `onItem` sees each item that matches the schema, in order (a paged list's checks: `checkListPages`).
    */
-  async loadListItems(file: string): Promise<{ territory: string; items: number } | null> {
+  async loadListItems(
+    file: string,
+    onItem?: (item: ProjectListItemT, index: number) => void,
+  ): Promise<{ territory: string; items: number; paging: ListPagingT | undefined } | null> {
     let bytes: Buffer;
     try {
       bytes = await readFile(join(this.dir, file));
@@ -119,7 +125,8 @@ class PackageReader {
     const items = bytes.length >= STREAMED_LIST_BYTES ? compactItems(bytes) : null;
     if (!items) {
       const list = await this.load<ProjectListT>(file, ProjectList);
-      return list && { territory: list.territory, items: list.items.length };
+      if (list && onItem) list.items.forEach(onItem);
+      return list && { territory: list.territory, items: list.items.length, paging: list.paging };
     }
     this.filesChecked++;
     let head: unknown;
@@ -144,13 +151,15 @@ class PackageReader {
         this.issue(file, '', `not valid JSON: ${(error as Error).message}`);
         return null;
       }
+      const before = n;
       for (const error of Value.Errors(ProjectListItem, item)) if (!report(`/items/${i / 2}${error.path}`, error.message, error.value)) break;
+      if (n === before && onItem) onItem(item as ProjectListItemT, i / 2);
     }
     if (n > MAX_ERRORS_PER_FILE) this.issue(file, '', `more schema errors not shown`);
     if (n > 0) return null;
-    const { schemaVersion, territory } = head as ProjectListT;
+    const { schemaVersion, territory, paging } = head as ProjectListT;
     if (!isReadableVersion(schemaVersion)) this.issue(file, '/schemaVersion', `schema version ${schemaVersion} is not supported (major ${SCHEMA_MAJOR} expected)`);
-    return { territory, items: items.bounds.length / 2 };
+    return { territory, items: items.bounds.length / 2, paging };
   }
 }
 
@@ -401,14 +410,89 @@ function checkPaidFacts(manifest: Checked, paid: PaidFactsT, issue: Issue): void
   if (regionProjects !== t.projects) issue(file, `/counts/${manifest.region.code}`, `Σ distinct projects ${regionProjects} ≠ manifest payments.projects ${t.projects}`);
 }
 
-/** A project list for every territory key of the package, naming its key; the region's lists every project. */
+/**
+ * A project list for every territory key of the package, naming its key; the region's lists every project. A paged
+ * list (`paging`) is checked with its page files (`checkListPages`), and no other page file may be there.
+ */
 async function checkLists(reader: PackageReader, manifest: Checked, territories: TerritoriesT): Promise<void> {
+  const pages = new Set<string>();
   for (const key of packageTerritoryKeys(manifest.region.code, territories.provinces, territories.comuni)) {
     const file = fillPattern(manifest.files.lists.pattern, 'key', key);
-    const list = await reader.loadListItems(file);
+    const order = new ListOrderCheck();
+    const list = await reader.loadListItems(file, (item, i) => order.add(file, i, item));
     if (!list) continue;
     if (list.territory !== key) reader.issue(file, '/territory', `territory "${list.territory}" in the list of ${key}`);
-    if (key === manifest.region.code) reader.eq(file, '/items', 'region list length = projects', list.items, manifest.totals.projects);
+    const total = list.paging ? await checkListPages(reader, manifest, key, file, list.items, list.paging, order, pages) : list.items;
+    if (key === manifest.region.code) reader.eq(file, list.paging ? '/paging/total' : '/items', 'region list length = projects', total, manifest.totals.projects);
+  }
+  await checkStrayPages(reader, manifest, pages);
+}
+
+/**
+ * The order and sums of a list, item by item (only the last item is kept, so an all-Italy region list is checked
+ * in bounded memory): the first item out of `byListPageOrder` (or repeated), and Σ area amounts. Only a paged
+ * list must be in that order (`checkListPages` reports it).
+ */
+class ListOrderCheck {
+  areaPnrrCents = 0;
+  areaTotalCents = 0;
+  /** The first item out of order, if any. */
+  disorder: { file: string; index: number } | null = null;
+  private last: ProjectListItemT | null = null;
+
+  add(file: string, index: number, item: ProjectListItemT): void {
+    this.areaPnrrCents += item.areaPnrrCents;
+    this.areaTotalCents += item.areaTotalCents;
+    if (!this.disorder && this.last && byListPageOrder(this.last, item) >= 0) this.disorder = { file, index };
+    this.last = item;
+  }
+}
+
+/**
+ * A paged list: `paging` consistent (pages for the total, the first page full), the manifest's page pattern, every
+ * page file 2…pages against its schema (territory, page number, length), the items in the list's order across the
+ * pages, and the sums of `paging` equal to the items'. Returns the items counted (Σ of the pages) and adds each page
+ * file's path to `seen`.
+ */
+async function checkListPages(
+  reader: PackageReader, manifest: Checked, key: string, file: string, firstItems: number, paging: ListPagingT, order: ListOrderCheck, seen: Set<string>,
+): Promise<number> {
+  const { total, pages, pageSize } = paging;
+  if (pages !== listPageCount(total, pageSize)) reader.issue(file, '/paging/pages', `${pages} pages of ${pageSize} items for ${total} items (expected ${listPageCount(total, pageSize)})`);
+  reader.eq(file, '/items', `items of the first page of ${total} in pages of ${pageSize}`, firstItems, listPageLength(1, total, pageSize));
+  const pattern = manifest.files.lists.pagePattern;
+  if (pattern === undefined) {
+    reader.issue(PACKAGE_FILES.manifest, '/files/lists', `no pagePattern, but the list of ${key} is paged`);
+    return firstItems;
+  }
+  let counted = firstItems;
+  for (let n = 2; n <= pages; n++) {
+    const pageFile = listPagePath(pattern, key, n);
+    seen.add(pageFile);
+    const page = await reader.load<ProjectListPageT>(pageFile, ProjectListPage);
+    if (!page) continue;
+    if (page.territory !== key) reader.issue(pageFile, '/territory', `territory "${page.territory}" in a page of the list of ${key}`);
+    if (page.page !== n) reader.issue(pageFile, '/page', `page ${page.page} in the file of page ${n}`);
+    reader.eq(pageFile, '/items', `items of page ${n} of ${pages} of a list of ${total}`, page.items.length, listPageLength(n, total, pageSize));
+    page.items.forEach((item, i) => order.add(pageFile, i, item));
+    counted += page.items.length;
+  }
+  if (order.disorder) {
+    reader.issue(order.disorder.file, `/items/${order.disorder.index}`, `not in the order of the paged list of ${key} (areaPnrrCents descending, then CUP and local code)`);
+  }
+  reader.eq(file, '/paging/total', 'total = Σ items of the pages', total, counted);
+  reader.eq(file, '/paging/areaPnrrCents', 'Σ areaPnrrCents of the items', paging.areaPnrrCents, order.areaPnrrCents);
+  reader.eq(file, '/paging/areaTotalCents', 'Σ areaTotalCents of the items', paging.areaTotalCents, order.areaTotalCents);
+  return counted;
+}
+
+/** No page file but those of the paged lists (a page left from a longer list would be listed in checksums.json too). */
+async function checkStrayPages(reader: PackageReader, manifest: Checked, seen: ReadonlySet<string>): Promise<void> {
+  const pattern = manifest.files.lists.pagePattern ?? PACKAGE_FILES.listPagePattern;
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pageFile = new RegExp(`^${pattern.split(/\{key\}|\{page\}/).map(literal).join('[^/]+')}$`);
+  for (const file of await listFiles(reader.dir)) {
+    if (pageFile.test(file) && !seen.has(file)) reader.issue(file, '', 'a list page file of no paged list (its list has fewer pages, or is not paged)');
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
 import { tenderFilePath } from '../../format/tenders.js';
+import { listPagePath } from '../../format/list-pages.js';
 import { factsJson } from '../../format/facts-writer.js';
 import { VIEW_LISTING, viewPath } from '../../format/views.js';
 import { byString } from '../../format/compare.js';
@@ -15,7 +16,7 @@ import { packageReadme } from './readme.js';
 
 /** How many files `writePackage(contents, …)` writes. */
 export const fileCount = (contents: PackageContents): number =>
-  10 + (contents.paidFacts ? 1 : 0) + contents.shards.length + contents.tenderFiles.length + contents.lists.length + (contents.awardeeLists?.length ?? 0) + contents.views.length;
+  10 + (contents.paidFacts ? 1 : 0) + contents.shards.length + contents.tenderFiles.length + contents.lists.reduce((n, l) => n + l.pages, 0) + (contents.awardeeLists?.length ?? 0) + contents.views.length;
 
 /**
  * Writes `contents` into `dir` (created if needed; the build passes its
@@ -33,7 +34,10 @@ export async function writePackage(contents: PackageContents, dir: string, signa
   for (const file of contents.shards) await writer.write(fillPattern(PACKAGE_FILES.projectShardPattern, 'shard', file.shard), file.text());
   const { count } = contents.manifest.files.projectShards;
   for (const file of contents.tenderFiles) await writer.write(tenderFilePath(file.cup, count), file.text());
-  for (const file of contents.lists) await writer.writeChunks(fillPattern(PACKAGE_FILES.listPattern, 'key', file.territory), file.chunks());
+  for (const file of contents.lists) {
+    await writer.writeChunks(fillPattern(PACKAGE_FILES.listPattern, 'key', file.territory), file.chunks());
+    for (const { page, text } of file.pageFiles()) await writer.write(listPagePath(PACKAGE_FILES.listPagePattern, file.territory, page), text);
+  }
   for (const file of contents.awardeeLists ?? []) await writer.write(fillPattern(PACKAGE_FILES.awardeeListPattern, 'key', file.territory), compactJson(file));
   for (const file of contents.views) await writer.write(viewPath(contents.manifest.files.views ?? VIEW_LISTING, file.groupBy, file.filter), compactJson(file));
   await writer.write(PACKAGE_FILES.quality, compactJson(contents.quality));
