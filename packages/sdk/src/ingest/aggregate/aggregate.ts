@@ -115,8 +115,7 @@ export function aggregate(sources: Sources): PackageContents {
   const remapped = new Map<string, MergedComune>();
   // A list item goes to the spill file of its territory's group (a province's keys together), as
   // "key\tsort key\titem JSON" (the sort key: PNRR amount, CUP, local code).
-  const tallies = new PackageTallies(sources.region, (key, item) =>
-    spill.append('list', listGroup(key), `${key}\t${JSON.stringify([item.pnrrCents, item.cup, item.localCode])}\t${JSON.stringify(item)}`));
+  const tallies = new PackageTallies(sources.region, (key, sortKey, item) => spill.append('list', listGroup(key), `${key}\t${sortKey}\t${item}`));
   const awardees = new AwardeeTallies(sources.region);
   const withAwardees = collected.sources.some((s) => s.role === 'awardees');
   const withIndicators = collected.sources.some((s) => s.role === 'indicators');
