@@ -6,6 +6,7 @@
  *
  * Exit codes: 0 success · 1 validation failed / input rejected · 2 usage error ·
  * 130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM — the previous package left unchanged.
+ * `build` and `update` run in a child process with a bounded heap (supervise.ts); out of memory is exit 1.
  *
  * Everything printed goes through `forTerminal` (control characters from data and file names dropped).
  */
@@ -26,6 +27,7 @@ import { parseUpdateArgs, stepText } from './update-args.js';
 import { updatePackage } from '../release/update.js';
 import { diffPackages } from '../release/diff.js';
 import { diffTable } from './diff-table.js';
+import { givenHeapLimit, needsSupervisor, supervise } from './supervise.js';
 
 /** Writes text to stdout / stderr without the control characters data may carry. */
 const print = (text: string): void => void process.stdout.write(forTerminal(text));
@@ -86,6 +88,7 @@ async function build(args: string[]): Promise<number> {
   for (const f of result.files.values()) bytes += f.bytes;
   const lines = [
     `Built ${result.manifest.region.name} (${result.manifest.region.code}) into ${out}: ${result.files.size} files, ${bytes} bytes, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `  memory: peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (JavaScript heap limit ${heapLimitText(givenHeapLimit())})`,
     ...result.quality.files.map((f) => `  ${f.role.padEnd(13)} ${f.file}: read ${f.read} = kept ${f.kept} + rejected ${f.rejected} + skipped ${f.skipped}`),
     `  projects ${t.projects}; PNRR € ${formatEuro(t.touching.pnrrCents)} touching = ${formatEuro(t.inside.pnrrCents)} inside + ${formatEuro(t.outside.pnrrCents)} outside`,
     `  quality: ${result.quality.rejected.length} rejected rows, ${result.quality.warnings.length} warnings (quality.json)`,
@@ -102,6 +105,8 @@ async function build(args: string[]): Promise<number> {
   if (negative > 0) printError(`pnrr-toscana: warning: ${negative} negative amount${negative === 1 ? '' : 's'} kept as written (negative-amount in quality.json)\n`);
   return 0;
 }
+
+const heapLimitText = (mb: number | undefined): string => (mb === undefined ? "Node.js's default" : `${mb} MB`);
 
 async function validate(args: string[]): Promise<number> {
   const { values, positionals } = usage(() => parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
@@ -216,7 +221,8 @@ export async function main(argv: string[]): Promise<number> {
 // Run when executed (also through the npm bin symlink), not when imported by tests.
 const invoked = process.argv[1] ? realpathSync(process.argv[1]) : '';
 if (invoked === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
+  const argv = process.argv.slice(2);
+  (needsSupervisor(argv) ? supervise(invoked, argv, printError) : main(argv)).then(
     (code) => {
       process.exitCode = code;
     },

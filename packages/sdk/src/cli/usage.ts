@@ -2,6 +2,7 @@
  * The command line's usage text and its usage errors (exit code 2): unknown
  * commands and options, missing values.
  */
+import { HEAP_LIMIT_MB } from './supervise.js';
 
 export const USAGE = `pnrr-toscana – build and check PNRR open-data packages
 
@@ -72,8 +73,11 @@ Commands:
             6-digit ISTAT code, e.g. 048017), the projects of one comune.
             Default --dir: the package embedded in the SDK.
 
-Exit codes: 0 ok, 1 failed (invalid input or package, failed download; nothing changed), 2 usage error,
-130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM (previous package unchanged).
+Memory: build and update run with a JavaScript heap limit of ${HEAP_LIMIT_MB} MB (enough for an all-Italy
+package); to change it: NODE_OPTIONS=--max-old-space-size=<MB> pnrr-toscana build …
+
+Exit codes: 0 ok, 1 failed (invalid input or package, failed download, out of memory; nothing changed),
+2 usage error, 130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM (previous package unchanged).
 `;
 
 /** Bad usage: printed with a pointer to --help, exit code 2. */

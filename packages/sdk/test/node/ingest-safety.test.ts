@@ -8,11 +8,13 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EMBEDDED, GEO, REPO, SDK_DIR, TOSCANA, V2023, listFiles, readJson, tempDir } from './ingest-helpers.js';
 import type { Manifest, Quality } from '../../src/schema/package.js';
+import { HEAP_LIMIT_MB } from '../../src/cli/supervise.js';
 
 const BIN = join(SDK_DIR, 'dist', 'cli', 'main.js');
 const PROJECTS = join(V2023, 'progetti_validati_toscana.csv');
@@ -218,6 +220,62 @@ describe('an interrupted or failing build leaves the previous package byte-ident
     }
     t.diagnostic(`${interrupted} of 3 runs stopped by SIGINT`);
     assert.ok(interrupted >= 1, 'at least one run was stopped by SIGINT');
+  });
+
+  // build and update run in a child process with a bounded heap (src/cli/supervise.ts). A process that
+  // reaches its heap limit is aborted by V8 with no chance to clean up, and so is one the system kills:
+  // the command the user started removes what the child left.
+  it('runs the build with its own heap limit and reports the peak memory', () => {
+    const out = join(parent, 'limited');
+    const r = spawnSync(process.execPath, [BIN, 'build', ...FULL, '--out', out], { cwd: SDK_DIR, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    assert.equal(r.status, 0, r.stderr);
+    const memory = /memory: peak (\d+) MB \(JavaScript heap limit (\d+) MB\)/.exec(r.stdout);
+    assert.ok(memory, r.stdout);
+    assert.equal(Number(memory[2]), HEAP_LIMIT_MB);
+    assert.ok(Number(memory[1]) < 512, `peak ${memory[1]} MB`);
+    return rm(out, { recursive: true });
+  });
+
+  it('out of memory (a 16 MB heap): exit 1 with the fix in the message, previous package identical, no temporary folder', async () => {
+    const out = join(parent, 'toscana');
+    await rm(out, { recursive: true, force: true });
+    await cp(pristine, out, { recursive: true });
+    const r = spawnSync(process.execPath, ['--max-old-space-size=16', BIN, 'build', ...FULL, '--out', out, '--force'], { cwd: SDK_DIR, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr.slice(-500));
+    assert.match(r.stderr, /build ran out of memory \(JavaScript heap limit 16 MB\); .*toscana was left as it was and the temporary folders were removed\. To allow more: NODE_OPTIONS=--max-old-space-size=64/);
+    await assertIdentical(out, previous, 'out of memory');
+    await assertOnly(parent, ['toscana']);
+
+    // Into folders it had to create: they go too.
+    const fresh = join(parent, 'made', 'for', 'it');
+    const again = spawnSync(process.execPath, ['--max-old-space-size=16', BIN, 'build', ...FULL, '--out', fresh], { cwd: SDK_DIR, encoding: 'utf8' });
+    assert.equal(again.status, 1);
+    await assertOnly(parent, ['toscana']);
+  });
+
+  it('killed by the system (SIGKILL to the build process): previous package identical, no temporary folder, exit 137', async () => {
+    const out = join(parent, 'toscana');
+    await rm(out, { recursive: true, force: true });
+    await cp(pristine, out, { recursive: true });
+    const watcher = spawn(process.execPath, [BIN, 'build', ...FULL, '--out', out, '--force'], { cwd: SDK_DIR });
+    let stdout = '';
+    let stderr = '';
+    watcher.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    watcher.stdout.on('data', (chunk: Buffer) => {
+      const first = !/writing \d+ files/.test(stdout);
+      stdout += chunk.toString();
+      // The build process is the watcher's only child (Linux lists it in /proc).
+      if (first && /writing \d+ files/.test(stdout)) {
+        const children = readFileSync(`/proc/${watcher.pid}/task/${watcher.pid}/children`, 'utf8').trim().split(/\s+/);
+        assert.equal(children.length, 1, `children: ${children.join(' ')}`);
+        process.kill(Number(children[0]), 'SIGKILL');
+      }
+    });
+    const code = await new Promise<number | null>((done) => watcher.on('close', (c) => done(c)));
+    assert.equal(code, 137, stderr);
+    assert.match(stderr, /build was stopped by SIGKILL \(possibly by the system, out of memory\); .*toscana was left as it was/);
+    await assertIdentical(out, previous, 'SIGKILL');
+    await assertOnly(parent, ['toscana']);
   });
 
   it('a build that fails on bad input over a previous package leaves it identical', async () => {
