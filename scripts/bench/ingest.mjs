@@ -13,7 +13,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { MB, SOURCES, fmt, flag, median, requireBuiltSdk, runJsonChild } from './lib.mjs';
+import { pathToFileURL } from 'node:url';
+import { MB, SDK, SOURCES, fmt, flag, median, requireBuiltSdk, runJsonChild } from './lib.mjs';
 import { makeNational } from './synth.mjs';
 
 const CHILD = new URL('./build-child.mjs', import.meta.url).pathname;
@@ -28,6 +29,7 @@ if (!(scale > 0 && scale <= 4)) {
   process.exit(2);
 }
 requireBuiltSdk();
+const { HEAP_LIMIT_MB } = await import(pathToFileURL(join(SDK, 'dist', 'cli', 'supervise.js')).href);
 
 const geo = {
   boundaries: join(SOURCES, 'geo', 'toscana-comuni.topo.json'),
@@ -55,7 +57,8 @@ async function paired(label, n, buildOptions, duckOptions) {
   const ducks = [];
   for (let i = 0; i < n; i++) {
     const out = join(work, `out-${i}`);
-    const b = await runJsonChild(CHILD, [JSON.stringify({ ...buildOptions, out })]);
+    // The heap limit the CLI gives its build process (src/cli/supervise.ts): measured as users run it.
+    const b = await runJsonChild(CHILD, [JSON.stringify({ ...buildOptions, out })], { nodeArgs: [`--max-old-space-size=${HEAP_LIMIT_MB}`] });
     await rm(out, { recursive: true, force: true });
     const d = await runJsonChild(DUCK, [JSON.stringify(duckOptions)]);
     log(`${label} ${i + 1}/${n}: build ${fmt(b.ms / 1000, 2)} s (${fmt(b.maxRssBytes / MB, 0)} MB), DuckDB ${fmt(d.ms / 1000, 2)} s (${fmt(d.maxRssBytes / MB, 0)} MB)`);
@@ -101,7 +104,7 @@ try {
     all,
   };
 
-  const result = { tuscan: real, national };
+  const result = { heapLimitMb: HEAP_LIMIT_MB, tuscan: real, national };
   if (jsonOut) await writeFile(jsonOut, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {

@@ -45,12 +45,12 @@ export function flag(argv, name, fallback) {
 }
 
 /**
- * Runs `node script args…`; stderr is passed through, stdout's last line is parsed as JSON.
+ * Runs `node [nodeArgs…] script args…`; stderr is passed through, stdout's last line is parsed as JSON.
  * Rejects on a non-zero exit.
  */
-export function runJsonChild(script, args = [], { cwd = ROOT } = {}) {
+export function runJsonChild(script, args = [], { cwd = ROOT, nodeArgs = [] } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeArgs, script, ...args], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => (out += chunk));

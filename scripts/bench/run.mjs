@@ -98,7 +98,9 @@ and distinct projects by comune, province and region × sub-measure, the figures
 writes and validates the whole package (every project record, lists, facts) and keeps the quality
 accounting. Build and baseline alternate, so each pair saw the same load; *ratio* is the median of
 the paired ratios build ÷ DuckDB (spread: smallest–largest pair). Peak RSS is each process's
-\`maxRSS\` (Node or DuckDB included). Times are wall-clock medians (spread: fastest–slowest run).
+\`maxRSS\` (Node or DuckDB included); the build process runs with the JavaScript heap limit the
+\`pnrr-toscana\` command gives it (\`--max-old-space-size=${ingest.heapLimitMb ?? 'default'}\`, see
+[sdk.md](sdk.md#node-and-the-cli)). Times are wall-clock medians (spread: fastest–slowest run).
 
 | input | projects in package | build | DuckDB | ratio | CPU build / DuckDB | build peak RSS | DuckDB peak RSS | build MB/s |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
