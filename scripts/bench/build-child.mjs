@@ -39,7 +39,7 @@ process.stdout.write(`${JSON.stringify({
   shards: shards.length,
   shardGzipBytes,
   largestListBytes: largestList,
-  projects: result.manifest.totals.projects,
+  projects: result.provenance.totals.projects,
   rejected: result.quality.rejected.length,
   warnings: result.quality.warnings.length,
   // maxRSS is in kilobytes (the high-water mark of the whole process: build + Node itself).

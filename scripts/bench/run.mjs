@@ -164,14 +164,17 @@ the region's key set during the read passes, one \`ShardText\` per shard (32,768
 the written files' sizes and hashes for checksums.json, and the quality log — this synthetic
 all-Italy input places every localisation on the Tuscan boundaries given, so each row of a
 non-Tuscan province is one \`unknown-province\` warning kept until quality.json is written (a
-national build with national boundaries would have few). Most of the peak, though, is garbage
-that Node's default heap limit lets accumulate: the same scale-1 all-Italy build run with
-\`node --max-old-space-size=256\` (measured separately, 2026-11-28, same machine and load) completed
-with a peak RSS of **375 MB** (JavaScript heap at most 231 MB, while aggregating; 375 MB while
-writing, most of it the region list's bytes). So \`NODE_OPTIONS=--max-old-space-size=256\` keeps a
-national \`--region all\` build within 512 MB today; the next steps are making the per-project
-leftovers compact (typed arrays or interned strings for the kept projects, warnings spilled like
-rows) and having the CLI set that limit itself.
+national build with national boundaries would have few). Most of the peak with Node's default
+heap limit (~4 GB here) was garbage that the limit lets accumulate: the same scale-1 all-Italy
+build run with \`node --max-old-space-size=256\` completed with a peak RSS of 375 MB (JavaScript heap
+at most 231 MB, while aggregating). **The \`pnrr-toscana\` command now sets the limit itself**:
+\`build\` and \`update\` run in a child process with a 320 MB heap, watched by the command the user
+started (which cleans up and explains if the child runs out of memory or is killed;
+[sdk.md](sdk.md#node-and-the-cli)). The scale-1 all-Italy build run as a user runs it
+(\`pnrr-toscana build --region all …\`, no option) peaked at **380 MB** (measured 2026-11-28, load
+average ~9; 500 s wall, 214 s CPU), and the table above measures the build process with the same
+limit. The per-project leftovers listed above could still be made compact (typed arrays or interned
+strings for the kept projects, warnings spilled like rows); they are not what sets the peak today.
 
 
 **CPU time.** A CPU profile (\`node --cpu-prof\`, synthetic scale 0.3, \`--region 09\`, 18.8 s of
