@@ -91,7 +91,7 @@ try {
     packages.push({
       dir,
       region: manifest.region,
-      projects: manifest.totals?.projects,
+      projects: (manifest.files.provenance ? json(join(dir, manifest.files.provenance)) : manifest).totals?.projects,
       shards: manifest.files.projectShards?.count,
       worst: { cup: worst.cup, shard: worst.shard, comune: worst.comune, province: worst.province },
       rows,
