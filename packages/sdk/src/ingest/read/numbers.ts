@@ -76,12 +76,12 @@ function digitsValue(raw: string, from: number, to: number): number {
 }
 
 /**
- * The spellings of nearly every cell of the official files, read without regular expressions or
- * intermediate strings (a national build reads millions of amounts): digits (`1234`), optionally
+ * The spellings of nearly every cell of the official files, read in one pass over the characters
+ * without regular expressions (a national build reads millions of amounts): digits (`1234`), optionally
  * grouped by dots before a comma (`1.234.567,89`), with zero to two decimals after a comma, or one
  * or two after a single dot (`47427.00`), in either style. Undefined for every other text (signs,
  * spaces, €, more decimals, `N/D`, …), which `generalCents` reads; where both read a text they give
- * the same cents (ingest-parse.test.ts compares them on generated spellings).
+ * the same cents (amounts-fast-path.test.ts compares them on every short text and generated amounts).
  */
 function plainCents(raw: string): number | undefined {
   const comma = raw.indexOf(',');
