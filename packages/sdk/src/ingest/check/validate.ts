@@ -285,6 +285,8 @@ function compactItems(bytes: Buffer): { head: number; bounds: number[] } | null 
  * Checks a data package directory: every file against its schema, checksums.json,
  * the schema version, and the reconciliation invariants the build promises.
  * Never throws for a bad package: problems are returned as issues.
+ *
+ * @throws the reason of `options.signal` once it is aborted.
  */
 export async function validatePackage(dir: string, options: ValidateOptions = {}): Promise<ValidationResult> {
   options.signal?.throwIfAborted();
