@@ -138,7 +138,7 @@ export async function buildPackage(options: BuildOptions): Promise<BuildResult> 
   try {
     const { manifest, provenance, quality, files } = await readAggregateWrite(options, staging);
     onPhase({ phase: 'validating' });
-    const check = await validatePackage(staging);
+    const check = await validatePackage(staging, { signal });
     if (!check.ok) {
       const first = check.issues[0]!;
       throw new InputError(

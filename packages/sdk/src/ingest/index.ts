@@ -5,7 +5,7 @@
  * @module @pnrr-toscana/sdk/ingest
  */
 export { buildPackage, checkBuildOptions, bodyKey, type BuildOptions, type BuildPhase, type BuildResult } from './build.js';
-export { validatePackage, type ValidationIssue, type ValidationResult } from './check/validate.js';
+export { validatePackage, type ValidateOptions, type ValidationIssue, type ValidationResult } from './check/validate.js';
 export { summarise, type SummaryOptions } from './check/summary.js';
 export { parseCents, formatEuro, type NumberStyle } from './read/numbers.js';
 export { parseDate } from './read/dates.js';

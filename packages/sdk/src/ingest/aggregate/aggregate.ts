@@ -40,7 +40,7 @@ import { attributeProject } from './place.js';
 import type { MergedComune } from '../../format/merged-comuni.js';
 import { projectRecord, requiredAmount } from './project-record.js';
 import { PackageTallies } from './tallies.js';
-import { listGroup, listSortKey, listTexts, shardTexts, tenderTexts, type ListText, type ShardText, type TenderText } from './spilled-files.js';
+import { listGroup, listTexts, shardTexts, tenderTexts, type ListText, type ShardText, type TenderText } from './spilled-files.js';
 import { AwardeeTallies } from './awardee-lists.js';
 import {
   BOUNDARIES_ATTRIBUTION, BOUNDARIES_DATASET, LICENCE, POPULATION_ATTRIBUTION, POPULATION_DATASET, POPULATION_YEARS, dataAttribution,
@@ -120,13 +120,12 @@ export function aggregate(sources: Sources): PackageContents {
   const { collected, quality, territories } = sources;
   const { spill, dropped } = collected;
   const remapped = new Map<string, MergedComune>();
-  // A list item goes to the spill file of its territory's group (a province's keys together), as "key\t"
-  // "sort key\titem JSON" (the sort keys: PNRR amount, CUP, local code, the amounts attributed to the key).
-  // Each list's length decides whether it is paged.
+  // A list item goes to the spill file of its territory's group (a province's keys together), as
+  // "key\tsort key\titem JSON" (`listSortKey`). Each list's length decides whether it is paged.
   const listSizes = new Map<string, number>();
-  const tallies = new PackageTallies(sources.region, (key, item) => {
+  const tallies = new PackageTallies(sources.region, (key, sortKey, item) => {
     listSizes.set(key, (listSizes.get(key) ?? 0) + 1);
-    spill.append('list', listGroup(key), `${key}\t${listSortKey(item)}\t${JSON.stringify(item)}`);
+    spill.append('list', listGroup(key), `${key}\t${sortKey}\t${item}`);
   });
   const awardees = new AwardeeTallies(sources.region);
   const withAwardees = collected.sources.some((s) => s.role === 'awardees');

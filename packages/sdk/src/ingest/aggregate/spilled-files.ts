@@ -142,8 +142,8 @@ interface ItemRef {
 const byItemOrder = (a: ItemRef, b: ItemRef): number => b.pnrr - a.pnrr || byString(a.cup, b.cup) || byString(a.localCode, b.localCode);
 
 /** The spilled sort key of a list item: what `ItemRef` needs besides the item's place in the bytes. */
-export const listSortKey = (item: ProjectListItem): string =>
-  JSON.stringify([item.pnrrCents, item.cup, item.localCode, item.areaPnrrCents, item.areaTotalCents]);
+export const listSortKey = (pnrrCents: number, cup: string, localCode: string, areaPnrrCents: number, areaTotalCents: number): string =>
+  JSON.stringify([pnrrCents, cup, localCode, areaPnrrCents, areaTotalCents]);
 
 const TAB = 0x09;
 const NEWLINE = 0x0a;

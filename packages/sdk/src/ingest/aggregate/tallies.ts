@@ -15,6 +15,7 @@ import { byString } from '../../format/compare.js';
 import { provinceOf } from '../../format/keys.js';
 import { encodeFacts, encodePaidFacts, type FactTally } from '../../format/facts-writer.js';
 import { InputError } from '../errors.js';
+import { listSortKey } from './spilled-files.js';
 
 const zero = (): { pnrrCents: number; totalCents: number } => ({ pnrrCents: 0, totalCents: 0 });
 const zeroPaid = (): PaidTotals => ({ paidCents: 0, financedCents: 0 });
@@ -82,9 +83,10 @@ export class PackageTallies {
 
   /**
    * @param region ISTAT region code: the key every localisation inside the region also counts under.
-   * @param onListItem receives each project list item with its territory key (one per project and key).
+   * @param onListItem receives each project list item (one per project and key) with its territory key,
+   *   as JSON text: its sort key (`listSortKey`) and the item, exactly `JSON.stringify(item)`.
    */
-  constructor(private readonly region: string, private readonly onListItem: (key: string, item: ProjectListItem) => void) {}
+  constructor(private readonly region: string, private readonly onListItem: (key: string, sortKey: string, item: string) => void) {}
 
   /** Adds one project record; `id` is its key, CUP\0local code (records may come in any order). */
   add(record: Project, id: string): void {
@@ -106,7 +108,11 @@ export class PackageTallies {
       cup: record.cup, localCode: record.localCode, title: record.title, submeasure: record.submeasure.code,
       body, bodyName: record.implementingBody.name, pnrrCents: record.funding.pnrrCents, totalCents: record.funding.totalCents, places,
     };
+    // The item's JSON is the same for every key but for the amounts of the key's own territory: the
+    // common part is serialised once per project (a national build makes ~1 million items).
     const paid = paidOf(record);
+    const head = JSON.stringify(item).slice(0, -1);
+    const tail = `,"paidCents":${JSON.stringify(paid.paidCents)},"financedCents":${JSON.stringify(paid.financedCents)}}`;
     for (const [key, v] of byKey) {
       let bySub = this.facts.get(key);
       if (!bySub) this.facts.set(key, (bySub = new Map()));
@@ -115,8 +121,9 @@ export class PackageTallies {
       let byBody = this.bodyFacts.get(composite);
       if (!byBody) this.bodyFacts.set(composite, (byBody = new Map()));
       tally(byBody, body, v.pnrr, v.total, id);
-      // Each list carries the amounts attributed to its own territory, so one item per key.
-      this.onListItem(key, { ...item, areaPnrrCents: v.pnrr, areaTotalCents: v.total, ...paid });
+      // Each list carries the amounts attributed to its own territory, so one item per key: in the
+      // schema's order, `{ ...item, areaPnrrCents, areaTotalCents, paidCents, financedCents }`.
+      this.onListItem(key, listSortKey(item.pnrrCents, item.cup, item.localCode, v.pnrr, v.total), `${head},"areaPnrrCents":${JSON.stringify(v.pnrr)},"areaTotalCents":${JSON.stringify(v.total)}${tail}`);
       this.listed.add(key);
     }
   }

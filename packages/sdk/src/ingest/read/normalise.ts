@@ -19,7 +19,7 @@ export function cleanText(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   // Most cells have no run of spaces and no other white space: only trim them.
   const value = (ODD_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw).trim();
-  if (value === '' || MISSING.has(value.toUpperCase())) return null;
+  if (value === '' || (value.length <= MISSING_MAX_LENGTH && MISSING.has(value.toUpperCase()))) return null;
   return value;
 }
 
@@ -27,3 +27,10 @@ export function cleanText(raw: string | undefined): string | null {
 const ODD_SPACE = /[^\S ]| {2}/;
 
 export const MISSING = new Set(['N/D', 'N/A', 'ND', 'NA', 'N.D.', 'N.A.', '-']);
+
+/**
+ * Texts longer than this are never a marker, so `cleanText` upper-cases (a new string) only short ones:
+ * twice the longest marker, since upper-casing keeps at least half of a text's UTF-16 units (each code
+ * point becomes one or more code points, of one or two units each).
+ */
+const MISSING_MAX_LENGTH = 2 * Math.max(...[...MISSING].map((m) => m.length));

@@ -57,12 +57,73 @@ const SPACE_OR_EURO = /[\s\u00a0\u202f€]/;
 /** Integer parts of up to 13 digits give cents below 2^53: exact as a Number. */
 const SAFE_INT_DIGITS = 13;
 
-/**
- * The digit-string parse behind `parseCents`: a Number when the integer part has at most 13 digits
- * (exact, and ~10× faster on a national file), else a BigInt, so that no size is misread.
- */
+/** The amount behind `parseCents` and `readAmount`: the common spellings by `plainCents`, the others by `generalCents`. */
 function parseBigCents(raw: string | undefined, style: NumberStyle): number | bigint | null | undefined {
   if (raw === undefined) return null;
+  return plainCents(raw) ?? generalCents(raw, style);
+}
+
+/** The value of the digits raw[from, to): -1 unless they are 1 to 13 ASCII digits (so the cents stay exact). */
+function digitsValue(raw: string, from: number, to: number): number {
+  if (to <= from || to - from > SAFE_INT_DIGITS) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * The spellings of nearly every cell of the official files, read in one pass over the characters
+ * without regular expressions (a national build reads millions of amounts): digits (`1234`), optionally
+ * grouped by dots before a comma (`1.234.567,89`), with zero to two decimals after a comma, or one
+ * or two after a single dot (`47427.00`), in either style. Undefined for every other text (signs,
+ * spaces, €, more decimals, `N/D`, …), which `generalCents` reads; where both read a text they give
+ * the same cents (amounts-fast-path.test.ts compares them on every short text and generated amounts).
+ */
+function plainCents(raw: string): number | undefined {
+  const comma = raw.indexOf(',');
+  const dot = raw.indexOf('.');
+  let euros: number;
+  let decimals: number;
+  let decimalDigits: number;
+  if (comma >= 0) {
+    decimalDigits = raw.length - comma - 1;
+    decimals = decimalDigits === 0 ? 0 : digitsValue(raw, comma + 1, raw.length);
+    if (decimalDigits > 2 || decimals < 0) return undefined;
+    if (dot < 0 || dot > comma) {
+      euros = digitsValue(raw, 0, comma);
+    } else {
+      // Thousands groups: 1 to 3 digits, then ".ddd" up to the comma.
+      if (dot === 0 || dot > 3 || (comma - dot) % 4 !== 0) return undefined;
+      for (let at = dot; at < comma; at += 4) if (raw.charCodeAt(at) !== 46) return undefined;
+      let text = raw.slice(0, dot);
+      for (let at = dot; at < comma; at += 4) text += raw.slice(at + 1, at + 4);
+      euros = digitsValue(text, 0, text.length);
+    }
+  } else if (dot >= 0) {
+    decimalDigits = raw.length - dot - 1;
+    if (decimalDigits < 1 || decimalDigits > 2) return undefined;
+    euros = digitsValue(raw, 0, dot);
+    decimals = digitsValue(raw, dot + 1, raw.length);
+    if (decimals < 0) return undefined;
+  } else {
+    euros = digitsValue(raw, 0, raw.length);
+    decimals = 0;
+    decimalDigits = 0;
+  }
+  if (euros < 0) return undefined;
+  return euros * 100 + (decimalDigits === 1 ? decimals * 10 : decimals);
+}
+
+/**
+ * The general digit-string parse (any sign, spacing, €, missing marker, rounding): a Number when the
+ * integer part has at most 13 digits (exact, and ~10× faster on a national file), else a BigInt, so
+ * that no size is misread. Exported for the test that compares it with `plainCents`.
+ */
+export function generalCents(raw: string, style: NumberStyle): number | bigint | null | undefined {
   let text = SPACE_OR_EURO.test(raw) ? raw.replace(/[\s\u00a0\u202f]/g, '').replace(/^€|€$/g, '') : raw;
   if (text === '' || MISSING.has(text.toUpperCase())) return null;
   let negative = false;

@@ -6,9 +6,10 @@ import { byString } from '../../format/compare.js';
 export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   async function walk(current: string): Promise<void> {
-    for (const entry of await readdir(current)) {
-      const path = join(current, entry);
-      if ((await stat(path)).isDirectory()) await walk(path);
+    // The entries' types come with the listing: no stat per file (a national package has ~40,000), but for links.
+    for (const entry of await readdir(current, { withFileTypes: true })) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path)).isDirectory())) await walk(path);
       else out.push(relative(dir, path).split(sep).join('/'));
     }
   }
