@@ -217,6 +217,8 @@ export function listTexts(spill: Spill, keys: readonly string[], sizes: Readonly
   const ordered = [...keys].sort((a, b) => byString(listGroup(a), listGroup(b)) || byString(a, b));
   return ordered.map((territory) => {
     const pages = listPageCount(sizes.get(territory) ?? 0, pageSize);
+    // Shared by chunks() and pageFiles(), and released by them: each ListGroup holds a group's spilled bytes
+    // (the region's: ~100 MB for all of Italy), which may be freed once its lists are written.
     let items: ItemRef[] = [];
     let group: ListGroup | null = null;
     return {
@@ -233,6 +235,8 @@ export function listTexts(spill: Spill, keys: readonly string[], sizes: Readonly
             yield group.join(items, from, Math.min(items.length, from + ITEMS_PER_CHUNK));
           }
           yield ']}\n';
+          group = null; // the group's bytes must not outlive this list (contents.lists holds every ListText to the end)
+          items = [];
           return;
         }
         let areaPnrrCents = 0;
@@ -255,6 +259,7 @@ export function listTexts(spill: Spill, keys: readonly string[], sizes: Readonly
           yield { page, text: `{"schemaVersion":${version},"territory":${JSON.stringify(territory)},"page":${page},"items":[${body}]}\n` };
         }
         items = [];
+        group = null;
       },
     };
   });
