@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { validatePackage, type ValidationIssue } from '../../src/ingest/check/validate.js';
 import type { ProjectShard } from '../../src/schema/package.js';
 import { EMBEDDED, SDK_DIR, tempDir } from './ingest-helpers.js';
+import { readFileSync } from 'node:fs';
+import { allShards } from '../../src/format/shard.js';
 
 let parent: string;
 before(async () => {
@@ -33,6 +35,12 @@ async function validateCopy(edit: (dir: string) => Promise<void>): Promise<Valid
   return result.issues;
 }
 
+/** The embedded package's shard files (their names follow the manifest's shard count), and two of them to damage. */
+const SHARDS = allShards((JSON.parse(readFileSync(join(EMBEDDED, 'manifest.json'), 'utf8')) as { files: { projectShards: { count: number } } }).files.projectShards.count)
+  .map((shard) => `projects/${shard}.json`);
+const SHARD_WITH_TWO = SHARDS.find((file) => (JSON.parse(readFileSync(join(EMBEDDED, file), 'utf8')) as ProjectShard).projects.length >= 2)!;
+const SHARD_TO_DELETE = SHARDS[SHARDS.length - 1]!;
+
 const show = (issues: ValidationIssue[]): string => JSON.stringify(issues.slice(0, 10));
 const count = (issues: ValidationIssue[], file: string, message: RegExp): number => issues.filter((i) => i.file === file && message.test(i.message)).length;
 
@@ -42,7 +50,7 @@ describe('validate: compiled schema checks and one read per file', () => {
   });
 
   it('a record with an amount of the wrong type: the schema error with its path, and the file hash, once each', async () => {
-    const file = 'projects/a7.json';
+    const file = SHARD_WITH_TWO;
     const issues = await validateCopy(async (dir) => {
       const shard = JSON.parse(await readFile(join(dir, file), 'utf8')) as ProjectShard;
       (shard.projects[1]!.funding as unknown as Record<string, unknown>)['pnrrCents'] = '12,50';
@@ -66,11 +74,11 @@ describe('validate: compiled schema checks and one read per file', () => {
 
   it('a missing shard is missing for the shard check and for checksums.json; an extra file is not listed', async () => {
     const issues = await validateCopy(async (dir) => {
-      await unlink(join(dir, 'projects', '3c.json'));
+      await unlink(join(dir, SHARD_TO_DELETE));
       await writeFile(join(dir, 'projects', 'extra.json'), '{}\n');
     });
-    assert.equal(count(issues, 'projects/3c.json', /^file is missing or unreadable$/), 1, show(issues));
-    assert.equal(count(issues, 'projects/3c.json', /^listed in checksums\.json but missing$/), 1, show(issues));
+    assert.equal(count(issues, SHARD_TO_DELETE, /^file is missing or unreadable$/), 1, show(issues));
+    assert.equal(count(issues, SHARD_TO_DELETE, /^listed in checksums\.json but missing$/), 1, show(issues));
     assert.equal(count(issues, 'projects/extra.json', /^file not listed in checksums\.json$/), 1, show(issues));
   });
 

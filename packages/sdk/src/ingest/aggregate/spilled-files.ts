@@ -10,7 +10,6 @@ import { shardName } from '../../format/shard.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { SPILL_PARTITIONS, type Spill, type SpillKind } from '../read/spill.js';
 import { LIST_PAGE_ORDER, byListPageOrder, listPageCount } from '../../format/list-pages.js';
-import type { ProjectListItem } from '../../schema/package.js';
 
 /** A project shard file, made on demand from the records spilled for it. */
 export interface ShardText {
