@@ -175,9 +175,14 @@ at most 231 MB, while aggregating). **The \`pnrr-toscana\` command now sets the 
 \`build\` and \`update\` run in a child process with a 320 MB heap, watched by the command the user
 started (which cleans up and explains if the child runs out of memory or is killed;
 [sdk.md](sdk.md#node-and-the-cli)). The scale-1 all-Italy build run as a user runs it
-(\`pnrr-toscana build --region all …\`, no option) peaked at **380 MB** (measured 2026-11-28, load
+(\`pnrr-toscana build --region all …\`, no option) peaked at 380 MB (measured 2026-11-28, load
 average ~9; 500 s wall, 214 s CPU), and the table above measures the build process with the same
-limit. The per-project leftovers listed above could still be made compact (typed arrays or interned
+limit. Paged lists first raised that peak to **678 MB** (same CLI run, 19:20 UTC): JavaScript heap
+62 MB but 425 MB of \`Buffer\`s while writing — which a heap limit does not bound. Each list file's
+generators kept a reference to their group's spilled bytes (\`ListGroup\`, the region's ~100 MB), and
+the package's contents hold every list to the end, so every group's bytes stayed alive. The
+generators now drop that reference once a list is written: the same build peaked at 439 MB (buffers
+17 MB while writing), and the table's 440 MB is with that fix. The per-project leftovers listed above could still be made compact (typed arrays or interned
 strings for the kept projects, warnings spilled like rows); they are not what sets the peak today.
 
 
@@ -253,6 +258,17 @@ re-stated as SQL checks), the largest-remainder split of cents (a window functio
 DuckDB's sorted output), and the writer and validator above. It would be a Node-only dependency of the
 CLI (a native binary, ~60 MB), never of the browser SDK, and the output must stay byte-identical (the
 embedded packages' rebuild tests would say so).
+
+**The floor: writing the package.** Even an engine that read and aggregated in no time would leave the
+writing. The all-Italy package is 983 MB in 71,851 files (65,536 shards, so that one card's data stays
+within 10 KiB; lists, pages, views, tenders). Copying the finished package with \`cp -r\`, no JSON
+work at all, took **10.6 s** wall here (7.1 s of it in the kernel) and \`sync\` 1.7 s more
+(2026-11-28 19:36 UTC, load average ~4); DuckDB read and aggregated the same input in 2.0 s in the
+table above. Writing this package's bytes alone is ~5× DuckDB's time on this machine, so no build
+that writes it can come within 3× of DuckDB's read-and-aggregate, whichever engine does the heavy
+pass: the target compares a build that writes ~1 GB of small files with a baseline that writes
+nothing. A fair target needs a baseline that writes the same output, or a per-phase target (the
+heavy pass within 3× of DuckDB's).
 `;
 }
 
