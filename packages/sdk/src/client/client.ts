@@ -118,7 +118,7 @@ export function createClient(options: ClientOptions = {}): PnrrClient {
       throw error;
     }
     // A paged list reads its other pages only when the query needs them (projects.ts).
-    return listProjects(list, path, key, { filters: f, text: q.text ?? '', sort, order, limit, offset }, { load, manifest: manifestFile }, signal);
+    return listProjects(list, path, key, { filters: f, text: q.text ?? '', sort, order, limit, offset }, deps, signal);
   }
 
   // Names (and former codes) of comuni and provinces: places.ts, loaded only when a call has one.

@@ -6,6 +6,7 @@
  * `validate` and the client, so the three agree on the order and the file names.
  */
 import { byString } from './compare.js';
+import { fillPattern } from './paths.js';
 
 /**
  * Items per page. Measured on the real Tuscan and Ligurian items (gzip -6, in the page order): the
@@ -32,6 +33,10 @@ export interface ListOrderKey {
 export const byListPageOrder = (a: ListOrderKey, b: ListOrderKey): number =>
   b.areaPnrrCents - a.areaPnrrCents || byString(a.cup, b.cup) || byString(a.localCode, b.localCode);
 
+/** The order of a list within one page (unchanged since the first packages): whole PNRR amount, largest first; ties as above. */
+export const byListItemOrder = (a: { pnrrCents: number; cup: string; localCode: string }, b: { pnrrCents: number; cup: string; localCode: string }): number =>
+  b.pnrrCents - a.pnrrCents || byString(a.cup, b.cup) || byString(a.localCode, b.localCode);
+
 /** Number of pages of a list of `total` items (at least 1: an empty list is one empty file). */
 export const listPageCount = (total: number, pageSize: number): number => Math.max(1, Math.ceil(total / pageSize));
 
@@ -40,5 +45,4 @@ export const listPageLength = (page: number, total: number, pageSize: number): n
   Math.max(0, Math.min(pageSize, total - (page - 1) * pageSize));
 
 /** Path of page `page` (2…pages) of the list of `key`, from `manifest.files.lists.pagePattern`. */
-export const listPagePath = (pattern: string, key: string, page: number): string =>
-  pattern.replace('{key}', key).replace('{page}', String(page));
+export const listPagePath = (pattern: string, key: string, page: number): string => fillPattern(fillPattern(pattern, 'key', key), 'page', String(page));

@@ -6,7 +6,7 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -153,26 +153,29 @@ describe('an interrupted or failing build leaves the previous package byte-ident
     assert.equal(previous.size, 818 + 7 + 4 * (10 + 273) + 2 * 6 + 13 + 3 + 2 + 5);
   });
 
-  /** Starts a build over a copy of the previous package and sends SIGINT `delay` ms after stdout shows `phase`. */
-  async function interrupt(phase: RegExp, delay: number): Promise<Run> {
+  /** Starts a build over a copy of the previous package and calls `act` with the build's process once stdout shows `phase`. */
+  async function buildOverPrevious(phase: RegExp, act: (child: ChildProcess) => void): Promise<Run> {
     const out = join(parent, 'toscana');
     await rm(out, { recursive: true, force: true });
     await cp(pristine, out, { recursive: true });
     const child = spawn(process.execPath, [BIN, 'build', ...FULL, '--out', out, '--force'], { cwd: SDK_DIR });
     let stdout = '';
     let stderr = '';
-    let sent = false;
+    let acted = false;
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (!sent && phase.test(stdout)) {
-        sent = true;
-        setTimeout(() => child.kill('SIGINT'), delay);
+      if (!acted && phase.test(stdout)) {
+        acted = true;
+        act(child);
       }
     });
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (c, s) => done([c, s])));
     return { code, signal, stdout, stderr };
   }
+
+  /** Sends SIGINT `delay` ms after stdout shows `phase`. */
+  const interrupt = (phase: RegExp, delay: number): Promise<Run> => buildOverPrevious(phase, (child) => setTimeout(() => child.kill('SIGINT'), delay));
 
   it('SIGINT while reading or writing: previous package unchanged, no temporary folder (several points of the run)', async (t) => {
     const points: Array<[RegExp, number]> = [
@@ -257,24 +260,13 @@ describe('an interrupted or failing build leaves the previous package byte-ident
   });
 
   it('killed by the system (SIGKILL to the build process): previous package identical, no temporary folder, exit 137', async () => {
-    const out = join(parent, 'toscana');
-    await rm(out, { recursive: true, force: true });
-    await cp(pristine, out, { recursive: true });
-    const watcher = spawn(process.execPath, [BIN, 'build', ...FULL, '--out', out, '--force'], { cwd: SDK_DIR });
-    let stdout = '';
-    let stderr = '';
-    watcher.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    watcher.stdout.on('data', (chunk: Buffer) => {
-      const first = !/writing \d+ files/.test(stdout);
-      stdout += chunk.toString();
-      // The build process is the watcher's only child (Linux lists it in /proc).
-      if (first && /writing \d+ files/.test(stdout)) {
-        const children = readFileSync(`/proc/${watcher.pid}/task/${watcher.pid}/children`, 'utf8').trim().split(/\s+/);
-        assert.equal(children.length, 1, `children: ${children.join(' ')}`);
-        process.kill(Number(children[0]), 'SIGKILL');
-      }
+    // The build process is the watcher's only child (Linux lists it in /proc).
+    const { code, stderr } = await buildOverPrevious(/writing \d+ files/, (watcher) => {
+      const children = readFileSync(`/proc/${watcher.pid}/task/${watcher.pid}/children`, 'utf8').trim().split(/\s+/);
+      assert.equal(children.length, 1, `children: ${children.join(' ')}`);
+      process.kill(Number(children[0]), 'SIGKILL');
     });
-    const code = await new Promise<number | null>((done) => watcher.on('close', (c) => done(c)));
+    const out = join(parent, 'toscana');
     assert.equal(code, 137, stderr);
     assert.match(stderr, /build was stopped by SIGKILL \(possibly by the system, out of memory\); .*toscana was left as it was/);
     await assertIdentical(out, previous, 'SIGKILL');

@@ -9,7 +9,7 @@ import { byString } from '../../format/compare.js';
 import { shardName } from '../../format/shard.js';
 import { SCHEMA_VERSION } from '../../format/version.js';
 import { SPILL_PARTITIONS, type Spill, type SpillKind } from '../read/spill.js';
-import { LIST_PAGE_ORDER, byListPageOrder, listPageCount } from '../../format/list-pages.js';
+import { LIST_PAGE_ORDER, byListItemOrder, byListPageOrder, listPageCount } from '../../format/list-pages.js';
 
 /** A project shard file, made on demand from the records spilled for it. */
 export interface ShardText {
@@ -129,7 +129,7 @@ export const listGroup = (key: string): string => key.slice(0, 3);
  * list's territory) and where its JSON is in the group's bytes.
  */
 interface ItemRef {
-  pnrr: number;
+  pnrrCents: number;
   cup: string;
   localCode: string;
   areaPnrrCents: number;
@@ -137,9 +137,6 @@ interface ItemRef {
   start: number;
   end: number;
 }
-/** The order of a list within one page (unchanged since the first packages): whole PNRR amount, largest first. */
-const byItemOrder = (a: ItemRef, b: ItemRef): number => b.pnrr - a.pnrr || byString(a.cup, b.cup) || byString(a.localCode, b.localCode);
-
 /** The spilled sort key of a list item: what `ItemRef` needs besides the item's place in the bytes. */
 export const listSortKey = (pnrrCents: number, cup: string, localCode: string, areaPnrrCents: number, areaTotalCents: number): string =>
   JSON.stringify([pnrrCents, cup, localCode, areaPnrrCents, areaTotalCents]);
@@ -164,8 +161,8 @@ class ListGroup {
       const tab1 = bytes.indexOf(TAB, at);
       const tab2 = bytes.indexOf(TAB, tab1 + 1);
       const territory = bytes.toString('latin1', at, tab1);
-      const [pnrr, cup, localCode, areaPnrrCents, areaTotalCents] = JSON.parse(bytes.toString('utf8', tab1 + 1, tab2)) as [number, string, string, number, number];
-      const ref: ItemRef = { pnrr, cup, localCode, areaPnrrCents, areaTotalCents, start: tab2 + 1, end };
+      const [pnrrCents, cup, localCode, areaPnrrCents, areaTotalCents] = JSON.parse(bytes.toString('utf8', tab1 + 1, tab2)) as [number, string, string, number, number];
+      const ref: ItemRef = { pnrrCents, cup, localCode, areaPnrrCents, areaTotalCents, start: tab2 + 1, end };
       const list = this.byTerritory.get(territory);
       if (list) list.push(ref);
       else this.byTerritory.set(territory, [ref]);
@@ -175,12 +172,12 @@ class ListGroup {
 
   /**
    * The items of `territory` (taken out: each territory is asked for once), sorted: a list within one page
-   * by whole PNRR amount, a paged list in its page order (`byListPageOrder`).
+   * by whole PNRR amount (`byListItemOrder`), a paged list in its page order (`byListPageOrder`).
    */
   take(territory: string, paged: boolean): ItemRef[] {
     const items = this.byTerritory.get(territory) ?? [];
     this.byTerritory.delete(territory);
-    return items.sort(paged ? byListPageOrder : byItemOrder);
+    return items.sort(paged ? byListPageOrder : byListItemOrder);
   }
 
   /** The JSON texts of `items[from…to)` joined by commas, as one buffer. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Facts, Manifest, Measures, ProjectList, ProjectListItem, ProjectListPage, Provenance, Territories } from '../../schema/package.js';
 import { PACKAGE_FILES, fillPattern } from '../../format/paths.js';
 import { isComuneCode } from '../../format/keys.js';
-import { listPagePath } from '../../format/list-pages.js';
+import { byListItemOrder, listPagePath } from '../../format/list-pages.js';
 import { flattenFacts } from '../../format/facts.js';
 import { byString } from '../../format/compare.js';
 import { formatEuro } from '../read/numbers.js';
@@ -43,7 +43,7 @@ async function listItems(dir: string, manifest: Manifest, key: string): Promise<
   const pattern = manifest.files.lists.pagePattern ?? PACKAGE_FILES.listPagePattern;
   const items = [...list.items];
   for (let n = 2; n <= list.paging.pages; n++) items.push(...(await readJson<ProjectListPage>(dir, listPagePath(pattern, key, n))).items);
-  return items.sort((a, b) => b.pnrrCents - a.pnrrCents || byString(a.cup, b.cup) || byString(a.localCode, b.localCode));
+  return items.sort(byListItemOrder);
 }
 
 function table(head: string[], rows: string[][], right: boolean[]): string {

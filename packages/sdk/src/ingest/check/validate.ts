@@ -340,7 +340,7 @@ async function checkContents(reader: PackageReader, manifest: Checked, present: 
   if (facts) checkFacts(manifest, facts, reader.issue);
   if (paidFacts) checkPaidFacts(manifest, paidFacts, reader.issue);
   else if (t.payments) reader.issue(manifest.totalsFile, '/totals', 'totals.payments without a paidFacts file in the manifest');
-  if (territories) await checkLists(reader, manifest, territories);
+  if (territories) await checkLists(reader, manifest, territories, present);
   if (territories && manifest.files.awardees) await checkAwardeeLists(reader, manifest, territories, manifest.files.awardees.pattern);
   if (quality) {
     quality.files.forEach((f, i) => reader.eq(manifest.files.quality, `/files/${i}`, `${f.file}: read = kept + rejected + skipped`, f.read, f.kept + f.rejected + f.skipped));
@@ -500,7 +500,7 @@ function checkPaidFacts(manifest: Checked, paid: PaidFactsT, issue: Issue): void
  * A project list for every territory key of the package, naming its key; the region's lists every project. A paged
  * list (`paging`) is checked with its page files (`checkListPages`), and no other page file may be there.
  */
-async function checkLists(reader: PackageReader, manifest: Checked, territories: TerritoriesT): Promise<void> {
+async function checkLists(reader: PackageReader, manifest: Checked, territories: TerritoriesT, present: readonly string[]): Promise<void> {
   const pages = new Set<string>();
   for (const key of packageTerritoryKeys(manifest.region.code, territories.provinces, territories.comuni)) {
     const file = fillPattern(manifest.files.lists.pattern, 'key', key);
@@ -511,7 +511,7 @@ async function checkLists(reader: PackageReader, manifest: Checked, territories:
     const total = list.paging ? await checkListPages(reader, manifest, key, file, list.items, list.paging, order, pages) : list.items;
     if (key === manifest.region.code) reader.eq(file, list.paging ? '/paging/total' : '/items', 'region list length = projects', total, manifest.totals.projects);
   }
-  await checkStrayPages(reader, manifest, pages);
+  checkStrayPages(reader, manifest, pages, present);
 }
 
 /**
@@ -572,12 +572,12 @@ async function checkListPages(
   return counted;
 }
 
-/** No page file but those of the paged lists (a page left from a longer list would be listed in checksums.json too). */
-async function checkStrayPages(reader: PackageReader, manifest: Checked, seen: ReadonlySet<string>): Promise<void> {
+/** No page file among the package's files (`present`) but those of the paged lists (a page left from a longer list would be listed in checksums.json too). */
+function checkStrayPages(reader: PackageReader, manifest: Checked, seen: ReadonlySet<string>, present: readonly string[]): void {
   const pattern = manifest.files.lists.pagePattern ?? PACKAGE_FILES.listPagePattern;
   const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pageFile = new RegExp(`^${pattern.split(/\{key\}|\{page\}/).map(literal).join('[^/]+')}$`);
-  for (const file of await listFiles(reader.dir)) {
+  for (const file of present) {
     if (pageFile.test(file) && !seen.has(file)) reader.issue(file, '', 'a list page file of no paged list (its list has fewer pages, or is not paged)');
   }
 }
